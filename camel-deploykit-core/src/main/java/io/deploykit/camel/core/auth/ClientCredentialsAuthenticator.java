@@ -1,0 +1,143 @@
+package io.deploykit.camel.core.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.core5.http.ContentType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.camel.core.error.ApiException;
+import io.deploykit.camel.core.error.AuthenticationException;
+import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.http.ApiClient;
+import io.deploykit.camel.core.http.HttpCall;
+import io.deploykit.camel.core.http.HttpResult;
+import io.deploykit.camel.core.http.HttpTransport;
+import io.deploykit.camel.core.http.RequestBody;
+import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.retry.RetryPolicy;
+
+/**
+ * OAuth2 client credentials (Microsoft Entra ID, Adobe IMS): fetches a token, keeps it until shortly before it
+ * expires, and lets concurrent requests share one fetch. One instance per {@link ClientCredentials}, shared by
+ * every endpoint that uses them (see {@link TokenCache}).
+ */
+public final class ClientCredentialsAuthenticator implements Authenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientCredentialsAuthenticator.class);
+    private static final Duration MAX_EARLY_REFRESH = Duration.ofMinutes(5);
+
+    private final ClientCredentials credentials;
+    private final String clientSecret;
+    private final RetryPolicy retry;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+
+    private String header;
+    private Instant refreshAt = Instant.MIN;
+    private CompletableFuture<String> fetching;
+    private long fetches;
+
+    public ClientCredentialsAuthenticator(ClientCredentials credentials, String clientSecret, RetryPolicy retry,
+                                          ScheduledExecutorService scheduler, Clock clock) {
+        this.credentials = credentials;
+        this.clientSecret = clientSecret;
+        this.retry = retry;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized CompletableFuture<String> authorization(HttpTransport transport) {
+        if (header != null && clock.instant().isBefore(refreshAt)) {
+            return CompletableFuture.completedFuture(header);
+        }
+        if (fetching == null) {
+            fetching = fetch(transport);
+            fetching.whenComplete((value, failure) -> {
+                synchronized (this) {
+                    fetching = null;
+                }
+            });
+        }
+        return fetching;
+    }
+
+    @Override
+    public synchronized boolean invalidate(String rejected) {
+        if (rejected != null && rejected.equals(header)) {
+            header = null;
+            refreshAt = Instant.MIN;
+        }
+        return true;
+    }
+
+    /** How many tokens were fetched so far (observability, and the token economy benchmark). */
+    public synchronized long fetchCount() {
+        return fetches;
+    }
+
+    private CompletableFuture<String> fetch(HttpTransport transport) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", credentials.clientId());
+        form.put("client_secret", clientSecret);
+        if (credentials.scope() != null && !credentials.scope().isBlank()) {
+            form.put("scope", credentials.scope());
+        }
+        HttpCall call = HttpCall.post(credentials.tokenUrl(), RequestBody.form(form))
+                .header("Accept", ContentType.APPLICATION_JSON.getMimeType())
+                .idempotent(true); // asking for a token twice does no harm
+        Instant asked = clock.instant();
+        return new ApiClient(transport, NONE, retry, this::tokenError, scheduler).send(call)
+                .thenApply(result -> accept(result, asked));
+    }
+
+    private String accept(HttpResult result, Instant asked) {
+        JsonNode json = Json.treeOrNull(result.body());
+        String token = Json.text(json, "access_token");
+        if (token == null || token.isBlank()) {
+            throw new DeployKitException("The token endpoint " + credentials.tokenUrl() + " answered HTTP "
+                                         + result.status() + " without an access_token");
+        }
+        long seconds = json.path("expires_in").asLong(3600);
+        Duration lifetime = Duration.ofSeconds(Math.max(1, seconds));
+        Duration early = lifetime.dividedBy(10).compareTo(MAX_EARLY_REFRESH) < 0 ? lifetime.dividedBy(10) : MAX_EARLY_REFRESH;
+        synchronized (this) {
+            header = "Bearer " + token;
+            refreshAt = asked.plus(lifetime).minus(early);
+            fetches++;
+            LOG.debug("Obtained an access token for client {} from {}, valid for {}", credentials.clientId(),
+                    credentials.tokenUrl(), lifetime);
+            return header;
+        }
+    }
+
+    private ApiException tokenError(HttpCall call, HttpResult result) {
+        JsonNode json = Json.treeOrNull(result.body());
+        String error = Json.text(json, "error");
+        String description = Json.text(json, "error_description");
+        if (description == null) {
+            description = Json.text(json, "message");
+        }
+        String correlation = Json.text(json, "correlation_id");
+        if (correlation == null) {
+            correlation = result.header("x-ms-request-id");
+        }
+        String message = "client " + credentials.clientId() + " could not obtain a token"
+                         + (description == null ? "" : ": " + description);
+        return new AuthenticationException(call.method(), call.uri().toString(), result.status(), error, message, correlation);
+    }
+
+    @Override
+    public String toString() {
+        return "ClientCredentialsAuthenticator[" + credentials.clientId() + " at " + credentials.tokenUrl() + "]";
+    }
+}

@@ -1,0 +1,217 @@
+package io.deploykit.camel.core.config;
+
+import java.time.Duration;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+import io.deploykit.camel.core.http.HttpSettings;
+import io.deploykit.camel.core.retry.RetryPolicy;
+
+/**
+ * The options every DeployKit component has: OAuth2 client credentials or a ready token, whether to wait for
+ * background jobs, connection, proxy, TLS and retry settings. Descriptions are given in the annotations because
+ * the metadata generator of a component module cannot read this module's Javadoc.
+ */
+@UriParams
+public abstract class DeployKitConfiguration implements Cloneable {
+
+    @UriParam(label = "security", secret = true,
+              description = "The OAuth2 client id (application id) used with clientSecret to obtain access tokens.")
+    private String clientId;
+    @UriParam(label = "security", secret = true,
+              description = "The OAuth2 client secret used with clientId to obtain access tokens.")
+    private String clientSecret;
+    @UriParam(label = "security", secret = true,
+              description = "An access token obtained elsewhere, sent as it is instead of using client credentials."
+                            + " It is not refreshed: a 401 fails the exchange.")
+    private String accessToken;
+    @UriParam(label = "security",
+              description = "TLS configuration (trust store, key store) for the connections. When not set, the JVM's"
+                            + " default trust store is used. Certificate and host name verification are always on.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Whether operations that start a background job wait until it has finished before the"
+                            + " exchange continues. Waiting holds no thread.")
+    private boolean waitForCompletion = true;
+
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "How long to wait for a connection to be established.")
+    private long connectTimeout = 30_000;
+    @UriParam(label = "advanced", defaultValue = "5m", javaType = "java.time.Duration",
+              description = "How long to wait for the answer to a request (and between two packets of it).")
+    private long responseTimeout = 300_000;
+    @UriParam(label = "advanced", defaultValue = "20",
+              description = "The most connections open at once per endpoint; further requests queue without holding"
+                            + " a thread.")
+    private int maxConnections = 20;
+    @UriParam(label = "advanced", defaultValue = "5",
+              description = "How many times a request refused with 429, 502, 503 or 504 (or whose connection broke,"
+                            + " when it is safe to repeat) is sent again. 0 disables retries.")
+    private int maxRetries = 5;
+    @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration",
+              description = "The first wait before a retry when the service sends no Retry-After; it doubles on each"
+                            + " retry, with jitter.")
+    private long retryDelay = 1_000;
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "The longest wait before a retry, also for a longer Retry-After.")
+    private long maxRetryDelay = 60_000;
+
+    @UriParam(label = "proxy", description = "The host of an HTTP proxy. When not set, the JVM's proxy system"
+                                             + " properties (https.proxyHost ...) apply.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The port of the HTTP proxy.")
+    private Integer proxyPort;
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /** The OAuth2 client id (application id) used with clientSecret to obtain access tokens. */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /** The OAuth2 client secret used with clientId to obtain access tokens. */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /** An access token obtained elsewhere, sent as it is; it is not refreshed. */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** TLS configuration for the connections; the JVM's default trust store when not set. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    /** Whether operations that start a background job wait until it has finished. */
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for a connection, in milliseconds (or a duration such as {@code 30s}). */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /** How long to wait for an answer, in milliseconds (or a duration such as {@code 5m}). */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** The most connections open at once per endpoint. */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /** How many times a refused request is sent again; 0 disables retries. */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    /** The first wait before a retry without Retry-After, in milliseconds; doubles on each retry. */
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /** The longest wait before a retry, in milliseconds. */
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** The host of an HTTP proxy; the JVM's proxy system properties apply when not set. */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The port of the HTTP proxy. */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    /** Whether OAuth2 client credentials were given (both parts). */
+    public boolean hasClientCredentials() {
+        return isSet(clientId) && isSet(clientSecret);
+    }
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxRetries, Duration.ofMillis(retryDelay), Duration.ofMillis(maxRetryDelay));
+    }
+
+    public HttpSettings httpSettings(org.apache.camel.CamelContext context, String userAgent) {
+        try {
+            return new HttpSettings(Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout), maxConnections,
+                    proxyHost, proxyPort == null ? 0 : proxyPort,
+                    sslContextParameters == null ? null : sslContextParameters.createSSLContext(context), userAgent);
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new RuntimeCamelException("Could not create the SSL context from sslContextParameters", e);
+        }
+    }
+
+    protected static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** A copy, so that an endpoint's options never change the component's. */
+    public DeployKitConfiguration copy() {
+        try {
+            return (DeployKitConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.deploykit.camel.core.error;
+
+import java.time.Duration;
+
+/**
+ * A background job did not finish within the configured timeout. The job goes on on the server: the
+ * message names the resource and the last status seen so a route can resume waiting later.
+ */
+public class JobTimeoutException extends DeployKitException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String lastStatus;
+    private final Duration timeout;
+
+    public JobTimeoutException(String what, String lastStatus, Duration timeout) {
+        super("Timed out after " + timeout + " waiting for " + what + "; last status seen: "
+              + (lastStatus == null ? "none (no status could be read)" : lastStatus));
+        this.lastStatus = lastStatus;
+        this.timeout = timeout;
+    }
+
+    public String getLastStatus() {
+        return lastStatus;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,125 @@
+package io.deploykit.camel.core.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.camel.core.auth.Authenticator;
+import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.retry.RetryPolicy;
+
+/**
+ * Sends a call the way the services want to be called: with a valid token (refreshed once on 401), again after
+ * 429/502/503/504 and broken connections as the {@link RetryPolicy} allows, waiting on a scheduler rather than in
+ * a thread, and failing with the service's own error (see {@link ErrorDecoder}) when the answer is an error.
+ */
+public final class ApiClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiClient.class);
+
+    private final HttpTransport transport;
+    private final Authenticator authenticator;
+    private final RetryPolicy retry;
+    private final ErrorDecoder errors;
+    private final ScheduledExecutorService scheduler;
+
+    public ApiClient(HttpTransport transport, Authenticator authenticator, RetryPolicy retry, ErrorDecoder errors,
+                     ScheduledExecutorService scheduler) {
+        this.transport = transport;
+        this.authenticator = authenticator;
+        this.retry = retry;
+        this.errors = errors;
+        this.scheduler = scheduler;
+    }
+
+    /** Completes with a 2xx response or one of the call's accepted statuses; fails with the decoded error. */
+    public CompletableFuture<HttpResult> send(HttpCall call) {
+        CompletableFuture<HttpResult> outcome = new CompletableFuture<>();
+        attempt(call, 1, false, outcome);
+        return outcome;
+    }
+
+    private void attempt(HttpCall call, int attempt, boolean refreshed, CompletableFuture<HttpResult> outcome) {
+        authenticator.authorization(transport)
+                .thenCompose(authorization -> transport.send(call, authorization)
+                        .whenComplete((result, failure) -> {
+                            if (failure != null) {
+                                onFailure(call, attempt, refreshed, unwrap(failure), outcome);
+                            } else {
+                                onResponse(call, attempt, refreshed, authorization, result, outcome);
+                            }
+                        }))
+                .exceptionally(failure -> {
+                    // the token could not be had: that is final, its own retries are spent
+                    outcome.completeExceptionally(unwrap(failure));
+                    return null;
+                });
+    }
+
+    private void onResponse(HttpCall call, int attempt, boolean refreshed, String authorization, HttpResult result,
+                            CompletableFuture<HttpResult> outcome) {
+        int status = result.status();
+        if (result.isSuccess() || call.accepted().contains(status)) {
+            outcome.complete(result);
+            return;
+        }
+        if (status == 401 && !refreshed && authorization != null && authenticator.invalidate(authorization)) {
+            LOG.debug("{} answered 401: fetching a new token and sending it once more", call.describe());
+            attempt(call, attempt, true, outcome);
+            return;
+        }
+        if (RetryPolicy.isRetryableStatus(status)) {
+            Optional<Duration> delay = retry.delayBefore(attempt, result.header("Retry-After"));
+            if (delay.isPresent()) {
+                LOG.warn("{} answered HTTP {}; sending it again in {} ms (retry {} of {})", call.describe(), status,
+                        delay.get().toMillis(), attempt, retry.maxRetries());
+                later(delay.get(), () -> attempt(call, attempt + 1, refreshed, outcome), outcome);
+                return;
+            }
+        }
+        outcome.completeExceptionally(errors.decode(call, result));
+    }
+
+    private void onFailure(HttpCall call, int attempt, boolean refreshed, Throwable failure,
+                           CompletableFuture<HttpResult> outcome) {
+        boolean transientFailure = failure instanceof IOException && !(failure instanceof SSLException);
+        if (transientFailure && call.idempotent()) {
+            Optional<Duration> delay = retry.delayBefore(attempt, null);
+            if (delay.isPresent()) {
+                LOG.warn("{} failed ({}); sending it again in {} ms (retry {} of {})", call.describe(), failure,
+                        delay.get().toMillis(), attempt, retry.maxRetries());
+                later(delay.get(), () -> attempt(call, attempt + 1, refreshed, outcome), outcome);
+                return;
+            }
+        }
+        String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String advice = transientFailure && !call.idempotent()
+                ? " (not sent again: the server may already have acted on it)" : "";
+        outcome.completeExceptionally(new DeployKitException(call.describe() + " failed: " + why + advice, failure));
+    }
+
+    private void later(Duration delay, Runnable task, CompletableFuture<HttpResult> outcome) {
+        try {
+            scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException rejected) {
+            outcome.completeExceptionally(new DeployKitException("Stopped while waiting to retry a request", rejected));
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

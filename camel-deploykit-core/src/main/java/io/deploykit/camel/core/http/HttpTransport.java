@@ -1,0 +1,115 @@
+package io.deploykit.camel.core.http;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityConsumer;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Sends requests without holding a thread while they are on the wire: Apache HttpClient 5's asynchronous
+ * client, two I/O threads, a bounded connection pool. Requests beyond the pool wait in its queue, not in threads.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private final CloseableHttpAsyncClient client;
+    private final String userAgent;
+
+    public HttpTransport(HttpSettings settings) {
+        var connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                        .build());
+        if (settings.sslContext() != null) {
+            // the default host name verifier stays: only the trust material changes
+            connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(settings.sslContext()).buildAsync());
+        }
+        var builder = HttpAsyncClients.custom()
+                .setConnectionManager(connections.build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+                        .build())
+                // HTTP/1.1: what both services and their emulators speak, and the fastest for large uploads
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                // retries, redirects of uploads and cookies are decided by the callers, not silently here
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement();
+        if (settings.proxyHost() != null && !settings.proxyHost().isBlank()) {
+            builder.setProxy(new HttpHost(settings.proxyHost(), settings.proxyPort() > 0 ? settings.proxyPort() : 8080));
+        } else {
+            builder.useSystemProperties();
+        }
+        this.client = builder.build();
+        this.userAgent = settings.userAgent();
+        client.start();
+    }
+
+    /**
+     * Sends the call once. Completes with the response whatever its status; fails only when no response came
+     * (connection refused or dropped, timeout).
+     */
+    public CompletableFuture<HttpResult> send(HttpCall call, String authorization) {
+        BasicHttpRequest request = new BasicHttpRequest(call.method(), call.uri());
+        call.headers().forEach(request::addHeader);
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        if (userAgent != null && !request.containsHeader("User-Agent")) {
+            request.setHeader("User-Agent", userAgent);
+        }
+        CompletableFuture<HttpResult> result = new CompletableFuture<>();
+        client.execute(new BasicRequestProducer(request, call.body() == null ? null : call.body().newProducer()),
+                new BasicResponseConsumer<>(new BasicAsyncEntityConsumer()), null,
+                new FutureCallback<Message<HttpResponse, byte[]>>() {
+                    @Override
+                    public void completed(Message<HttpResponse, byte[]> message) {
+                        HttpResponse head = message.getHead();
+                        Map<String, String> headers = new HashMap<>();
+                        for (Header header : head.getHeaders()) {
+                            headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+                        }
+                        result.complete(new HttpResult(head.getCode(), headers, message.getBody()));
+                    }
+
+                    @Override
+                    public void failed(Exception cause) {
+                        result.completeExceptionally(cause);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        result.cancel(false);
+                    }
+                });
+        return result;
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+}

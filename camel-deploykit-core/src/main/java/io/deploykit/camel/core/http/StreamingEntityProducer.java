@@ -1,0 +1,142 @@
+package io.deploykit.camel.core.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.Set;
+
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+
+import io.deploykit.camel.core.body.UploadBody;
+
+/**
+ * Sends {@code head}, then the upload read in chunks from its channel, then {@code tail}, with a known
+ * Content-Length. Only one chunk is in memory at a time, whatever the size of the upload.
+ */
+final class StreamingEntityProducer implements AsyncEntityProducer {
+
+    private static final int CHUNK = 256 * 1024;
+
+    private final String contentType;
+    private final byte[] head;
+    private final UploadBody upload;
+    private final byte[] tail;
+    private final long contentLength;
+
+    private ByteBuffer chunk;
+    private ByteBuffer pending;
+    private ReadableByteChannel source;
+    private Stage stage = Stage.HEAD;
+
+    private enum Stage { HEAD, BODY, TAIL, DONE }
+
+    StreamingEntityProducer(String contentType, byte[] head, UploadBody upload, byte[] tail) {
+        this.contentType = contentType;
+        this.head = head;
+        this.upload = upload;
+        this.tail = tail;
+        this.contentLength = head.length + upload.length() + tail.length;
+    }
+
+    @Override
+    public void produce(DataStreamChannel channel) throws IOException {
+        while (true) {
+            if (pending == null || !pending.hasRemaining()) {
+                pending = next();
+                if (pending == null) {
+                    channel.endStream();
+                    return;
+                }
+            }
+            channel.write(pending);
+            if (pending.hasRemaining()) {
+                return; // the connection's buffer is full: we are called again when it can take more
+            }
+        }
+    }
+
+    private ByteBuffer next() throws IOException {
+        switch (stage) {
+            case HEAD:
+                stage = Stage.BODY;
+                source = upload.openChannel();
+                chunk = ByteBuffer.allocate(CHUNK);
+                return ByteBuffer.wrap(head);
+            case BODY:
+                chunk.clear();
+                int read = source.read(chunk);
+                if (read < 0) {
+                    closeSource();
+                    stage = Stage.TAIL;
+                    return next();
+                }
+                chunk.flip();
+                return chunk;
+            case TAIL:
+                stage = Stage.DONE;
+                return ByteBuffer.wrap(tail);
+            default:
+                return null;
+        }
+    }
+
+    @Override
+    public int available() {
+        return stage == Stage.DONE && (pending == null || !pending.hasRemaining()) ? 0 : Integer.MAX_VALUE;
+    }
+
+    @Override
+    public boolean isRepeatable() {
+        return true;
+    }
+
+    @Override
+    public long getContentLength() {
+        return contentLength;
+    }
+
+    @Override
+    public String getContentType() {
+        return contentType;
+    }
+
+    @Override
+    public String getContentEncoding() {
+        return null;
+    }
+
+    @Override
+    public boolean isChunked() {
+        return false;
+    }
+
+    @Override
+    public Set<String> getTrailerNames() {
+        return null;
+    }
+
+    @Override
+    public void failed(Exception cause) {
+        releaseResources();
+    }
+
+    @Override
+    public void releaseResources() {
+        closeSource();
+        pending = null;
+        chunk = null;
+        stage = Stage.HEAD;
+    }
+
+    private void closeSource() {
+        if (source != null) {
+            try {
+                source.close();
+            } catch (IOException ignored) {
+                // a read-only channel: nothing was lost
+            }
+            source = null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.deploykit.camel.core.json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The one JSON mapper of the components: lenient on unknown properties, as service APIs grow. */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private Json() {
+    }
+
+    public static JsonNode tree(byte[] body) {
+        try {
+            return body.length == 0 ? MAPPER.nullNode() : MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The service answered with a body that is not JSON", e);
+        }
+    }
+
+    /** The tree, or null when the body is not JSON (error pages from proxies and gateways). */
+    public static JsonNode treeOrNull(byte[] body) {
+        try {
+            return body.length == 0 ? null : MAPPER.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static <T> T read(byte[] body, Class<T> type) {
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read a " + type.getSimpleName() + " from the service's answer", e);
+        }
+    }
+
+    public static <T> T convert(JsonNode node, Class<T> type) {
+        return MAPPER.convertValue(node, type);
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A text field, or null when missing or JSON null. */
+    public static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,89 @@
+package io.deploykit.camel.core.support;
+
+import java.net.URI;
+
+import org.apache.camel.Component;
+import org.apache.camel.support.DefaultEndpoint;
+
+import io.deploykit.camel.core.auth.Authenticator;
+import io.deploykit.camel.core.auth.ClientCredentials;
+import io.deploykit.camel.core.auth.StaticAuthenticator;
+import io.deploykit.camel.core.config.DeployKitConfiguration;
+import io.deploykit.camel.core.http.ApiClient;
+import io.deploykit.camel.core.http.ErrorDecoder;
+import io.deploykit.camel.core.http.HttpTransport;
+import io.deploykit.camel.core.poll.JobPoller;
+
+/**
+ * An endpoint with its own HTTP transport (its own pool, proxy and TLS settings), opened in {@link #doStart()} and
+ * closed in {@link #doStop()}, and an {@link ApiClient} that authenticates with the component's shared tokens.
+ */
+public abstract class DeployKitEndpoint extends DefaultEndpoint {
+
+    private HttpTransport transport;
+    private ApiClient apiClient;
+
+    protected DeployKitEndpoint(String uri, Component component) {
+        super(uri, component);
+    }
+
+    public abstract DeployKitConfiguration getConfiguration();
+
+    /** Reads the service's error bodies. */
+    protected abstract ErrorDecoder errorDecoder();
+
+    /** How requests authenticate; see {@link #clientCredentialsOrToken(String, String)}. */
+    protected abstract Authenticator authenticator();
+
+    /** The User-Agent to send, such as {@code DeployKit-bc/0.1}. */
+    protected abstract String userAgent();
+
+    @Override
+    public DeployKitComponent getComponent() {
+        return (DeployKitComponent) super.getComponent();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        transport = new HttpTransport(getConfiguration().httpSettings(getCamelContext(), userAgent()));
+        apiClient = new ApiClient(transport, authenticator(), getConfiguration().retryPolicy(), errorDecoder(),
+                getComponent().getScheduler());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        apiClient = null;
+        super.doStop();
+    }
+
+    public ApiClient getApiClient() {
+        return apiClient;
+    }
+
+    public JobPoller getJobPoller() {
+        return getComponent().getJobPoller();
+    }
+
+    /**
+     * A ready access token when one is configured, else the cached client credentials flow, else null (the caller
+     * decides: another scheme, or an error).
+     */
+    protected Authenticator clientCredentialsOrToken(String tokenUrl, String scope) {
+        DeployKitConfiguration config = getConfiguration();
+        if (config.getAccessToken() != null && !config.getAccessToken().isBlank()) {
+            return StaticAuthenticator.bearer(config.getAccessToken());
+        }
+        if (config.hasClientCredentials()) {
+            ClientCredentials credentials = ClientCredentials.of(URI.create(tokenUrl), config.getClientId(),
+                    config.getClientSecret(), scope);
+            return getComponent().getTokenCache().forCredentials(credentials, config.getClientSecret(),
+                    config.retryPolicy());
+        }
+        return null;
+    }
+}
