@@ -49,20 +49,27 @@ public final class ApiClient {
     }
 
     private void attempt(HttpCall call, int attempt, boolean refreshed, CompletableFuture<HttpResult> outcome) {
-        authenticator.authorization(transport)
-                .thenCompose(authorization -> transport.send(call, authorization)
-                        .whenComplete((result, failure) -> {
-                            if (failure != null) {
-                                onFailure(call, attempt, refreshed, unwrap(failure), outcome);
-                            } else {
-                                onResponse(call, attempt, refreshed, authorization, result, outcome);
-                            }
-                        }))
-                .exceptionally(failure -> {
-                    // the token could not be had: that is final, its own retries are spent
-                    outcome.completeExceptionally(unwrap(failure));
-                    return null;
-                });
+        authenticator.authorization(transport).whenComplete((authorization, authFailure) -> {
+            if (authFailure != null) {
+                // the token could not be had: that is final, its own retries are spent
+                outcome.completeExceptionally(unwrap(authFailure));
+                return;
+            }
+            CompletableFuture<HttpResult> sent;
+            try {
+                sent = transport.send(call, authorization);
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(new DeployKitException(call.describe() + " could not be sent: " + e.getMessage(), e));
+                return;
+            }
+            sent.whenComplete((result, failure) -> {
+                if (failure != null) {
+                    onFailure(call, attempt, refreshed, unwrap(failure), outcome);
+                } else {
+                    onResponse(call, attempt, refreshed, authorization, result, outcome);
+                }
+            });
+        });
     }
 
     private void onResponse(HttpCall call, int attempt, boolean refreshed, String authorization, HttpResult result,

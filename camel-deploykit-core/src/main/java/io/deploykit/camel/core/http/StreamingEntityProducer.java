@@ -56,28 +56,38 @@ final class StreamingEntityProducer implements AsyncEntityProducer {
         }
     }
 
+    /** The next non-empty buffer to send, or null at the end: an empty write after the last byte is refused. */
     private ByteBuffer next() throws IOException {
-        switch (stage) {
-            case HEAD:
-                stage = Stage.BODY;
-                source = upload.openChannel();
-                chunk = ByteBuffer.allocate(CHUNK);
-                return ByteBuffer.wrap(head);
-            case BODY:
-                chunk.clear();
-                int read = source.read(chunk);
-                if (read < 0) {
-                    closeSource();
-                    stage = Stage.TAIL;
-                    return next();
-                }
-                chunk.flip();
-                return chunk;
-            case TAIL:
-                stage = Stage.DONE;
-                return ByteBuffer.wrap(tail);
-            default:
-                return null;
+        while (true) {
+            switch (stage) {
+                case HEAD:
+                    stage = Stage.BODY;
+                    source = upload.openChannel();
+                    chunk = ByteBuffer.allocate(CHUNK);
+                    if (head.length > 0) {
+                        return ByteBuffer.wrap(head);
+                    }
+                    break;
+                case BODY:
+                    chunk.clear();
+                    int read = source.read(chunk);
+                    if (read < 0) {
+                        closeSource();
+                        stage = Stage.TAIL;
+                    } else if (read > 0) {
+                        chunk.flip();
+                        return chunk;
+                    }
+                    break;
+                case TAIL:
+                    stage = Stage.DONE;
+                    if (tail.length > 0) {
+                        return ByteBuffer.wrap(tail);
+                    }
+                    break;
+                default:
+                    return null;
+            }
         }
     }
 

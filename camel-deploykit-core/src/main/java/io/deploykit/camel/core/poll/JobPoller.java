@@ -90,15 +90,17 @@ public final class JobPoller {
                 outcome.completeExceptionally(new JobTimeoutException(what, lastStatus, timeout));
                 return;
             }
-            long delay = Math.min(interval.toMillis(), left.toMillis());
+            // the last poll is at the deadline; after it, time is up whatever it says
+            boolean last = left.compareTo(interval) <= 0;
+            long delay = last ? left.toMillis() : interval.toMillis();
             try {
-                scheduler.schedule(this::poll, delay, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> poll(last), delay, TimeUnit.MILLISECONDS);
             } catch (RuntimeException rejected) {
                 outcome.completeExceptionally(new DeployKitException("Stopped while waiting for " + what, rejected));
             }
         }
 
-        private void poll() {
+        private void poll(boolean last) {
             if (outcome.isDone()) {
                 return; // cancelled meanwhile
             }
@@ -113,19 +115,23 @@ public final class JobPoller {
                 if (failure != null) {
                     outcome.completeExceptionally(failure);
                 } else {
-                    judge(resource);
+                    judge(resource, last);
                 }
             });
         }
 
-        private void judge(T resource) {
+        private void judge(T resource, boolean last) {
             String now = status.describe(resource);
             if (!now.equals(lastStatus)) {
                 log.info("{}: {}", what, now);
                 lastStatus = now;
             }
             if (!status.isFinished(resource)) {
-                scheduleNext();
+                if (last) {
+                    outcome.completeExceptionally(new JobTimeoutException(what, lastStatus, timeout));
+                } else {
+                    scheduleNext();
+                }
                 return;
             }
             RuntimeException failure = status.failure(resource);

@@ -1,0 +1,199 @@
+package io.deploykit.camel.bc;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.net.PercentCodec;
+
+import io.deploykit.camel.bc.model.ConfigurationPackage;
+import io.deploykit.camel.bc.model.Picture;
+import io.deploykit.camel.core.body.UploadBody;
+import io.deploykit.camel.core.error.NotFoundException;
+import io.deploykit.camel.core.http.ApiClient;
+import io.deploykit.camel.core.http.HttpCall;
+import io.deploykit.camel.core.http.HttpResult;
+import io.deploykit.camel.core.http.RequestBody;
+import io.deploykit.camel.core.json.Json;
+
+/** The Business Central requests the component makes, one method each, over a service root. */
+final class BcApi {
+
+    private static final String AUTOMATION = "/api/microsoft/automation/v2.0";
+    private static final String STANDARD = "/api/v2.0";
+
+    private final ApiClient client;
+    private final String root;
+
+    BcApi(ApiClient client, String serviceRoot) {
+        this.client = client;
+        this.root = serviceRoot;
+    }
+
+    // companies
+
+    CompletableFuture<String> companyIdByName(String name) {
+        URI uri = uri(STANDARD + "/companies?$filter=" + filterEq("name", name));
+        return client.send(json(HttpCall.get(uri))).thenApply(result -> {
+            for (JsonNode company : values(result)) {
+                if (name.equals(Json.text(company, "name"))) {
+                    return Json.text(company, "id");
+                }
+            }
+            throw new NotFoundException("No company named '" + name + "' in " + root
+                                        + ": check the companyName option (names are case-sensitive) or set companyId");
+        });
+    }
+
+    // configuration packages
+
+    CompletableFuture<List<ConfigurationPackage>> listPackages(String company) {
+        return client.send(json(HttpCall.get(packages(company, ""))))
+                .thenApply(result -> values(result).stream().map(p -> Json.convert(p, ConfigurationPackage.class)).toList());
+    }
+
+    CompletableFuture<ConfigurationPackage> getPackage(String company, String id) {
+        return client.send(json(HttpCall.get(packages(company, "(" + id + ")"))).accepting(404)).thenApply(result -> {
+            if (result.status() == 404) {
+                throw new NotFoundException("No configuration package with id " + id + " in company " + company);
+            }
+            return Json.read(result.body(), ConfigurationPackage.class);
+        });
+    }
+
+    /** The package with this code, checked on the answer too, in case a server ignores the filter. */
+    CompletableFuture<Optional<ConfigurationPackage>> findPackageByCode(String company, String code) {
+        return client.send(json(HttpCall.get(packages(company, "?$filter=" + filterEq("code", code)))))
+                .thenApply(result -> values(result).stream()
+                        .map(p -> Json.convert(p, ConfigurationPackage.class))
+                        .filter(p -> code.equalsIgnoreCase(p.getCode()))
+                        .findFirst());
+    }
+
+    CompletableFuture<ConfigurationPackage> createPackage(String company, String code, String packageName) {
+        var body = Json.MAPPER.createObjectNode().put("code", code).put("packageName", packageName);
+        HttpCall call = HttpCall.post(packages(company, ""), RequestBody.json(body.toString(), ContentType.APPLICATION_JSON));
+        return client.send(json(call)).thenApply(result -> Json.read(result.body(), ConfigurationPackage.class));
+    }
+
+    CompletableFuture<Void> deletePackage(String company, ConfigurationPackage pkg) {
+        HttpCall call = HttpCall.delete(packages(company, "(" + pkg.getId() + ")")).header("If-Match", etagOrAny(pkg.getEtag()));
+        return client.send(call).thenApply(result -> null);
+    }
+
+    /** Streams the file into the package; If-Match * because the file has no ETag of its own before the first upload. */
+    CompletableFuture<Void> uploadFile(String company, ConfigurationPackage pkg, UploadBody file) {
+        URI uri = packages(company, "(" + pkg.getId() + ")/file('" + literal(pkg.getCode()) + "')/content");
+        HttpCall call = HttpCall.patch(uri, RequestBody.raw(file, ContentType.APPLICATION_OCTET_STREAM)).header("If-Match", "*");
+        return client.send(call).thenApply(result -> null);
+    }
+
+    CompletableFuture<Void> startImport(String company, String id) {
+        return action(company, id, "Microsoft.NAV.import");
+    }
+
+    CompletableFuture<Void> startApply(String company, String id) {
+        return action(company, id, "Microsoft.NAV.apply");
+    }
+
+    private CompletableFuture<Void> action(String company, String id, String action) {
+        HttpCall call = HttpCall.post(packages(company, "(" + id + ")/" + action), null);
+        return client.send(call).thenApply(result -> null);
+    }
+
+    // pictures
+
+    CompletableFuture<String> parentIdByNumber(String company, BcParentType type, String number) {
+        URI uri = uri(STANDARD + "/companies(" + company + ")/" + type + "?$filter=" + filterEq("number", number)
+                      + "&$select=id,number");
+        return client.send(json(HttpCall.get(uri))).thenApply(result -> {
+            for (JsonNode record : values(result)) {
+                if (number.equals(Json.text(record, "number"))) {
+                    return Json.text(record, "id");
+                }
+            }
+            throw new NotFoundException("No " + singular(type) + " with number '" + number + "' in company " + company);
+        });
+    }
+
+    CompletableFuture<Picture> getPicture(String company, BcParentType type, String parentId) {
+        return client.send(json(HttpCall.get(picture(company, type, parentId, "")).accepting(404)))
+                .thenApply(result -> {
+                    if (result.status() == 404) {
+                        throw new NotFoundException("No " + singular(type) + " with id " + parentId + " in company " + company);
+                    }
+                    return Json.read(result.body(), Picture.class);
+                });
+    }
+
+    /** The picture's bytes; a 204 (no picture) comes back with an empty body. */
+    CompletableFuture<HttpResult> getPictureContent(String company, BcParentType type, String parentId) {
+        return client.send(HttpCall.get(picture(company, type, parentId, "/pictureContent")).accepting(404))
+                .thenApply(result -> {
+                    if (result.status() == 404) {
+                        throw new NotFoundException("No " + singular(type) + " with id " + parentId + " in company " + company);
+                    }
+                    return result;
+                });
+    }
+
+    CompletableFuture<Void> updatePictureContent(String company, BcParentType type, String parentId, UploadBody image,
+                                                 String contentType) {
+        HttpCall call = HttpCall.patch(picture(company, type, parentId, "/pictureContent"),
+                RequestBody.raw(image, ContentType.parse(contentType))).header("If-Match", "*");
+        return client.send(call).thenApply(result -> null);
+    }
+
+    CompletableFuture<Void> deletePicture(String company, BcParentType type, String parentId) {
+        HttpCall call = HttpCall.delete(picture(company, type, parentId, "")).header("If-Match", "*");
+        return client.send(call).thenApply(result -> null);
+    }
+
+    // building blocks
+
+    private URI packages(String company, String rest) {
+        return uri(AUTOMATION + "/companies(" + company + ")/configurationPackages" + rest);
+    }
+
+    private URI picture(String company, BcParentType type, String parentId, String rest) {
+        return uri(STANDARD + "/companies(" + company + ")/" + type + "(" + parentId + ")/picture" + rest);
+    }
+
+    private URI uri(String path) {
+        return URI.create(root + path);
+    }
+
+    private static HttpCall json(HttpCall call) {
+        return call.header("Accept", "application/json");
+    }
+
+    private static List<JsonNode> values(HttpResult result) {
+        List<JsonNode> list = new ArrayList<>();
+        Json.tree(result.body()).path("value").forEach(list::add);
+        return list;
+    }
+
+    /** {@code field eq 'value'}, the literal's quotes doubled, percent-encoded for the query string. */
+    private static String filterEq(String field, String value) {
+        return PercentCodec.encode(field + " eq '" + value.replace("'", "''") + "'", StandardCharsets.UTF_8);
+    }
+
+    /** A string key inside a path, such as {@code file('CODE')}. */
+    private static String literal(String value) {
+        return PercentCodec.encode(value.replace("'", "''"), StandardCharsets.UTF_8);
+    }
+
+    private static String etagOrAny(String etag) {
+        return etag == null || etag.isBlank() ? "*" : etag;
+    }
+
+    private static String singular(BcParentType type) {
+        String name = type.name();
+        return name.substring(0, name.length() - 1);
+    }
+}

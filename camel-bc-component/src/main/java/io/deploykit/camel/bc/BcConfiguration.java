@@ -1,0 +1,215 @@
+package io.deploykit.camel.bc;
+
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+import io.deploykit.camel.core.config.DeployKitConfiguration;
+
+/** The options of a {@code bc:} endpoint, also settable once on the component. */
+@UriParams
+public class BcConfiguration extends DeployKitConfiguration {
+
+    public static final String DEFAULT_BASE_URL = "https://api.businesscentral.dynamics.com/v2.0";
+    public static final String DEFAULT_TOKEN_URL = "https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token";
+    public static final String DEFAULT_SCOPE = "https://api.businesscentral.dynamics.com/.default";
+
+    @UriParam(label = "producer", enums = "list,get,create,delete,upload,import,apply,deploy,getContent,update")
+    @Metadata(required = true)
+    private BcOperation operation;
+
+    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "common")
+    private String tenantId;
+    @UriParam(label = "common")
+    private String environment;
+    @UriParam(label = "common")
+    private String companyId;
+    @UriParam(label = "common")
+    private String companyName;
+
+    @UriParam(label = "security", defaultValue = DEFAULT_TOKEN_URL)
+    private String tokenUrl = DEFAULT_TOKEN_URL;
+    @UriParam(label = "security", defaultValue = DEFAULT_SCOPE)
+    private String scope = DEFAULT_SCOPE;
+    @UriParam(label = "security", secret = true)
+    private String username;
+    @UriParam(label = "security", secret = true)
+    private String password;
+
+    @UriParam(label = "producer")
+    private String packageCode;
+    @UriParam(label = "producer")
+    private String packageName;
+    @UriParam(label = "producer", defaultValue = "5s", javaType = "java.time.Duration")
+    private long pollInterval = 5_000;
+    @UriParam(label = "producer", defaultValue = "30m", javaType = "java.time.Duration")
+    private long timeout = 1_800_000;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean failOnRecordErrors = true;
+    @UriParam(label = "producer", defaultValue = "items")
+    private BcParentType parentType = BcParentType.items;
+
+    public BcOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * The operation to perform. Configuration packages: list, get, create, delete, upload, import, apply, deploy
+     * (delete any package with the same code, create, upload, import, apply, waiting for each job). Pictures: get,
+     * getContent, update, delete. The header CamelBcOperation overrides it.
+     */
+    public void setOperation(BcOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The base URL of the API. Online it is the default, and tenantId and environment follow it; on-premises it is
+     * the whole service root, such as https://bc.example.com:7048/BC, with neither tenantId nor environment.
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    /** The Microsoft Entra tenant (id or domain). Part of the service root and of the default token URL. */
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    /** The Business Central environment name, such as production or sandbox. */
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+
+    public String getCompanyId() {
+        return companyId;
+    }
+
+    /** The id (GUID) of the company to work in. Either this or companyName is required. */
+    public void setCompanyId(String companyId) {
+        this.companyId = companyId;
+    }
+
+    public String getCompanyName() {
+        return companyName;
+    }
+
+    /** The name of the company to work in, such as CRONUS USA, Inc.; looked up once and cached. */
+    public void setCompanyName(String companyName) {
+        this.companyName = companyName;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /** The OAuth2 token endpoint; {tenantId} is replaced by the tenantId option. */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    /** The OAuth2 scope asked for with client credentials. */
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /** The user name for Basic authentication (on-premises only). */
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    /** The password or web service access key for Basic authentication (on-premises only). */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPackageCode() {
+        return packageCode;
+    }
+
+    /**
+     * The code of the configuration package. The header CamelBcPackageCode overrides it; deploy and upload read it
+     * from the RapidStart file when neither is given.
+     */
+    public void setPackageCode(String packageCode) {
+        this.packageCode = packageCode;
+    }
+
+    public String getPackageName() {
+        return packageName;
+    }
+
+    /** The name given to a package this endpoint creates; by default the one in the file, else the code. */
+    public void setPackageName(String packageName) {
+        this.packageName = packageName;
+    }
+
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    /** How often the status of an import or apply job is read while waiting, such as 500, 5s or 1m. */
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    /** How long to wait for one import or apply job before failing with the last status seen. */
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isFailOnRecordErrors() {
+        return failOnRecordErrors;
+    }
+
+    /**
+     * Whether an apply that completes with numberOfErrors greater than 0 (records that failed validation) fails the
+     * exchange. When false, the exchange succeeds and the header CamelBcNumberOfErrors tells.
+     */
+    public void setFailOnRecordErrors(boolean failOnRecordErrors) {
+        this.failOnRecordErrors = failOnRecordErrors;
+    }
+
+    public BcParentType getParentType() {
+        return parentType;
+    }
+
+    /** The kind of record whose picture to work on; the header CamelBcParentType overrides it. */
+    public void setParentType(BcParentType parentType) {
+        this.parentType = parentType;
+    }
+
+    @Override
+    public BcConfiguration copy() {
+        return (BcConfiguration) super.copy();
+    }
+}

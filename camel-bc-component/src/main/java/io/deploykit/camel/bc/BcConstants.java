@@ -1,0 +1,55 @@
+package io.deploykit.camel.bc;
+
+import org.apache.camel.spi.Metadata;
+
+/** The headers the {@code bc:} component reads and sets. */
+public final class BcConstants {
+
+    @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation option.",
+              javaType = "String")
+    public static final String OPERATION = "CamelBcOperation";
+    @Metadata(description = "The id (GUID) of the configuration package. Read to name the package; set on results.",
+              javaType = "String")
+    public static final String PACKAGE_ID = "CamelBcPackageId";
+    @Metadata(description = "The code of the configuration package. Read to name the package (overrides the"
+                            + " packageCode option); set on results.",
+              javaType = "String")
+    public static final String PACKAGE_CODE = "CamelBcPackageCode";
+    @Metadata(label = "producer", description = "The name of a package to create; overrides the packageName option.",
+              javaType = "String")
+    public static final String PACKAGE_NAME = "CamelBcPackageName";
+    @Metadata(description = "The import status of the package after the operation: No, Scheduled, InProgress,"
+                            + " Completed or Error.",
+              javaType = "String")
+    public static final String IMPORT_STATUS = "CamelBcImportStatus";
+    @Metadata(description = "The apply status of the package after the operation: No, Scheduled, InProgress,"
+                            + " Completed or Error.",
+              javaType = "String")
+    public static final String APPLY_STATUS = "CamelBcApplyStatus";
+    @Metadata(description = "The number of tables in the package.", javaType = "Integer")
+    public static final String NUMBER_OF_TABLES = "CamelBcNumberOfTables";
+    @Metadata(description = "The number of records in the package.", javaType = "Integer")
+    public static final String NUMBER_OF_RECORDS = "CamelBcNumberOfRecords";
+    @Metadata(description = "The number of records that failed to apply.", javaType = "Integer")
+    public static final String NUMBER_OF_ERRORS = "CamelBcNumberOfErrors";
+    @Metadata(description = "The id of the company the operation worked in.", javaType = "String")
+    public static final String COMPANY_ID = "CamelBcCompanyId";
+    @Metadata(description = "The kind of record that carries the picture (items, customers, vendors, employees,"
+                            + " contacts); overrides the parentType option.",
+              javaType = "String")
+    public static final String PARENT_TYPE = "CamelBcParentType";
+    @Metadata(description = "The id (GUID) of the record that carries the picture. Read to name it; set on results.",
+              javaType = "String")
+    public static final String PARENT_ID = "CamelBcParentId";
+    @Metadata(label = "producer", description = "The number of the record that carries the picture (such as item"
+                                                + " number 1000), looked up when no CamelBcParentId is given.",
+              javaType = "String")
+    public static final String PARENT_NUMBER = "CamelBcParentNumber";
+    @Metadata(description = "The content type of the picture: read on update (else detected from the bytes), set"
+                            + " by get and getContent.",
+              javaType = "String")
+    public static final String CONTENT_TYPE = "CamelBcContentType";
+
+    private BcConstants() {
+    }
+}

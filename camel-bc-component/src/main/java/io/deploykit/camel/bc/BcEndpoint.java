@@ -1,0 +1,137 @@
+package io.deploykit.camel.bc;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+
+import io.deploykit.camel.core.auth.Authenticator;
+import io.deploykit.camel.core.auth.StaticAuthenticator;
+import io.deploykit.camel.core.http.ErrorDecoder;
+import io.deploykit.camel.core.support.DeployKitEndpoint;
+
+/**
+ * Deploy RapidStart configuration packages and pictures to Microsoft Dynamics 365 Business Central.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "bc", title = "Business Central", syntax = "bc:resource",
+             producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = BcConstants.class)
+public class BcEndpoint extends DeployKitEndpoint {
+
+    @UriPath(description = "What to work on: configurationPackage (RapidStart packages) or picture (pictures of items,"
+                           + " customers, vendors, employees, contacts)")
+    @Metadata(required = true)
+    private BcResource resource;
+    @UriParam
+    private BcConfiguration configuration;
+
+    private BcApi api;
+    private CompletableFuture<String> companyId;
+
+    public BcEndpoint(String uri, BcComponent component, BcResource resource, BcConfiguration configuration) {
+        super(uri, component);
+        this.resource = resource;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return resource == BcResource.picture ? new PictureProducer(this) : new ConfigurationPackageProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The bc component only sends: use it in to(), not in from()");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        api = new BcApi(getApiClient(), serviceRoot());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        api = null;
+        synchronized (this) {
+            companyId = null;
+        }
+        super.doStop();
+    }
+
+    public BcResource getResource() {
+        return resource;
+    }
+
+    /** What to work on: configurationPackage or picture. */
+    public void setResource(BcResource resource) {
+        this.resource = resource;
+    }
+
+    @Override
+    public BcConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(BcConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    BcApi api() {
+        return api;
+    }
+
+    /** The company id: the option, or the company named by companyName, looked up once (again after a failure). */
+    synchronized CompletableFuture<String> companyId() {
+        if (configuration.getCompanyId() != null && !configuration.getCompanyId().isBlank()) {
+            return CompletableFuture.completedFuture(configuration.getCompanyId());
+        }
+        if (companyId == null || companyId.isCompletedExceptionally()) {
+            companyId = api.companyIdByName(configuration.getCompanyName());
+        }
+        return companyId;
+    }
+
+    /** baseUrl, then the tenant and the environment when given (online); only baseUrl on-premises. */
+    String serviceRoot() {
+        StringBuilder root = new StringBuilder(trimSlash(configuration.getBaseUrl()));
+        if (configuration.getTenantId() != null && !configuration.getTenantId().isBlank()) {
+            root.append('/').append(configuration.getTenantId());
+        }
+        if (configuration.getEnvironment() != null && !configuration.getEnvironment().isBlank()) {
+            root.append('/').append(configuration.getEnvironment());
+        }
+        return root.toString();
+    }
+
+    @Override
+    protected ErrorDecoder errorDecoder() {
+        return BcErrors::decode;
+    }
+
+    @Override
+    protected Authenticator authenticator() {
+        String tokenUrl = configuration.getTokenUrl().replace("{tenantId}",
+                configuration.getTenantId() == null ? "" : configuration.getTenantId());
+        Authenticator oauth = clientCredentialsOrToken(tokenUrl, configuration.getScope());
+        if (oauth != null) {
+            return oauth;
+        }
+        return StaticAuthenticator.basic(configuration.getUsername(), configuration.getPassword());
+    }
+
+    @Override
+    protected String userAgent() {
+        return "DeployKit-bc/0.1";
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

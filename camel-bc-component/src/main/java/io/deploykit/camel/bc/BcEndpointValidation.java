@@ -1,0 +1,79 @@
+package io.deploykit.camel.bc;
+
+import java.util.stream.Collectors;
+
+/** Checks an endpoint's options when it is created, so a mistake fails the route at start-up, not at 3 a.m. */
+final class BcEndpointValidation {
+
+    private BcEndpointValidation() {
+    }
+
+    static void validate(BcResource resource, BcConfiguration config) {
+        if (resource == null) {
+            throw new IllegalArgumentException("A bc endpoint names its resource: bc:configurationPackage or bc:picture");
+        }
+        if (config.getOperation() == null) {
+            throw new IllegalArgumentException("The operation option is required for bc:" + resource + "; one of: "
+                                               + operations(resource));
+        }
+        if (!BcOperation.supportedBy(resource).contains(config.getOperation())) {
+            throw new IllegalArgumentException("operation=" + config.getOperation().uriValue() + " is not supported by bc:"
+                                               + resource + "; use one of: " + operations(resource));
+        }
+        require(config.getBaseUrl(), "baseUrl");
+        checkCredentials(config);
+        if (isBlank(config.getCompanyId()) && isBlank(config.getCompanyName())) {
+            throw new IllegalArgumentException("Set companyId or companyName: Business Central works within one company");
+        }
+        if (config.getPollInterval() <= 0) {
+            throw new IllegalArgumentException("pollInterval must be positive, was " + config.getPollInterval() + " ms");
+        }
+        if (config.getTimeout() <= 0) {
+            throw new IllegalArgumentException("timeout must be positive, was " + config.getTimeout() + " ms");
+        }
+    }
+
+    private static void checkCredentials(BcConfiguration config) {
+        if (!isBlank(config.getAccessToken())) {
+            return;
+        }
+        boolean id = !isBlank(config.getClientId());
+        boolean secret = !isBlank(config.getClientSecret());
+        if (id != secret) {
+            throw new IllegalArgumentException((id ? "clientId is set but clientSecret is not"
+                    : "clientSecret is set but clientId is not") + ": both are needed to obtain tokens");
+        }
+        if (id) {
+            if (config.getTokenUrl().contains("{tenantId}") && isBlank(config.getTenantId())) {
+                throw new IllegalArgumentException("tenantId is required: the tokenUrl " + config.getTokenUrl()
+                                                   + " contains {tenantId} (or set tokenUrl)");
+            }
+            return;
+        }
+        boolean user = !isBlank(config.getUsername());
+        boolean password = !isBlank(config.getPassword());
+        if (user && password) {
+            return;
+        }
+        if (user || password) {
+            throw new IllegalArgumentException((user ? "username is set but password is not"
+                    : "password is set but username is not") + ": Basic authentication needs both");
+        }
+        throw new IllegalArgumentException("No credentials for Business Central: set clientId and clientSecret (and"
+                                           + " tenantId), or accessToken, or username and password (on-premises)");
+    }
+
+    private static String operations(BcResource resource) {
+        return BcOperation.supportedBy(resource).stream().map(BcOperation::uriValue).collect(Collectors.joining(", "));
+    }
+
+    private static void require(String value, String option) {
+        if (isBlank(value)) {
+            throw new IllegalArgumentException("The " + option + " option must not be empty");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

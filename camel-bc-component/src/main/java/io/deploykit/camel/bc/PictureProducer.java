@@ -1,0 +1,118 @@
+package io.deploykit.camel.bc;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.camel.bc.model.Picture;
+import io.deploykit.camel.core.body.UploadBody;
+import io.deploykit.camel.core.support.DeployKitProducer;
+
+/** The operations on the picture of an item, customer, vendor, employee or contact, one method each. */
+final class PictureProducer extends DeployKitProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PictureProducer.class);
+
+    private final BcEndpoint endpoint;
+    private final BcConfiguration config;
+
+    PictureProducer(BcEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected CompletableFuture<?> start(Exchange exchange) {
+        BcOperation operation = BcOperations.of(exchange, config, BcResource.picture);
+        BcParentType type = parentType(exchange);
+        return switch (operation) {
+            case get -> get(exchange, type);
+            case getContent -> getContent(exchange, type);
+            case update -> update(exchange, type);
+            case delete -> delete(exchange, type);
+            default -> throw new IllegalStateException("unreachable: " + operation + " was validated");
+        };
+    }
+
+    private CompletableFuture<?> get(Exchange exchange, BcParentType type) {
+        return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
+                .thenCompose(parent -> endpoint.api().getPicture(company, type, parent))
+                .thenAccept(picture -> result(exchange, company, picture)));
+    }
+
+    /** The body becomes the picture's bytes, or null when the record has no picture. */
+    private CompletableFuture<?> getContent(Exchange exchange, BcParentType type) {
+        return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
+                .thenCompose(parent -> endpoint.api().getPictureContent(company, type, parent).thenAccept(content -> {
+                    Message message = exchange.getMessage();
+                    boolean none = content.status() == 204 || content.body().length == 0;
+                    message.setBody(none ? null : content.body());
+                    message.setHeader(BcConstants.COMPANY_ID, company);
+                    message.setHeader(BcConstants.PARENT_ID, parent);
+                    message.setHeader(BcConstants.CONTENT_TYPE, none ? null : content.header("Content-Type"));
+                })));
+    }
+
+    /** Streams the body as the new picture, then reads back what Business Central made of it. */
+    private CompletableFuture<?> update(Exchange exchange, BcParentType type) {
+        UploadBody image = UploadBody.from(exchange, "picture");
+        try {
+            String declared = exchange.getMessage().getHeader(BcConstants.CONTENT_TYPE, String.class);
+            String contentType = declared == null || declared.isBlank() ? ImageType.detect(image) : declared;
+            return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
+                    .thenCompose(parent -> endpoint.api().updatePictureContent(company, type, parent, image, contentType)
+                            .thenCompose(v -> endpoint.api().getPicture(company, type, parent)))
+                    .thenAccept(picture -> {
+                        LOG.info("Updated the picture of {} {}: {}x{} {}", type, picture.getId(), picture.getWidth(),
+                                picture.getHeight(), picture.getContentType());
+                        result(exchange, company, picture);
+                    }))
+                    .whenComplete((r, e) -> image.close());
+        } catch (RuntimeException e) {
+            image.close();
+            throw e;
+        }
+    }
+
+    private CompletableFuture<?> delete(Exchange exchange, BcParentType type) {
+        return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
+                .thenCompose(parent -> endpoint.api().deletePicture(company, type, parent).thenAccept(v -> {
+                    LOG.info("Deleted the picture of {} {}", type, parent);
+                    Message message = exchange.getMessage();
+                    message.setBody(null);
+                    message.setHeader(BcConstants.COMPANY_ID, company);
+                    message.setHeader(BcConstants.PARENT_ID, parent);
+                })));
+    }
+
+    private BcParentType parentType(Exchange exchange) {
+        BcParentType type = exchange.getMessage().getHeader(BcConstants.PARENT_TYPE, BcParentType.class);
+        return type == null ? config.getParentType() : type;
+    }
+
+    /** The record's id: the header CamelBcParentId, else looked up by CamelBcParentNumber. */
+    private CompletableFuture<String> parentId(Exchange exchange, String company, BcParentType type) {
+        String id = exchange.getMessage().getHeader(BcConstants.PARENT_ID, String.class);
+        if (id != null && !id.isBlank()) {
+            return CompletableFuture.completedFuture(id);
+        }
+        String number = exchange.getMessage().getHeader(BcConstants.PARENT_NUMBER, String.class);
+        if (number == null || number.isBlank()) {
+            throw new IllegalArgumentException("Name the record whose picture to use: header " + BcConstants.PARENT_ID
+                                               + " or " + BcConstants.PARENT_NUMBER);
+        }
+        return endpoint.api().parentIdByNumber(company, type, number.trim());
+    }
+
+    private static void result(Exchange exchange, String company, Picture picture) {
+        Message message = exchange.getMessage();
+        message.setBody(picture);
+        message.setHeader(BcConstants.COMPANY_ID, company);
+        message.setHeader(BcConstants.PARENT_ID, picture.getId());
+        message.setHeader(BcConstants.CONTENT_TYPE, picture.getContentType());
+    }
+}
