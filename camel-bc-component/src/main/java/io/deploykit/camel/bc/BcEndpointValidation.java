@@ -21,46 +21,32 @@ final class BcEndpointValidation {
                                                + resource + "; use one of: " + operations(resource));
         }
         require(config.getBaseUrl(), "baseUrl");
+        config.validate();
         checkCredentials(config);
         if (isBlank(config.getCompanyId()) && isBlank(config.getCompanyName())) {
             throw new IllegalArgumentException("Set companyId or companyName: Business Central works within one company");
         }
-        if (config.getPollInterval() <= 0) {
-            throw new IllegalArgumentException("pollInterval must be positive, was " + config.getPollInterval() + " ms");
-        }
-        if (config.getTimeout() <= 0) {
-            throw new IllegalArgumentException("timeout must be positive, was " + config.getTimeout() + " ms");
-        }
     }
 
+    /** Beyond OAuth (checked by the shared rules), on-premises servers take Basic credentials. */
     private static void checkCredentials(BcConfiguration config) {
-        if (!isBlank(config.getAccessToken())) {
-            return;
+        if (config.hasClientCredentials() && config.getTokenUrl().contains("{tenantId}") && isBlank(config.getTenantId())) {
+            throw new IllegalArgumentException("tenantId is required: the tokenUrl " + config.getTokenUrl()
+                                               + " contains {tenantId} (or set tokenUrl)");
         }
-        boolean id = !isBlank(config.getClientId());
-        boolean secret = !isBlank(config.getClientSecret());
-        if (id != secret) {
-            throw new IllegalArgumentException((id ? "clientId is set but clientSecret is not"
-                    : "clientSecret is set but clientId is not") + ": both are needed to obtain tokens");
-        }
-        if (id) {
-            if (config.getTokenUrl().contains("{tenantId}") && isBlank(config.getTenantId())) {
-                throw new IllegalArgumentException("tenantId is required: the tokenUrl " + config.getTokenUrl()
-                                                   + " contains {tenantId} (or set tokenUrl)");
-            }
+        if (config.hasOAuth()) {
             return;
         }
         boolean user = !isBlank(config.getUsername());
         boolean password = !isBlank(config.getPassword());
-        if (user && password) {
-            return;
-        }
-        if (user || password) {
+        if (user != password) {
             throw new IllegalArgumentException((user ? "username is set but password is not"
                     : "password is set but username is not") + ": Basic authentication needs both");
         }
-        throw new IllegalArgumentException("No credentials for Business Central: set clientId and clientSecret (and"
-                                           + " tenantId), or accessToken, or username and password (on-premises)");
+        if (!user) {
+            throw new IllegalArgumentException("No credentials for Business Central: set clientId and clientSecret (and"
+                                               + " tenantId), or accessToken, or username and password (on-premises)");
+        }
     }
 
     private static String operations(BcResource resource) {

@@ -25,7 +25,7 @@ final class BcErrors {
         String code = Json.text(error, "code");
         String message = Json.text(error, "message");
         if (message == null && error == null) {
-            message = result.body().length == 0 ? null : abbreviate(result.bodyText());
+            message = result.body().length == 0 ? null : result.bodyExcerpt();
         }
         String correlation = correlationId(message, result);
         if (result.status() == 401) {
@@ -49,10 +49,5 @@ final class BcErrors {
             }
         }
         return null;
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 }

@@ -123,6 +123,11 @@ public final class UploadBody implements Closeable {
         }
     }
 
+    /** The file on disk holding the body, or null when the body is a byte array in memory. */
+    public Path path() {
+        return file;
+    }
+
     public InputStream openStream() throws IOException {
         return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
     }

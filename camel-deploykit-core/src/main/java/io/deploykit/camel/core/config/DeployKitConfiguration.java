@@ -183,6 +183,38 @@ public abstract class DeployKitConfiguration implements Cloneable {
         this.proxyPort = proxyPort;
     }
 
+    /** How often a background job's status is read while waiting, in milliseconds. */
+    public abstract long getPollInterval();
+
+    /** How long to wait for one background job, in milliseconds. */
+    public abstract long getTimeout();
+
+    /**
+     * Checks what both components require alike; each adds its own rules. Fails with the option named, so a
+     * mistake stops the route at start-up.
+     */
+    public void validate() {
+        if (!isSet(accessToken) && isSet(clientId) != isSet(clientSecret)) {
+            throw new IllegalArgumentException((isSet(clientId) ? "clientId is set but clientSecret is not"
+                    : "clientSecret is set but clientId is not") + ": both are needed to obtain tokens");
+        }
+        if (getPollInterval() <= 0) {
+            throw new IllegalArgumentException("pollInterval must be positive, was " + getPollInterval() + " ms");
+        }
+        if (getTimeout() <= 0) {
+            throw new IllegalArgumentException("timeout must be positive, was " + getTimeout() + " ms");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+        }
+        retryPolicy(); // checks maxRetries, retryDelay and maxRetryDelay
+    }
+
+    /** Whether an access token or OAuth2 client credentials (both parts) were given. */
+    public boolean hasOAuth() {
+        return isSet(accessToken) || hasClientCredentials();
+    }
+
     /** Whether OAuth2 client credentials were given (both parts). */
     public boolean hasClientCredentials() {
         return isSet(clientId) && isSet(clientSecret);

@@ -23,4 +23,10 @@ public record HttpResult(int status, Map<String, String> headers, byte[] body) {
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
+
+    /** The body on one line, cut at 300 characters: for messages about answers that are not the API's own JSON. */
+    public String bodyExcerpt() {
+        String flat = bodyText().replaceAll("\\s+", " ").trim();
+        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+    }
 }

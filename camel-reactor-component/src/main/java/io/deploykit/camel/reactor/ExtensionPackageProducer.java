@@ -1,0 +1,241 @@
+package io.deploykit.camel.reactor;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.camel.core.body.UploadBody;
+import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.error.NotFoundException;
+import io.deploykit.camel.core.support.DeployKitProducer;
+import io.deploykit.camel.reactor.model.ExtensionPackage;
+
+/** The operations on Tags extension packages, one method each. */
+final class ExtensionPackageProducer extends DeployKitProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionPackageProducer.class);
+    private static final String DEFAULT_FILE_NAME = "package.zip";
+
+    private final ReactorEndpoint endpoint;
+    private final ReactorConfiguration config;
+
+    ExtensionPackageProducer(ReactorEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected CompletableFuture<?> start(Exchange exchange) {
+        ReactorOperation operation = exchange.getMessage().getHeader(ReactorConstants.OPERATION, ReactorOperation.class);
+        return switch (operation == null ? config.getOperation() : operation) {
+            case list -> list(exchange);
+            case get -> get(exchange);
+            case create -> create(exchange);
+            case update -> update(exchange);
+            case upload -> upload(exchange);
+            case releasePrivate -> releasePrivate(exchange);
+            case discontinue -> discontinue(exchange);
+            case delete -> delete(exchange);
+        };
+    }
+
+    /** Every package, or those of the name and platform in the headers; the body becomes the list. */
+    private CompletableFuture<?> list(Exchange exchange) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        String name = header(exchange, ReactorConstants.EXTENSION_NAME);
+        String platform = header(exchange, ReactorConstants.PLATFORM);
+        if (name != null) {
+            filters.put("name", "EQ " + name);
+        }
+        if (platform != null) {
+            filters.put("platform", "EQ " + platform);
+        }
+        return endpoint.api().list(filters).thenAccept(packages -> exchange.getMessage().setBody(packages.stream()
+                .filter(p -> (name == null || name.equals(p.getName())) && (platform == null || platform.equals(p.getPlatform())))
+                .toList()));
+    }
+
+    /**
+     * The package; while it is pending and waitForCompletion is on, waits for its processing like create and update
+     * do. This is how a route resumes waiting after a timeout.
+     */
+    private CompletableFuture<?> get(Exchange exchange) {
+        return endpoint.api().get(requiredId(exchange)).thenCompose(pkg -> {
+            result(exchange, pkg);
+            return ExtensionPackage.PENDING.equals(pkg.getStatus()) ? awaitProcessing(exchange, pkg)
+                    : CompletableFuture.completedFuture(pkg);
+        });
+    }
+
+    private CompletableFuture<?> create(Exchange exchange) {
+        return withZip(exchange, (zip, manifest) -> {
+            LOG.info("Creating extension package {} {} ({}) from {}", manifest.name(), manifest.version(),
+                    manifest.platform(), zip.fileName());
+            return endpoint.api().create(zip);
+        });
+    }
+
+    /**
+     * A new zip onto the package the exchange names, else onto the development package of the zip's name and platform.
+     */
+    private CompletableFuture<?> update(Exchange exchange) {
+        String id = id(exchange);
+        return withZip(exchange, (zip, manifest) -> {
+            CompletableFuture<String> target = id != null ? CompletableFuture.completedFuture(id)
+                    : endpoint.api().findDevelopment(manifest.name(), manifest.platform()).thenApply(found -> found
+                            .map(ExtensionPackage::getId)
+                            .orElseThrow(() -> new NotFoundException("No development extension package named '"
+                                                                     + manifest.name() + "' for platform " + manifest.platform()
+                                                                     + " to update; use operation=upload to create it when missing")));
+            return target.thenCompose(packageId -> {
+                LOG.info("Updating extension package {} with {} {} from {}", packageId, manifest.name(),
+                        manifest.version(), zip.fileName());
+                return endpoint.api().update(packageId, zip);
+            });
+        });
+    }
+
+    /** Like Adobe's reactor-uploader: update the development package of the zip's name and platform, or create it. */
+    private CompletableFuture<?> upload(Exchange exchange) {
+        return withZip(exchange, (zip, manifest) -> endpoint.api().findDevelopment(manifest.name(), manifest.platform())
+                .thenCompose(found -> {
+                    if (found.isPresent()) {
+                        LOG.info("Updating development extension package {} ({} {}) from {}", found.get().getId(),
+                                manifest.name(), manifest.version(), zip.fileName());
+                        return endpoint.api().update(found.get().getId(), zip);
+                    }
+                    LOG.info("Creating extension package {} {} ({}) from {}: no development package yet", manifest.name(),
+                            manifest.version(), manifest.platform(), zip.fileName());
+                    return endpoint.api().create(zip);
+                }));
+    }
+
+    /** Releases to private, only a package whose processing succeeded (Adobe's own releaser does not check). */
+    private CompletableFuture<?> releasePrivate(Exchange exchange) {
+        return named(exchange).thenCompose(pkg -> {
+            if (!ExtensionPackage.SUCCEEDED.equals(pkg.getStatus())) {
+                throw new DeployKitException("Extension package " + pkg.getName() + " " + pkg.getVersion() + " (id "
+                                             + pkg.getId() + ") is " + pkg.getStatus()
+                                             + ": only a package whose processing succeeded can be released");
+            }
+            if (!ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
+                throw new DeployKitException("Extension package " + pkg.getName() + " " + pkg.getVersion() + " (id "
+                                             + pkg.getId() + ") is already " + pkg.getAvailability()
+                                             + ": a release cannot be repeated or undone");
+            }
+            return endpoint.api().action(pkg.getId(), "release_private");
+        }).thenAccept(pkg -> {
+            LOG.info("Released extension package {} {} (id {}) to private", pkg.getName(), pkg.getVersion(), pkg.getId());
+            result(exchange, pkg);
+        });
+    }
+
+    private CompletableFuture<?> discontinue(Exchange exchange) {
+        return endpoint.api().action(requiredId(exchange), "discontinue").thenAccept(pkg -> {
+            LOG.info("Discontinued extension package {} {} (id {})", pkg.getName(), pkg.getVersion(), pkg.getId());
+            result(exchange, pkg);
+        });
+    }
+
+    private CompletableFuture<?> delete(Exchange exchange) {
+        String id = requiredId(exchange);
+        return endpoint.api().delete(id).thenAccept(v -> {
+            LOG.info("Deleted extension package {}", id);
+            exchange.getMessage().setBody(null);
+            exchange.getMessage().setHeader(ReactorConstants.EXTENSION_PACKAGE_ID, id);
+        });
+    }
+
+    /**
+     * Reads and checks the zip's manifest before anything is sent, runs the upload, then waits for processing when
+     * asked. The temporary copy of a streamed body is removed at the end, whatever happened.
+     */
+    private CompletableFuture<?> withZip(Exchange exchange,
+                                         BiFunction<UploadBody, ExtensionManifest, CompletableFuture<ExtensionPackage>> send) {
+        UploadBody zip = UploadBody.from(exchange, DEFAULT_FILE_NAME);
+        try {
+            ExtensionManifest manifest = ExtensionManifest.read(zip);
+            return send.apply(zip, manifest)
+                    .thenCompose(pkg -> {
+                        result(exchange, pkg);
+                        return config.isWaitForCompletion() ? awaitProcessing(exchange, pkg)
+                                : CompletableFuture.completedFuture(pkg);
+                    })
+                    .whenComplete((r, e) -> zip.close());
+        } catch (RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    private CompletableFuture<ExtensionPackage> awaitProcessing(Exchange exchange, ExtensionPackage pkg) {
+        String what = "processing of extension package " + pkg.getId() + " (" + pkg.getName() + " " + pkg.getVersion() + ")";
+        return endpoint.getJobPoller().await(what, () -> endpoint.api().get(pkg.getId()), ProcessingJob.INSTANCE,
+                Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getTimeout()), LOG)
+                .whenComplete((done, failure) -> {
+                    ExtensionPackage last = done != null ? done
+                            : unwrap(failure) instanceof ReactorPackageFailedException failed ? failed.getExtensionPackage() : null;
+                    if (last != null) {
+                        result(exchange, last);
+                    }
+                });
+    }
+
+    /** The package named by id, else the development package of the name and platform in the headers. */
+    private CompletableFuture<ExtensionPackage> named(Exchange exchange) {
+        String id = id(exchange);
+        if (id != null) {
+            return endpoint.api().get(id);
+        }
+        String name = header(exchange, ReactorConstants.EXTENSION_NAME);
+        String platform = header(exchange, ReactorConstants.PLATFORM);
+        if (name == null || platform == null) {
+            throw new IllegalArgumentException("Name the extension package: header " + ReactorConstants.EXTENSION_PACKAGE_ID
+                                               + " or option extensionPackageId, or headers " + ReactorConstants.EXTENSION_NAME
+                                               + " and " + ReactorConstants.PLATFORM);
+        }
+        return endpoint.api().findDevelopment(name, platform).thenApply(found -> found.orElseThrow(
+                () -> new NotFoundException("No development extension package named '" + name + "' for platform " + platform)));
+    }
+
+    private String id(Exchange exchange) {
+        String id = header(exchange, ReactorConstants.EXTENSION_PACKAGE_ID);
+        if (id == null && config.getExtensionPackageId() != null && !config.getExtensionPackageId().isBlank()) {
+            id = config.getExtensionPackageId().trim();
+        }
+        return id;
+    }
+
+    private String requiredId(Exchange exchange) {
+        String id = id(exchange);
+        if (id == null) {
+            throw new IllegalArgumentException("Name the extension package: header " + ReactorConstants.EXTENSION_PACKAGE_ID
+                                               + " or option extensionPackageId");
+        }
+        return id;
+    }
+
+    private static String header(Exchange exchange, String name) {
+        String value = exchange.getMessage().getHeader(name, String.class);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static void result(Exchange exchange, ExtensionPackage pkg) {
+        Message message = exchange.getMessage();
+        message.setBody(pkg);
+        message.setHeader(ReactorConstants.EXTENSION_PACKAGE_ID, pkg.getId());
+        message.setHeader(ReactorConstants.EXTENSION_NAME, pkg.getName());
+        message.setHeader(ReactorConstants.VERSION, pkg.getVersion());
+        message.setHeader(ReactorConstants.PLATFORM, pkg.getPlatform());
+        message.setHeader(ReactorConstants.STATUS, pkg.getStatus());
+        message.setHeader(ReactorConstants.AVAILABILITY, pkg.getAvailability());
+    }
+}

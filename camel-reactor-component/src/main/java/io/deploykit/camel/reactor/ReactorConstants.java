@@ -1,0 +1,31 @@
+package io.deploykit.camel.reactor;
+
+import org.apache.camel.spi.Metadata;
+
+/** The headers the {@code reactor:} component reads and sets. */
+public final class ReactorConstants {
+
+    @Metadata(label = "producer", description = "The operation to perform; overrides the endpoint's operation option.",
+              javaType = "String")
+    public static final String OPERATION = "CamelReactorOperation";
+    @Metadata(description = "The id of the extension package (EP followed by 32 hex digits). Read to name the package"
+                            + " (overrides the extensionPackageId option); set on results.",
+              javaType = "String")
+    public static final String EXTENSION_PACKAGE_ID = "CamelReactorExtensionPackageId";
+    @Metadata(description = "The extension's name. Read by list and releasePrivate to find a package by name; set on"
+                            + " results.",
+              javaType = "String")
+    public static final String EXTENSION_NAME = "CamelReactorExtensionName";
+    @Metadata(description = "The extension package's version.", javaType = "String")
+    public static final String VERSION = "CamelReactorVersion";
+    @Metadata(description = "The platform: web or edge. Read by list and releasePrivate with the name; set on results.",
+              javaType = "String")
+    public static final String PLATFORM = "CamelReactorPlatform";
+    @Metadata(description = "The processing status: pending, succeeded or failed.", javaType = "String")
+    public static final String STATUS = "CamelReactorStatus";
+    @Metadata(description = "The availability: development, private or public.", javaType = "String")
+    public static final String AVAILABILITY = "CamelReactorAvailability";
+
+    private ReactorConstants() {
+    }
+}

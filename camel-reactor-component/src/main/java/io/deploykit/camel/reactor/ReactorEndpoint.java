@@ -1,0 +1,98 @@
+package io.deploykit.camel.reactor;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+
+import io.deploykit.camel.core.auth.Authenticator;
+import io.deploykit.camel.core.http.ErrorDecoder;
+import io.deploykit.camel.core.support.DeployKitEndpoint;
+
+/**
+ * Deploy extension packages to Adobe Experience Platform Tags through the Reactor API.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "reactor", title = "Adobe Tags (Reactor)", syntax = "reactor:resource",
+             producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = ReactorConstants.class)
+public class ReactorEndpoint extends DeployKitEndpoint {
+
+    @UriPath(description = "What to work on: extensionPackage")
+    @Metadata(required = true)
+    private ReactorResource resource;
+    @UriParam
+    private ReactorConfiguration configuration;
+
+    private ReactorApi api;
+
+    public ReactorEndpoint(String uri, ReactorComponent component, ReactorResource resource,
+                           ReactorConfiguration configuration) {
+        super(uri, component);
+        this.resource = resource;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ExtensionPackageProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The reactor component only sends: use it in to(), not in from()");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        api = new ReactorApi(getApiClient(), configuration.getBaseUrl(), configuration.effectiveApiKey(),
+                configuration.getImsOrgId());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        api = null;
+        super.doStop();
+    }
+
+    public ReactorResource getResource() {
+        return resource;
+    }
+
+    /** What to work on: extensionPackage. */
+    public void setResource(ReactorResource resource) {
+        this.resource = resource;
+    }
+
+    @Override
+    public ReactorConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(ReactorConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    ReactorApi api() {
+        return api;
+    }
+
+    @Override
+    protected ErrorDecoder errorDecoder() {
+        return ReactorErrors::decode;
+    }
+
+    @Override
+    protected Authenticator authenticator() {
+        return clientCredentialsOrToken(configuration.getTokenUrl(), configuration.getScope());
+    }
+
+    @Override
+    protected String userAgent() {
+        return "DeployKit-reactor/0.1";
+    }
+}
