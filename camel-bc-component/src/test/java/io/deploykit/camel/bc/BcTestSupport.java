@@ -1,0 +1,98 @@
+package io.deploykit.camel.bc;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.bc.BcEmulator;
+
+/**
+ * Runs the {@code bc:} component against a real Business Central emulator on a loopback port. The component is
+ * configured once, as an application would (Spring Boot properties set the same options); each test names only the
+ * operation and what it overrides.
+ */
+abstract class BcTestSupport extends CamelTestSupport {
+
+    static final String TENANT = "tenant-1";
+    static final String ENVIRONMENT = "production";
+    static final String COMPANY = "CRONUS USA, Inc.";
+    static final String CLIENT_ID = "client-1";
+    static final String CLIENT_SECRET = "secret-1-do-not-log";
+
+    private static final AtomicInteger CODES = new AtomicInteger();
+
+    static BcEmulator emulator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = BcEmulator.builder().port(0).tenant(TENANT).environment(ENVIRONMENT).client(CLIENT_ID, CLIENT_SECRET)
+                .tokenLifetime(Duration.ofMinutes(60)).jobStepDuration(Duration.ofMillis(100)).start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void clearFaults() {
+        emulator.faults().clear();
+        emulator.clearRequests();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        BcComponent bc = new BcComponent();
+        BcConfiguration config = bc.getConfiguration();
+        config.setBaseUrl(emulator.apiBaseUrl());
+        config.setTenantId(TENANT);
+        config.setEnvironment(ENVIRONMENT);
+        config.setCompanyName(COMPANY);
+        config.setClientId(CLIENT_ID);
+        config.setClientSecret(CLIENT_SECRET);
+        config.setTokenUrl(emulator.tokenUrl());
+        config.setPollInterval(50);
+        config.setRetryDelay(20);
+        config.setMaxRetryDelay(2_000);
+        context.addComponent("bc", bc);
+        return context;
+    }
+
+    /** A package code no other test uses (codes are at most 20 characters). */
+    static String newCode(String prefix) {
+        return prefix + "-" + CODES.incrementAndGet();
+    }
+
+    String companyId() {
+        return emulator.company(COMPANY).id();
+    }
+
+    /** Sends and returns the exchange, failed or not, so tests can look at both the result and the exception. */
+    Exchange send(String uri, Object body, String header, Object value) {
+        return template.send(uri, exchange -> {
+            exchange.getMessage().setBody(body);
+            if (header != null) {
+                exchange.getMessage().setHeader(header, value);
+            }
+        });
+    }
+
+    /** The exception the exchange failed with, unwrapped from Camel's. */
+    static Throwable failure(Exchange exchange) {
+        Throwable e = exchange.getException();
+        return e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
+    }
+}

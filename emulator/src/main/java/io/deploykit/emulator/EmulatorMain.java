@@ -1,0 +1,193 @@
+package io.deploykit.emulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.RapidStartFiles;
+
+/**
+ * The standalone launcher: {@code java -jar deploykit-emulator-standalone.jar --help}. Runs the chosen emulators
+ * until killed, or makes a RapidStart file.
+ */
+public final class EmulatorMain {
+
+    /** The port of a Business Central server instance's OData and API services. */
+    static final int DEFAULT_PORT = 7048;
+
+    private static final String USAGE = """
+            Usage:
+              java -jar deploykit-emulator-standalone.jar [--bc] [--reactor] [options]
+              java -jar deploykit-emulator-standalone.jar make-rapidstart --code CODE --out FILE [options]
+
+            Runs emulators of the services DeployKit deploys to, on 127.0.0.1, until killed.
+
+            Services (Business Central when none is chosen):
+              --bc                       Business Central online and its Microsoft Entra ID token endpoint
+              --reactor                  Adobe Experience Platform Tags (Reactor): not in this version yet
+
+            Business Central options:
+              --port N                   port to listen on (default 7048; 0 takes a free port)
+              --tenant NAME              Entra tenant (default deploykit-demo.onmicrosoft.com)
+              --environment NAME         environment (default production)
+              --client-id ID             client id allowed to get tokens (default deploykit-demo)
+              --client-secret SECRET     its secret (default demo-secret)
+              --user NAME:KEY            a Basic authentication user for the on-premises root (repeatable)
+              --job-step DURATION        length of each import/apply step (default 1s; e.g. 200ms, 2s, PT1M)
+              --token-lifetime DURATION  access token lifetime (default 60m)
+              --max-upload SIZE          largest upload (default 350MB; e.g. 1024, 64KB, 1GB; binary units)
+              --storage DIR              directory for uploaded files, kept on exit (default: a temporary one)
+
+            Common options:
+              --verbose                  log every request
+              --help                     print this text
+
+            Administration endpoints (no authentication), to drive a running emulator as tests do:
+              GET    /_emulator                           URLs, tenant, environment, companies
+              POST   /_emulator/faults                    {"kind":"rateLimit|serviceUnavailable|slow|dropConnection",
+                                                           "requests":1, "retryAfterSeconds":1, "delayMillis":2000,
+                                                           "method":"POST", "path":".*Microsoft.NAV.import"}
+              GET    /_emulator/faults, DELETE /_emulator/faults
+              POST   /_emulator/tokens/expire             every token issued so far expires
+              GET    /_emulator/requests, DELETE /_emulator/requests
+              PUT    /_emulator/bc/jobs                   {"stuck":true}: jobs stay Scheduled until false
+              PUT    /_emulator/bc/packages/CODE/apply-outcome   {"recordErrors":3} or {"failure":"message"}
+
+            make-rapidstart writes a valid RapidStart package (gzip-compressed UTF-16 XML):
+              --code CODE                the package code (required)
+              --out FILE                 the file to write (required)
+              --name NAME                the package name (default: the code)
+              --tables N                 how many tables (default 3)
+              --records N                records per table (default 10)
+              --size SIZE                instead of tables and records: about this size, such as 100MB
+            """;
+
+    private static final Set<String> FLAGS = Set.of("bc", "reactor", "verbose", "help");
+    private static final Set<String> SERVE_OPTIONS = Set.of("bc", "reactor", "verbose", "help", "port", "tenant",
+            "environment", "client-id", "client-secret", "user", "job-step", "token-lifetime", "max-upload",
+            "storage");
+    private static final Set<String> MAKE_OPTIONS = Set.of("code", "out", "name", "tables", "records", "size", "help",
+            "verbose");
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args, FLAGS);
+        } catch (IllegalArgumentException e) {
+            System.exit(usageError(e.getMessage()));
+            return;
+        }
+        configureLogging(line.has("verbose"));
+        if (line.has("help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        if ("make-rapidstart".equals(line.command())) {
+            System.exit(makeRapidStart(line, System.out));
+            return;
+        }
+        if (line.command() != null) {
+            System.exit(usageError("Unknown command '" + line.command() + "'"));
+            return;
+        }
+        List<Emulator> running;
+        try {
+            running = start(line);
+        } catch (RuntimeException e) {
+            System.exit(usageError(e.getMessage()));
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(Emulator::close), "emulator-stop"));
+        running.forEach(emulator -> emulator.describe().forEach(System.out::println));
+        System.out.println("Running until killed (Ctrl+C).");
+        Thread.currentThread().join(); // the servers' threads are daemons: this thread keeps the JVM up
+    }
+
+    /** Starts the emulators the command line chooses. */
+    static List<Emulator> start(CommandLine line) {
+        line.requireKnown(SERVE_OPTIONS);
+        if (line.has("reactor")) {
+            // the hook for the Reactor emulator: start it here, beside Business Central
+            throw new IllegalArgumentException("The Reactor emulator is not in this version yet");
+        }
+        List<Emulator> running = new ArrayList<>();
+        running.add(startBc(line));
+        return running;
+    }
+
+    private static BcEmulator startBc(CommandLine line) {
+        BcEmulator.Builder bc = BcEmulator.builder()
+                .port(Integer.parseInt(line.value("port", Integer.toString(DEFAULT_PORT))))
+                .tenant(line.value("tenant", BcEmulator.DEFAULT_TENANT))
+                .environment(line.value("environment", BcEmulator.DEFAULT_ENVIRONMENT))
+                .client(line.value("client-id", BcEmulator.DEFAULT_CLIENT_ID),
+                        line.value("client-secret", BcEmulator.DEFAULT_CLIENT_SECRET))
+                .jobStepDuration(CommandLine.duration(line.value("job-step", "1s")))
+                .tokenLifetime(CommandLine.duration(line.value("token-lifetime", "60m")))
+                .maxUploadBytes(CommandLine.size(line.value("max-upload", "350MB")));
+        for (String user : line.values("user")) {
+            int colon = user.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("--user takes NAME:KEY, not '" + user + "'");
+            }
+            bc.user(user.substring(0, colon), user.substring(colon + 1));
+        }
+        if (line.has("storage")) {
+            bc.storage(Path.of(line.value("storage", null)));
+        }
+        return bc.start();
+    }
+
+    static int makeRapidStart(CommandLine line, PrintStream out) {
+        try {
+            line.requireKnown(MAKE_OPTIONS);
+            String code = line.value("code", null);
+            String file = line.value("out", null);
+            if (code == null || file == null) {
+                return usageError("make-rapidstart needs --code and --out");
+            }
+            Path target = Path.of(file);
+            RapidStartFiles.Written written = line.has("size")
+                    ? RapidStartFiles.writeOfSize(target, code, CommandLine.size(line.value("size", null)))
+                    : RapidStartFiles.write(target, code, line.value("name", code),
+                            Integer.parseInt(line.value("tables", "3")), Integer.parseInt(line.value("records", "10")));
+            out.printf("Wrote %s: package %s, %d table(s), %d record(s), %d bytes%n", written.file(), written.code(),
+                    written.tables(), written.records(), written.bytes());
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        } catch (IOException e) {
+            System.err.println("Could not write the file: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usageError(String message) {
+        System.err.println(message);
+        System.err.println("Run with --help for the options.");
+        return 2;
+    }
+
+    /** Sets the standalone jar's logger (slf4j-simple) up, unless system properties already did. */
+    private static void configureLogging(boolean verbose) {
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        if (verbose) {
+            setIfAbsent("org.slf4j.simpleLogger.log.io.deploykit", "debug");
+        }
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.deploykit.emulator.bc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.deploykit.emulator.http.Exchange;
+import io.deploykit.emulator.http.HttpError;
+import io.deploykit.emulator.http.IssuedToken;
+import io.deploykit.emulator.http.TokenIssuer;
+
+/**
+ * What every API request passes first: its service root must name this tenant and environment, and it must carry
+ * a valid credential, a Bearer token from the token endpoint or, for the configured users, Basic authentication.
+ * <p>
+ * Service roots: {@code /v2.0/{tenant}/{environment}}, {@code /v2.0/{environment}} (the tenant is the token's),
+ * and the on-premises {@code /{serverInstance}}.
+ */
+final class ApiGate {
+
+    private static final String INVALID_CREDENTIALS = "Authentication_InvalidCredentials";
+
+    private final String tenant;
+    private final String environment;
+    private final TokenIssuer tokens;
+    private final Map<String, String> users;
+
+    ApiGate(String tenant, String environment, TokenIssuer tokens, Map<String, String> users) {
+        this.tenant = tenant;
+        this.environment = environment;
+        this.tokens = tokens;
+        this.users = Map.copyOf(users);
+    }
+
+    /** The service roots, as a path prefix with the groups {@code tenant} and {@code environment}. */
+    static String rootRegex(String serverInstance) {
+        // the optional tenant is tried first; without it, the one segment left is the environment
+        return "(?:/v2\\.0/(?:(?<tenant>[^/]+)/)?(?<environment>[^/]+)|" + Pattern.quote("/" + serverInstance) + ")";
+    }
+
+    void admit(Exchange exchange) {
+        ODataErrors.correlate(exchange);
+        authenticate(exchange);
+        String urlTenant = exchange.pathParam("tenant");
+        if (urlTenant != null && !urlTenant.equalsIgnoreCase(tenant)) {
+            throw unauthorized("the credentials are not valid for the tenant " + urlTenant);
+        }
+        String urlEnvironment = exchange.pathParam("environment");
+        if (urlEnvironment != null && !urlEnvironment.equalsIgnoreCase(environment)) {
+            throw ODataErrors.notFound("The environment '" + urlEnvironment + "' does not exist in the tenant "
+                                       + tenant + " (it has '" + environment + "')");
+        }
+    }
+
+    private void authenticate(Exchange exchange) {
+        String authorization = exchange.header("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw unauthorized(null);
+        }
+        if (startsWithIgnoreCase(authorization, "Bearer ")) {
+            Optional<IssuedToken> token = tokens.find(authorization.substring(7).trim());
+            if (token.isEmpty()) {
+                throw unauthorized("the access token is not one this service issued");
+            }
+            if (tokens.expired(token.get())) {
+                throw unauthorized("the access token expired at " + token.get().expiresAt());
+            }
+            return;
+        }
+        if (startsWithIgnoreCase(authorization, "Basic ") && basicMatches(authorization.substring(6).trim())) {
+            return;
+        }
+        throw unauthorized("the Authorization header carries no valid credentials");
+    }
+
+    private boolean basicMatches(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        String key = users.get(decoded.substring(0, colon));
+        return key != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
+                decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Business Central's 401: always the same message in the body; the reason goes into the WWW-Authenticate
+     * challenge, where RFC 6750 puts it.
+     *
+     * @param reason why the credentials were refused; null when there were none (then the challenge has no error)
+     */
+    private static HttpError unauthorized(String reason) {
+        String challenge = "Bearer realm=\"Business Central emulator\""
+                           + (reason == null ? "" : ", error=\"invalid_token\", error_description=\"" + reason + "\"");
+        return new HttpError(401, INVALID_CREDENTIALS, "The credentials provided are incorrect")
+                .withHeader("WWW-Authenticate", challenge);
+    }
+
+    private static boolean startsWithIgnoreCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}

@@ -1,0 +1,391 @@
+package io.deploykit.emulator.bc;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.emulator.Emulator;
+import io.deploykit.emulator.http.AdminRoutes;
+import io.deploykit.emulator.http.EmulatorServer;
+import io.deploykit.emulator.http.RecordedRequest;
+import io.deploykit.emulator.http.RouteGroup;
+import io.deploykit.emulator.http.TokenIssuer;
+
+/**
+ * A stateful stand-in for Business Central online and its Microsoft Entra ID token endpoint, over real HTTP on
+ * 127.0.0.1: companies, configuration packages with their RapidStart files and background import and apply jobs,
+ * and the pictures of items, customers, vendors, employees and contacts. Faults can be injected (see
+ * {@link #faults()}), and every request is logged (see {@link #requests()}).
+ * <pre>{@code
+ * try (BcEmulator bc = BcEmulator.builder().jobStepDuration(Duration.ofMillis(200)).start()) {
+ *     // bc: component options: baseUrl = bc.apiBaseUrl(), tenantId = bc.tenant(),
+ *     // environment = bc.environment(), tokenUrl = bc.tokenUrl(), clientId and clientSecret as configured
+ * }
+ * }</pre>
+ * Request log route names: {@code token}, {@code companies.list}, {@code companies.get}, {@code packages.list},
+ * {@code packages.get}, {@code packages.create}, {@code packages.update}, {@code packages.delete},
+ * {@code packages.import}, {@code packages.apply}, {@code packages.file.list}, {@code packages.file.get},
+ * {@code packages.file.download}, {@code packages.file.upload}, {@code parents.list}, {@code parents.get},
+ * {@code pictures.get}, {@code pictures.delete}, {@code pictures.content.get}, {@code pictures.content.upload}.
+ */
+public final class BcEmulator implements Emulator {
+
+    public static final String DEFAULT_TENANT = "deploykit-demo.onmicrosoft.com";
+    public static final String DEFAULT_ENVIRONMENT = "production";
+    public static final String DEFAULT_CLIENT_ID = "deploykit-demo";
+    public static final String DEFAULT_CLIENT_SECRET = "demo-secret";
+    /** The on-premises service root is {@code /BC}, like a default Business Central server instance. */
+    public static final String DEFAULT_SERVER_INSTANCE = "BC";
+    /** The scope to ask the token endpoint for, as for Business Central online. */
+    public static final String SCOPE = "https://api.businesscentral.dynamics.com/.default";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BcEmulator.class);
+
+    private final Settings config;
+    private final Storage storage;
+    private final EmulatorServer server;
+    private final Companies companies;
+    private final BcFaults faults;
+
+    private BcEmulator(Settings config) {
+        this.config = config;
+        this.storage = Storage.open(config.storage());
+        try {
+            this.server = new EmulatorServer("bc-emulator", config.port(), config.threads());
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        try {
+            TokenIssuer tokens = new TokenIssuer(config.clients(), config.tokenLifetime(), Clock.systemUTC());
+            PackageJobs jobs = new PackageJobs(server.scheduler(), config.jobStepDuration(), storage);
+            String root = ApiGate.rootRegex(config.serverInstance());
+            this.companies = DemoData.companies(config.tenant(), config.environment());
+            this.faults = new BcFaults(tokens, root + "/api/.*", jobs);
+
+            ODataErrors odata = new ODataErrors();
+            ApiGate gate = new ApiGate(config.tenant(), config.environment(), tokens, config.users());
+            RouteGroup api = server.router().group(root, odata, true).before(gate::admit);
+            new CompaniesResource(companies).install(api);
+            new PackagesResource(companies, jobs, storage).install(api);
+            new PackageFileResource(companies, storage, config.maxUploadBytes()).install(api);
+            new PicturesResource(companies, storage, config.maxUploadBytes()).install(api);
+            EntraTokenEndpoint entra = new EntraTokenEndpoint(config.tenant(), tokens);
+            server.router().group("", new EntraErrors(), true).post(EntraTokenEndpoint.PATH, "token", entra::token);
+            BcAdminRoutes.install(AdminRoutes.install(server, faults), this, jobs);
+
+            server.start(faults, odata);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("Business Central emulator listening on {} (tenant {}, environment {}, files in {})", baseUrl(),
+                config.tenant(), config.environment(), storage.root());
+    }
+
+    /**
+     * A builder with these defaults: a free port; tenant {@value #DEFAULT_TENANT}; environment
+     * {@value #DEFAULT_ENVIRONMENT}; one client {@value #DEFAULT_CLIENT_ID} with secret
+     * {@value #DEFAULT_CLIENT_SECRET} (unless clients are added); no Basic users; tokens living 60 minutes; job
+     * steps of 1 second; uploads up to 350 MB; files in a temporary directory deleted on close; on-premises root
+     * {@code /}{@value #DEFAULT_SERVER_INSTANCE}; 200 request threads.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    @Override
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://127.0.0.1:PORT/v2.0}: the bc: component's baseUrl option. */
+    public String apiBaseUrl() {
+        return baseUrl() + "/v2.0";
+    }
+
+    /** {@code http://127.0.0.1:PORT/v2.0/{tenant}/{environment}}: the online service root. */
+    public String serviceRootUrl() {
+        return apiBaseUrl() + "/" + config.tenant() + "/" + config.environment();
+    }
+
+    /** {@code http://127.0.0.1:PORT/BC}: the service root of an on-premises server, for Basic authentication. */
+    public String onPremisesRootUrl() {
+        return baseUrl() + "/" + config.serverInstance();
+    }
+
+    /** {@code http://127.0.0.1:PORT/{tenant}/oauth2/v2.0/token} */
+    public String tokenUrl() {
+        return baseUrl() + "/" + config.tenant() + "/oauth2/v2.0/token";
+    }
+
+    public String tenant() {
+        return config.tenant();
+    }
+
+    public String environment() {
+        return config.environment();
+    }
+
+    /** The directory that holds the uploaded package files and pictures. */
+    public Path storageDirectory() {
+        return storage.root();
+    }
+
+    public List<Company> companies() {
+        return companies.all().stream().map(CompanyData::company).toList();
+    }
+
+    /** @throws NoSuchElementException when no company has this name */
+    public Company company(String name) {
+        return companies.byName(name).map(CompanyData::company)
+                .orElseThrow(() -> new NoSuchElementException("No company named '" + name + "'; there are "
+                                                              + companies().stream().map(Company::name).toList()));
+    }
+
+    /** The configuration packages of a company now, in code order. */
+    public List<PackageSnapshot> packages(String companyId) {
+        return companyData(companyId).packages().all().stream().map(PackageEntity::snapshot).toList();
+    }
+
+    /** The package with this code now, if there is one. */
+    public Optional<PackageSnapshot> packageByCode(String companyId, String code) {
+        String wanted = code.trim().toUpperCase(Locale.ROOT);
+        return packages(companyId).stream().filter(pkg -> pkg.code().equals(wanted)).findFirst();
+    }
+
+    /**
+     * The picture of a record now; empty when it has none.
+     *
+     * @param parentType {@code items}, {@code customers}, {@code vendors}, {@code employees} or {@code contacts}
+     * @param number     the record's number, such as {@code 1000}
+     * @throws NoSuchElementException when there is no such record
+     */
+    public Optional<PictureSnapshot> pictureOf(String companyId, String parentType, String number) {
+        ParentType type = ParentType.ofEntitySet(parentType);
+        PictureSnapshot picture = companyData(companyId).parentByNumber(type, number)
+                .orElseThrow(() -> new NoSuchElementException("No " + type.typeName + " numbered " + number))
+                .picture();
+        return picture.contentType().isEmpty() ? Optional.empty() : Optional.of(picture);
+    }
+
+    /** Injects faults into requests and jobs. */
+    public BcFaults faults() {
+        return faults;
+    }
+
+    /** The requests answered so far (the latest 100,000), oldest first; administration requests excluded. */
+    public List<RecordedRequest> requests() {
+        return server.requestLog().entries();
+    }
+
+    /** How many requests took the route with this name (see the class comment) since the log was last cleared. */
+    public long requestCount(String route) {
+        return server.requestLog().count(route);
+    }
+
+    /** Every route's request count since the log was last cleared. */
+    public Map<String, Long> requestCounts() {
+        return server.requestLog().counts();
+    }
+
+    /** How many requests reached the token endpoint since the log was last cleared, refused ones included. */
+    public long tokenRequestCount() {
+        return requestCount("token");
+    }
+
+    /** Forgets the logged requests and resets the counts. */
+    public void clearRequests() {
+        server.requestLog().clear();
+    }
+
+    @Override
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Business Central emulator on " + baseUrl());
+        lines.add("  bc: component options  baseUrl=" + apiBaseUrl() + "  tenantId=" + tenant() + "  environment="
+                  + environment());
+        lines.add("                         tokenUrl=" + tokenUrl() + "  scope=" + SCOPE);
+        config.clients().forEach((id, secret) ->
+                lines.add("                         clientId=" + id + "  clientSecret=" + secret));
+        lines.add("  service root           " + serviceRootUrl());
+        lines.add("  on-premises root       " + onPremisesRootUrl() + (config.users().isEmpty() ? " (no Basic users)"
+                : "  Basic users " + String.join(", ", config.users().keySet())));
+        companies().forEach(company ->
+                lines.add("  company                " + company.name() + "  companyId=" + company.id()));
+        lines.add("  job step " + config.jobStepDuration() + ", token lifetime " + config.tokenLifetime()
+                  + ", max upload " + (config.maxUploadBytes() >> 20) + " MB (" + config.maxUploadBytes()
+                  + " bytes), files in " + storageDirectory());
+        lines.add("  administration         " + baseUrl() + AdminRoutes.PREFIX);
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        storage.close();
+        LOG.info("Business Central emulator on port {} stopped", server.port());
+    }
+
+    private CompanyData companyData(String companyId) {
+        return companies.all().stream().filter(company -> company.company().id().equalsIgnoreCase(companyId))
+                .findFirst().orElseThrow(() -> new NoSuchElementException("No company with id " + companyId));
+    }
+
+    /** What a builder was told, fixed when the emulator starts. */
+    private record Settings(int port, String tenant, String environment, Map<String, String> clients,
+                            Map<String, String> users, Duration tokenLifetime, Duration jobStepDuration,
+                            long maxUploadBytes, Path storage, String serverInstance, int threads) {
+    }
+
+    /** The settings of a {@link BcEmulator}; see {@link BcEmulator#builder()} for the defaults. */
+    public static final class Builder {
+
+        private int port;
+        private String tenant = DEFAULT_TENANT;
+        private String environment = DEFAULT_ENVIRONMENT;
+        private final Map<String, String> clients = new LinkedHashMap<>();
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private Duration tokenLifetime = Duration.ofMinutes(60);
+        private Duration jobStepDuration = Duration.ofSeconds(1);
+        private long maxUploadBytes = 350L << 20;
+        private Path storage;
+        private String serverInstance = DEFAULT_SERVER_INSTANCE;
+        private int threads = 200;
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0 (the default) takes a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The Entra tenant, in the token URL and the service root (an id or a domain, compared ignoring case). */
+        public Builder tenant(String tenant) {
+            this.tenant = requireSegment(tenant, "tenant");
+            return this;
+        }
+
+        /** The environment name in the service root (compared ignoring case). */
+        public Builder environment(String environment) {
+            this.environment = requireSegment(environment, "environment");
+            return this;
+        }
+
+        /** Adds an app registration that may ask for tokens; the first one replaces the default client. */
+        public Builder client(String clientId, String clientSecret) {
+            clients.put(requireText(clientId, "clientId"), requireText(clientSecret, "clientSecret"));
+            return this;
+        }
+
+        /** Adds a user for Basic authentication (user name and web service access key), as on-premises. */
+        public Builder user(String name, String key) {
+            users.put(requireText(name, "user name"), requireText(key, "key"));
+            return this;
+        }
+
+        /** How long an access token lives: whole seconds, at least one. */
+        public Builder tokenLifetime(Duration lifetime) {
+            if (lifetime.toSeconds() < 1) {
+                throw new IllegalArgumentException("A token lifetime must be at least one second, not " + lifetime);
+            }
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * How long each step of an import or apply takes: {@code Scheduled} for one step, {@code InProgress} for
+         * another (plus, for an import, the time reading the file takes).
+         */
+        public Builder jobStepDuration(Duration step) {
+            if (step.isNegative()) {
+                throw new IllegalArgumentException("A job step cannot be negative: " + step);
+            }
+            this.jobStepDuration = step;
+            return this;
+        }
+
+        /** The largest upload accepted, in bytes; a larger one gets 413. */
+        public Builder maxUploadBytes(long maxUploadBytes) {
+            if (maxUploadBytes < 0) {
+                throw new IllegalArgumentException("An upload limit cannot be negative: " + maxUploadBytes);
+            }
+            this.maxUploadBytes = maxUploadBytes;
+            return this;
+        }
+
+        /** The directory for uploaded files, kept on close; by default a temporary one, deleted on close. */
+        public Builder storage(Path directory) {
+            this.storage = directory;
+            return this;
+        }
+
+        /** The name of the on-premises service root, {@code /BC} by default. */
+        public Builder serverInstance(String serverInstance) {
+            this.serverInstance = requireSegment(serverInstance, "serverInstance");
+            return this;
+        }
+
+        /** How many requests are answered at once; more wait. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("At least one thread is needed, not " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Starts the emulator.
+         *
+         * @throws java.io.UncheckedIOException when the port cannot be bound
+         */
+        public BcEmulator start() {
+            Map<String, String> clientSecrets = clients.isEmpty()
+                    ? Map.of(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET) : clients;
+            return new BcEmulator(new Settings(port, tenant, environment, frozen(clientSecrets), frozen(users),
+                    tokenLifetime, jobStepDuration, maxUploadBytes, storage, serverInstance,
+                    threads));
+        }
+
+        private static Map<String, String> frozen(Map<String, String> map) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        }
+
+        private static String requireText(String value, String what) {
+            if (Objects.requireNonNull(value, what).isBlank()) {
+                throw new IllegalArgumentException("The " + what + " cannot be blank");
+            }
+            return value;
+        }
+
+        private static String requireSegment(String value, String what) {
+            if (requireText(value, what).contains("/")) {
+                throw new IllegalArgumentException("The " + what + " is one path segment, without '/': " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.deploykit.emulator.bc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A company and what it holds: configuration packages, and the records that can have pictures. */
+final class CompanyData {
+
+    private final Company company;
+    private final Instant created = Instant.now();
+    private final PackageRegistry packages = new PackageRegistry();
+    private final Map<ParentType, List<ParentRecord>> parents;
+
+    /** @param parents the records of each type, in number order; fixed from now on */
+    CompanyData(Company company, Map<ParentType, List<ParentRecord>> parents) {
+        this.company = company;
+        this.parents = Map.copyOf(parents);
+    }
+
+    Company company() {
+        return company;
+    }
+
+    Instant created() {
+        return created;
+    }
+
+    PackageRegistry packages() {
+        return packages;
+    }
+
+    List<ParentRecord> parents(ParentType type) {
+        return parents.getOrDefault(type, List.of());
+    }
+
+    ParentRecord requireParent(ParentType type, String id) {
+        return parents(type).stream().filter(parent -> parent.id().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> ODataErrors.notFound("The " + type.typeName + " with id " + id
+                                                         + " does not exist in company " + company.name()));
+    }
+
+    Optional<ParentRecord> parentByNumber(ParentType type, String number) {
+        return parents(type).stream().filter(parent -> parent.number().equalsIgnoreCase(number)).findFirst();
+    }
+}

@@ -1,0 +1,61 @@
+package io.deploykit.emulator.bc;
+
+import java.io.IOException;
+
+import io.deploykit.emulator.http.ErrorFormat;
+import io.deploykit.emulator.http.Exchange;
+import io.deploykit.emulator.http.HttpError;
+import io.deploykit.emulator.http.Json;
+
+/**
+ * Business Central's errors: {@code {"error":{"code":..,"message":"... CorrelationId: <guid>."}}}, the same id in
+ * the correlation headers, and factories for the errors the API answers.
+ */
+final class ODataErrors implements ErrorFormat {
+
+    static final String NOT_FOUND = "BadRequest_NotFound";
+    static final String BAD_REQUEST = "BadRequest";
+    /** What an AL {@code Error()} raised by the application (such as a refused action) comes back as. */
+    static final String APPLICATION = "Application_DialogException";
+
+    @Override
+    public void write(Exchange exchange, HttpError error) throws IOException {
+        correlate(exchange);
+        String message = error.getMessage().endsWith(".") ? error.getMessage() : error.getMessage() + ".";
+        var body = Json.object();
+        body.putObject("error").put("code", error.code())
+                .put("message", message + " CorrelationId: " + exchange.correlationId() + ".");
+        exchange.respond(error.status(), ODataJson.CONTENT_TYPE, Json.bytes(body));
+    }
+
+    @Override
+    public String codeFor(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> "BadRequest_MethodNotAllowed";
+            case 413 -> "RequestEntityTooLarge";
+            case 429 -> "Application_TooManyRequests";
+            case 503 -> "Application_ServiceUnavailable";
+            default -> "Internal_ServerError";
+        };
+    }
+
+    /** The headers that carry the request's correlation id on every answer of the API. */
+    static void correlate(Exchange exchange) {
+        exchange.setHeader("request-id", exchange.correlationId());
+        exchange.setHeader("ms-correlation-x", exchange.correlationId());
+    }
+
+    static HttpError notFound(String message) {
+        return new HttpError(404, NOT_FOUND, message);
+    }
+
+    static HttpError badRequest(String message) {
+        return new HttpError(400, BAD_REQUEST, message);
+    }
+
+    /** A request the application refuses, such as an import while one runs. */
+    static HttpError refused(String message) {
+        return new HttpError(400, APPLICATION, message);
+    }
+}

@@ -1,0 +1,198 @@
+package io.deploykit.emulator.bc;
+
+import java.io.IOException;
+import java.util.UUID;
+
+/**
+ * A configuration package and its import and apply state. Every change goes through a synchronized method, which
+ * also moves the version on, and with it the ETag.
+ */
+final class PackageEntity {
+
+    private static final int MAX_ERROR_LENGTH = 2048;
+
+    private final String id = UUID.randomUUID().toString();
+    private String code;
+    private String packageName = "";
+    private int languageId;
+    private String productVersion = "";
+    private int processingOrder;
+    private boolean excludeConfigurationTables;
+    private int numberOfTables;
+    private int numberOfRecords;
+    private int numberOfErrors;
+    private JobStatus importStatus = JobStatus.NO;
+    private String importError = "";
+    private JobStatus applyStatus = JobStatus.NO;
+    private String applyError = "";
+    private long version;
+    private boolean hasFile;
+    private long fileSize;
+    private long fileVersion;
+    private boolean deleted;
+
+    PackageEntity(PackageInput input) {
+        this.code = input.code();
+        update(input);
+    }
+
+    String id() {
+        return id;
+    }
+
+    synchronized String code() {
+        return code;
+    }
+
+    synchronized String etag() {
+        return ETags.of(id, version);
+    }
+
+    synchronized String fileEtag() {
+        return ETags.of(id + "/file", fileVersion);
+    }
+
+    synchronized boolean hasFile() {
+        return hasFile;
+    }
+
+    synchronized PackageSnapshot snapshot() {
+        return new PackageSnapshot(etag(), id, code, packageName, languageId, productVersion, processingOrder,
+                excludeConfigurationTables, numberOfTables, numberOfRecords, numberOfErrors, importStatus.toString(),
+                importError, applyStatus.toString(), applyError, hasFile, fileSize);
+    }
+
+    /** Applies the properties the input has; the registry checks that a new code is free. */
+    synchronized void update(PackageInput input) {
+        if (input.code() != null) {
+            code = input.code();
+        }
+        if (input.packageName() != null) {
+            packageName = input.packageName();
+        }
+        if (input.languageId() != null) {
+            languageId = input.languageId();
+        }
+        if (input.productVersion() != null) {
+            productVersion = input.productVersion();
+        }
+        if (input.processingOrder() != null) {
+            processingOrder = input.processingOrder();
+        }
+        if (input.excludeConfigurationTables() != null) {
+            excludeConfigurationTables = input.excludeConfigurationTables();
+        }
+        version++;
+    }
+
+    /**
+     * Runs the action that puts an uploaded file in place, unless the package was deleted meanwhile.
+     *
+     * @return false when the package was deleted
+     */
+    synchronized boolean storeFile(FileAction install, long size) throws IOException {
+        if (deleted) {
+            return false;
+        }
+        install.run();
+        hasFile = true;
+        fileSize = size;
+        fileVersion++;
+        return true;
+    }
+
+    synchronized void markDeleted() {
+        deleted = true;
+    }
+
+    /** Schedules an import, or refuses as Business Central does. */
+    synchronized void scheduleImport() {
+        if (importStatus.running()) {
+            throw ODataErrors.refused("The package " + code + " is already being imported (importStatus "
+                                      + importStatus + "). Wait until the import has finished");
+        }
+        if (applyStatus.running()) {
+            throw ODataErrors.refused("The package " + code + " cannot be imported while it is being applied "
+                                      + "(applyStatus " + applyStatus + ")");
+        }
+        if (!hasFile) {
+            throw ODataErrors.refused("The package " + code + " has no file to import. Upload the RapidStart file "
+                                      + "to file('" + code + "')/content first");
+        }
+        importStatus = JobStatus.SCHEDULED;
+        importError = "";
+        version++;
+    }
+
+    /** Schedules an apply, or refuses as Business Central does. */
+    synchronized void scheduleApply() {
+        if (importStatus.running() || applyStatus.running()) {
+            throw ODataErrors.refused("The package " + code + " cannot be applied while it is being imported or "
+                                      + "applied (importStatus " + importStatus + ", applyStatus " + applyStatus + ")");
+        }
+        if (importStatus != JobStatus.COMPLETED) {
+            throw ODataErrors.refused("The package " + code + " must be imported before it is applied (importStatus "
+                                      + importStatus + ")");
+        }
+        applyStatus = JobStatus.SCHEDULED;
+        applyError = "";
+        version++;
+    }
+
+    /** Moves a scheduled job on to InProgress; false when it is not scheduled any more. */
+    synchronized boolean begin(PackageJob job) {
+        if (status(job) != JobStatus.SCHEDULED) {
+            return false;
+        }
+        setStatus(job, JobStatus.IN_PROGRESS);
+        version++;
+        return true;
+    }
+
+    synchronized void importCompleted(RapidStartContent content) {
+        importStatus = JobStatus.COMPLETED;
+        numberOfTables = content.tables();
+        numberOfRecords = (int) Math.min(Integer.MAX_VALUE, content.records());
+        numberOfErrors = 0;
+        if (content.packageName() != null) {
+            packageName = content.packageName();
+        }
+        if (content.productVersion() != null) {
+            productVersion = content.productVersion();
+        }
+        if (content.languageId() != null) {
+            languageId = content.languageId();
+        }
+        version++;
+    }
+
+    synchronized void applyCompleted(int recordErrors) {
+        applyStatus = JobStatus.COMPLETED;
+        numberOfErrors = recordErrors;
+        version++;
+    }
+
+    synchronized void failed(PackageJob job, String message) {
+        String error = message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+        if (job == PackageJob.IMPORT) {
+            importStatus = JobStatus.ERROR;
+            importError = error;
+        } else {
+            applyStatus = JobStatus.ERROR;
+            applyError = error;
+        }
+        version++;
+    }
+
+    private JobStatus status(PackageJob job) {
+        return job == PackageJob.IMPORT ? importStatus : applyStatus;
+    }
+
+    private void setStatus(PackageJob job, JobStatus status) {
+        if (job == PackageJob.IMPORT) {
+            importStatus = status;
+        } else {
+            applyStatus = status;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.deploykit.emulator.bc;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the import and apply jobs of configuration packages on the server's scheduler, one step of the configured
+ * duration each: {@code Scheduled} → {@code InProgress} → {@code Completed} or {@code Error}. Import really reads
+ * the uploaded file. Tests steer the jobs here: jobs can be held in {@code Scheduled}, and the apply of a package
+ * code can be made to end with record errors or to fail.
+ */
+final class PackageJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackageJobs.class);
+
+    private final ScheduledExecutorService scheduler;
+    private final Duration step;
+    private final Storage storage;
+    private final Map<String, Integer> applyRecordErrors = new ConcurrentHashMap<>();
+    private final Map<String, String> applyFailures = new ConcurrentHashMap<>();
+    /** Jobs waiting to leave Scheduled while jobs are stuck; guarded by this. */
+    private final List<Runnable> parked = new ArrayList<>();
+    private boolean stuck;
+
+    PackageJobs(ScheduledExecutorService scheduler, Duration step, Storage storage) {
+        this.scheduler = scheduler;
+        this.step = step;
+        this.storage = storage;
+    }
+
+    /** Starts the import of a package already marked {@code Scheduled}. */
+    void startImport(PackageEntity pkg) {
+        LOG.info("Package {} ({}): import Scheduled", pkg.code(), pkg.id());
+        later(() -> begin(pkg, PackageJob.IMPORT));
+    }
+
+    /** Starts the apply of a package already marked {@code Scheduled}. */
+    void startApply(PackageEntity pkg) {
+        LOG.info("Package {} ({}): apply Scheduled", pkg.code(), pkg.id());
+        later(() -> begin(pkg, PackageJob.APPLY));
+    }
+
+    /** While stuck, jobs stay {@code Scheduled}, as when Business Central's task scheduler is off. */
+    void stick(boolean stuck) {
+        List<Runnable> released;
+        synchronized (this) {
+            if (this.stuck == stuck) {
+                return;
+            }
+            this.stuck = stuck;
+            if (stuck) {
+                LOG.info("Jobs are stuck: they stay Scheduled until released");
+                return;
+            }
+            released = List.copyOf(parked);
+            parked.clear();
+        }
+        LOG.info("Jobs run again; {} waiting job(s) move on", released.size());
+        released.forEach(job -> scheduler.execute(guarded(job)));
+    }
+
+    /** From now on, applying the package with this code completes with this many record errors (0: none). */
+    void applyRecordErrors(String code, int errors) {
+        if (errors < 0) {
+            throw new IllegalArgumentException("A number of record errors cannot be negative: " + errors);
+        }
+        String key = key(code);
+        if (errors == 0) {
+            applyRecordErrors.remove(key);
+        } else {
+            applyRecordErrors.put(key, errors);
+        }
+    }
+
+    /** From now on, applying the package with this code ends in {@code Error} with this message (null: no more). */
+    void applyFailure(String code, String message) {
+        if (message == null) {
+            applyFailures.remove(key(code));
+        } else {
+            applyFailures.put(key(code), message);
+        }
+    }
+
+    /** Unsticks the jobs and forgets every apply outcome set. */
+    void reset() {
+        stick(false);
+        applyRecordErrors.clear();
+        applyFailures.clear();
+    }
+
+    private void begin(PackageEntity pkg, PackageJob job) {
+        synchronized (this) {
+            if (stuck) {
+                LOG.info("Package {} ({}): {} stays Scheduled while jobs are stuck", pkg.code(), pkg.id(), job);
+                parked.add(() -> begin(pkg, job));
+                return;
+            }
+        }
+        if (pkg.begin(job)) {
+            LOG.info("Package {} ({}): {} InProgress", pkg.code(), pkg.id(), job);
+            later(() -> finish(pkg, job));
+        }
+    }
+
+    private void finish(PackageEntity pkg, PackageJob job) {
+        if (job == PackageJob.IMPORT) {
+            finishImport(pkg);
+        } else {
+            finishApply(pkg);
+        }
+    }
+
+    private void finishImport(PackageEntity pkg) {
+        String code = pkg.code();
+        try {
+            RapidStartContent content = RapidStartReader.read(storage.packageFile(pkg.id()));
+            if (!key(content.code()).equals(code)) {
+                fail(pkg, PackageJob.IMPORT, "The package code in the file, " + content.code() + ", differs from the "
+                                             + "code of the configuration package, " + code + ".");
+                return;
+            }
+            pkg.importCompleted(content);
+            LOG.info("Package {} ({}): import Completed, {} table(s), {} record(s)", code, pkg.id(),
+                    content.tables(), content.records());
+        } catch (RapidStartReader.InvalidPackageException e) {
+            fail(pkg, PackageJob.IMPORT, e.getMessage());
+        } catch (IOException e) {
+            fail(pkg, PackageJob.IMPORT, "The package file could not be read: " + e.getMessage());
+        }
+    }
+
+    private void finishApply(PackageEntity pkg) {
+        String code = pkg.code();
+        String failure = applyFailures.get(code);
+        if (failure != null) {
+            fail(pkg, PackageJob.APPLY, failure);
+            return;
+        }
+        int errors = applyRecordErrors.getOrDefault(code, 0);
+        pkg.applyCompleted(errors);
+        LOG.info("Package {} ({}): apply Completed with {} record error(s)", code, pkg.id(), errors);
+    }
+
+    private static void fail(PackageEntity pkg, PackageJob job, String message) {
+        pkg.failed(job, message);
+        LOG.info("Package {} ({}): {} Error: {}", pkg.code(), pkg.id(), job, message);
+    }
+
+    private void later(Runnable task) {
+        scheduler.schedule(guarded(task), step.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** A scheduler drops a task's exception silently: log it instead. */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("A package job failed", e);
+            }
+        };
+    }
+
+    private static String key(String code) {
+        return code.trim().toUpperCase(Locale.ROOT);
+    }
+}

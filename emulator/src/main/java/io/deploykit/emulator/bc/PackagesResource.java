@@ -1,0 +1,143 @@
+package io.deploykit.emulator.bc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.deploykit.emulator.http.Exchange;
+import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.RouteGroup;
+
+/**
+ * The configuration packages of the automation API: list, get, create, update and delete, and the bound actions
+ * {@code Microsoft.NAV.import} and {@code Microsoft.NAV.apply}.
+ */
+final class PackagesResource {
+
+    private static final int MAX_JSON = 64 * 1024;
+    private static final Set<String> PROPERTIES = Set.of("id", "code", "packageName", "languageId", "productVersion",
+            "processingOrder", "excludeConfigurationTables", "numberOfTables", "numberOfRecords", "numberOfErrors",
+            "importStatus", "importError", "applyStatus", "applyError");
+
+    private final Companies companies;
+    private final PackageJobs jobs;
+    private final Storage storage;
+
+    PackagesResource(Companies companies, PackageJobs jobs, Storage storage) {
+        this.companies = companies;
+        this.jobs = jobs;
+        this.storage = storage;
+    }
+
+    void install(RouteGroup api) {
+        api.get(ApiPaths.PACKAGES, "packages.list", this::list)
+                .post(ApiPaths.PACKAGES, "packages.create", this::create)
+                .get(ApiPaths.PACKAGE, "packages.get", this::get)
+                .patch(ApiPaths.PACKAGE, "packages.update", this::update)
+                .delete(ApiPaths.PACKAGE, "packages.delete", this::delete)
+                .post(ApiPaths.PACKAGE + "/Microsoft.NAV.import", "packages.import", this::startImport)
+                .post(ApiPaths.PACKAGE + "/Microsoft.NAV.apply", "packages.apply", this::startApply);
+    }
+
+    /** The package a request names in a company: 404 when there is none. */
+    static PackageEntity requirePackage(Exchange exchange, CompanyData company) {
+        String id = exchange.pathParam("package");
+        Companies.requireGuid(id);
+        return company.packages().require(id);
+    }
+
+    static ObjectNode json(PackageSnapshot pkg) {
+        return Json.object()
+                .put("@odata.etag", pkg.etag())
+                .put("id", pkg.id())
+                .put("code", pkg.code())
+                .put("packageName", pkg.packageName())
+                .put("languageId", pkg.languageId())
+                .put("productVersion", pkg.productVersion())
+                .put("processingOrder", pkg.processingOrder())
+                .put("excludeConfigurationTables", pkg.excludeConfigurationTables())
+                .put("numberOfTables", pkg.numberOfTables())
+                .put("numberOfRecords", pkg.numberOfRecords())
+                .put("numberOfErrors", pkg.numberOfErrors())
+                .put("importStatus", pkg.importStatus())
+                .put("importError", pkg.importError())
+                .put("applyStatus", pkg.applyStatus())
+                .put("applyError", pkg.applyError());
+    }
+
+    private void list(Exchange exchange) throws IOException {
+        CompanyData company = company(exchange);
+        Predicate<ObjectNode> filter = ODataFilter.parse(exchange.queryParam("$filter"), PROPERTIES, Set.of("code"));
+        var packages = company.packages().all().stream().map(pkg -> json(pkg.snapshot())).filter(filter).toList();
+        ODataJson.list(exchange, ApiPaths.AUTOMATION, entitySet(company.company().id()), packages);
+    }
+
+    private void get(Exchange exchange) throws IOException {
+        respond(exchange, 200, requirePackage(exchange, company(exchange)));
+    }
+
+    private void create(Exchange exchange) throws IOException {
+        CompanyData company = company(exchange);
+        PackageEntity pkg = company.packages().create(PackageInput.from(readJson(exchange)));
+        exchange.setHeader("Location", ODataJson.apiUrl(exchange, ApiPaths.AUTOMATION) + "/companies("
+                                       + company.company().id() + ")/configurationPackages(" + pkg.id() + ")");
+        respond(exchange, 201, pkg);
+    }
+
+    private void update(Exchange exchange) throws IOException {
+        CompanyData company = company(exchange);
+        PackageEntity pkg = requirePackage(exchange, company);
+        PackageInput input = PackageInput.from(readJson(exchange));
+        company.packages().update(pkg, input, entity -> IfMatch.require(exchange, entity.etag()));
+        respond(exchange, 200, pkg);
+    }
+
+    /** Deletes the package and its file, as Business Central deletes the package's data with it. */
+    private void delete(Exchange exchange) throws IOException {
+        CompanyData company = company(exchange);
+        PackageEntity pkg = requirePackage(exchange, company);
+        company.packages().remove(pkg, entity -> IfMatch.require(exchange, entity.etag()));
+        Files.deleteIfExists(storage.packageFile(pkg.id()));
+        exchange.respondEmpty(204);
+    }
+
+    private void startImport(Exchange exchange) throws IOException {
+        PackageEntity pkg = requirePackage(exchange, company(exchange));
+        readJson(exchange); // no body is expected; {} is tolerated
+        pkg.scheduleImport();
+        jobs.startImport(pkg);
+        exchange.respondEmpty(204);
+    }
+
+    private void startApply(Exchange exchange) throws IOException {
+        PackageEntity pkg = requirePackage(exchange, company(exchange));
+        readJson(exchange);
+        pkg.scheduleApply();
+        jobs.startApply(pkg);
+        exchange.respondEmpty(204);
+    }
+
+    private CompanyData company(Exchange exchange) {
+        return companies.require(exchange.pathParam("company"));
+    }
+
+    private static void respond(Exchange exchange, int status, PackageEntity pkg) throws IOException {
+        ODataJson.entity(exchange, status, ApiPaths.AUTOMATION, entitySet(exchange.pathParam("company")),
+                json(pkg.snapshot()));
+    }
+
+    private static String entitySet(String companyId) {
+        return "companies(" + companyId + ")/configurationPackages";
+    }
+
+    private static ObjectNode readJson(Exchange exchange) throws IOException {
+        try {
+            return Json.parseObject(exchange.readBody(MAX_JSON));
+        } catch (IllegalArgumentException e) {
+            throw ODataErrors.badRequest(e.getMessage());
+        }
+    }
+}
