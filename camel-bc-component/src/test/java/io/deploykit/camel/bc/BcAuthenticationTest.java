@@ -67,6 +67,21 @@ class BcAuthenticationTest extends BcTestSupport {
     }
 
     @Test
+    void onPremisesServersTakeBasicCredentials() {
+        String onPremises = LIST + "&baseUrl=" + emulator.onPremisesRootUrl()
+                            + "&tenantId=&environment=&clientId=&clientSecret=&username=" + USER;
+        long tokens = emulator.tokenRequestCount();
+
+        assertNull(send(onPremises + "&password=RAW(" + USER_KEY + ")", null, null, null).getException());
+        assertEquals(tokens, emulator.tokenRequestCount(), "Basic needs no token");
+
+        Exchange refused = send(onPremises + "&password=RAW(not-the-key)", null, null, null);
+        AuthenticationException e = assertInstanceOf(AuthenticationException.class, failure(refused));
+        assertEquals(401, e.getStatusCode());
+        assertFalse(e.getMessage().contains("not-the-key"));
+    }
+
+    @Test
     void anUnknownCompanyIsNamedInTheError() {
         Exchange result = send(LIST + "&companyName=RAW(No Such Company Ltd.)", null, null, null);
         NotFoundException e = assertInstanceOf(NotFoundException.class, failure(result));

@@ -27,6 +27,8 @@ abstract class BcTestSupport extends CamelTestSupport {
     static final String COMPANY = "CRONUS USA, Inc.";
     static final String CLIENT_ID = "client-1";
     static final String CLIENT_SECRET = "secret-1-do-not-log";
+    static final String USER = "admin";
+    static final String USER_KEY = "web-service-key-1";
 
     private static final AtomicInteger CODES = new AtomicInteger();
 
@@ -38,7 +40,7 @@ abstract class BcTestSupport extends CamelTestSupport {
     @BeforeAll
     static void startEmulator() {
         emulator = BcEmulator.builder().port(0).tenant(TENANT).environment(ENVIRONMENT).client(CLIENT_ID, CLIENT_SECRET)
-                .tokenLifetime(Duration.ofMinutes(60)).jobStepDuration(Duration.ofMillis(100)).start();
+                .user(USER, USER_KEY).tokenLifetime(Duration.ofMinutes(60)).jobStepDuration(Duration.ofMillis(100)).start();
     }
 
     @AfterAll
