@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.deploykit.emulator.bc.BcEmulator;
 import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.reactor.ReactorEmulator;
 
 /**
  * The standalone launcher: {@code java -jar deploykit-emulator-standalone.jar --help}. Runs the chosen emulators
@@ -18,6 +19,7 @@ public final class EmulatorMain {
 
     /** The port of a Business Central server instance's OData and API services. */
     static final int DEFAULT_PORT = 7048;
+    static final int DEFAULT_REACTOR_PORT = 7049;
 
     private static final String USAGE = """
             Usage:
@@ -28,7 +30,7 @@ public final class EmulatorMain {
 
             Services (Business Central when none is chosen):
               --bc                       Business Central online and its Microsoft Entra ID token endpoint
-              --reactor                  Adobe Experience Platform Tags (Reactor): not in this version yet
+              --reactor                  Adobe Experience Platform Tags (Reactor) and its Adobe IMS token endpoint
 
             Business Central options:
               --port N                   port to listen on (default 7048; 0 takes a free port)
@@ -41,6 +43,10 @@ public final class EmulatorMain {
               --token-lifetime DURATION  access token lifetime (default 60m)
               --max-upload SIZE          largest upload (default 350MB; e.g. 1024, 64KB, 1GB; binary units)
               --storage DIR              directory for uploaded files, kept on exit (default: a temporary one)
+
+            Reactor options (--client-id and --client-secret apply to it too):
+              --reactor-port N           port to listen on (default 7049; 0 takes a free port)
+              --processing-time DURATION how long a package stays pending (default 1s)
 
             Common options:
               --verbose                  log every request
@@ -56,6 +62,8 @@ public final class EmulatorMain {
               GET    /_emulator/requests, DELETE /_emulator/requests
               PUT    /_emulator/bc/jobs                   {"stuck":true}: jobs stay Scheduled until false
               PUT    /_emulator/bc/packages/CODE/apply-outcome   {"recordErrors":3} or {"failure":"message"}
+              PUT    /_emulator/reactor/processing        {"stuck":true}: packages stay pending until false
+              POST   /_emulator/reactor/processing/failure  {"detail":"message"}: the next processing fails
 
             make-rapidstart writes a valid RapidStart package (gzip-compressed UTF-16 XML):
               --code CODE                the package code (required)
@@ -69,7 +77,7 @@ public final class EmulatorMain {
     private static final Set<String> FLAGS = Set.of("bc", "reactor", "verbose", "help");
     private static final Set<String> SERVE_OPTIONS = Set.of("bc", "reactor", "verbose", "help", "port", "tenant",
             "environment", "client-id", "client-secret", "user", "job-step", "token-lifetime", "max-upload",
-            "storage");
+            "storage", "reactor-port", "processing-time");
     private static final Set<String> MAKE_OPTIONS = Set.of("code", "out", "name", "tables", "records", "size", "help",
             "verbose");
 
@@ -113,13 +121,28 @@ public final class EmulatorMain {
     /** Starts the emulators the command line chooses. */
     static List<Emulator> start(CommandLine line) {
         line.requireKnown(SERVE_OPTIONS);
-        if (line.has("reactor")) {
-            // the hook for the Reactor emulator: start it here, beside Business Central
-            throw new IllegalArgumentException("The Reactor emulator is not in this version yet");
-        }
         List<Emulator> running = new ArrayList<>();
-        running.add(startBc(line));
+        try {
+            if (line.has("bc") || !line.has("reactor")) {
+                running.add(startBc(line));
+            }
+            if (line.has("reactor")) {
+                running.add(startReactor(line));
+            }
+        } catch (RuntimeException e) {
+            running.forEach(Emulator::close);
+            throw e;
+        }
         return running;
+    }
+
+    private static ReactorEmulator startReactor(CommandLine line) {
+        return ReactorEmulator.builder()
+                .port(Integer.parseInt(line.value("reactor-port", Integer.toString(DEFAULT_REACTOR_PORT))))
+                .client(line.value("client-id", ReactorEmulator.DEFAULT_CLIENT_ID),
+                        line.value("client-secret", ReactorEmulator.DEFAULT_CLIENT_SECRET))
+                .processingTime(CommandLine.duration(line.value("processing-time", "1s")))
+                .start();
     }
 
     private static BcEmulator startBc(CommandLine line) {

@@ -46,8 +46,27 @@ class EmulatorMainTest {
     }
 
     @Test
-    void refusesTheReactorForNowAndUnknownOptions() {
-        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(line("--reactor")));
+    void startsTheReactorAloneOrBesideBusinessCentral() {
+        List<Emulator> reactorOnly = EmulatorMain.start(line("--reactor", "--reactor-port", "0", "--client-id", "me",
+                "--client-secret", "s3", "--processing-time", "200ms"));
+        try {
+            assertEquals(1, reactorOnly.size());
+            String description = String.join("\n", reactorOnly.get(0).describe());
+            assertTrue(description.contains("tokenUrl=" + reactorOnly.get(0).baseUrl() + "/ims/token/v3"), description);
+            assertTrue(description.contains("clientId=me  clientSecret=s3"), description);
+        } finally {
+            reactorOnly.forEach(Emulator::close);
+        }
+        List<Emulator> both = EmulatorMain.start(line("--bc", "--reactor", "--port", "0", "--reactor-port", "0"));
+        try {
+            assertEquals(2, both.size());
+        } finally {
+            both.forEach(Emulator::close);
+        }
+    }
+
+    @Test
+    void refusesUnknownOptions() {
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(line("--colour", "red")));
     }
 

@@ -1,0 +1,142 @@
+package io.deploykit.emulator.reactor;
+
+import io.deploykit.emulator.http.HttpError;
+
+/**
+ * An error answer of the Reactor API, thrown by the handlers and written by {@link JsonApiErrors} as a JSON:API
+ * error object: status, code, title, detail and, when one field or parameter is at fault, its source.
+ * <p>
+ * Adobe documents the codes {@code not-found}, {@code authentication-failure}, {@code not-unique},
+ * {@code read-only} and {@code invalid-name}; the others are the emulator's own, in the same style.
+ */
+final class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String title;
+    private final String pointer;
+    private final String parameter;
+
+    private ApiProblem(int status, String code, String title, String detail, String pointer, String parameter) {
+        super(detail, null, false, false); // an answer, not a failure: no stack trace
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.pointer = pointer;
+        this.parameter = parameter;
+    }
+
+    ApiProblem(int status, String code, String title, String detail) {
+        this(status, code, title, detail, null, null);
+    }
+
+    /** The same problem, caused by a member of the request document, such as {@code /data/attributes/name}. */
+    ApiProblem atPointer(String jsonPointer) {
+        return new ApiProblem(status, code, title, getMessage(), jsonPointer, null);
+    }
+
+    /** The same problem, caused by a query or form parameter, such as {@code page[size]}. */
+    ApiProblem atParameter(String name) {
+        return new ApiProblem(status, code, title, getMessage(), null, name);
+    }
+
+    /** An error the server raised by itself (an injected fault, no such route, a body over the limit). */
+    static ApiProblem of(HttpError error) {
+        return new ApiProblem(error.status(), error.code(), titleFor(error.status()), error.getMessage());
+    }
+
+    static ApiProblem notFound(String id) {
+        return new ApiProblem(404, "not-found", "Record Not Found", "No extension package has the id " + id + ".")
+                .atPointer("/data/id");
+    }
+
+    static ApiProblem authenticationFailure(String detail) {
+        return new ApiProblem(401, "authentication-failure", "Authentication Failure", detail);
+    }
+
+    static ApiProblem badRequest(String detail) {
+        return new ApiProblem(400, "bad-request", "Bad Request", detail);
+    }
+
+    static ApiProblem invalidParameter(String parameter, String detail) {
+        return new ApiProblem(400, "invalid-parameter", "Invalid Parameter", detail).atParameter(parameter);
+    }
+
+    static ApiProblem notUnique(String detail) {
+        return new ApiProblem(422, "not-unique", "Not Unique", detail).atPointer("/data/attributes/name");
+    }
+
+    static ApiProblem invalidName(String detail) {
+        return new ApiProblem(422, "invalid-name", "Invalid Name", detail).atPointer("/data/attributes/name");
+    }
+
+    static ApiProblem invalidVersion(String detail) {
+        return new ApiProblem(422, "invalid-version", "Invalid Version", detail).atPointer("/data/attributes/version");
+    }
+
+    static ApiProblem invalidStatus(String detail) {
+        return new ApiProblem(422, "invalid-status", "Invalid Status", detail).atPointer("/data/attributes/status");
+    }
+
+    static ApiProblem readOnly(String detail) {
+        return new ApiProblem(403, "read-only", "Read Only", detail).atPointer("/data/attributes/availability");
+    }
+
+    /** A request document whose id or type is not the resource's (JSON:API says 409). */
+    static ApiProblem conflict(String pointer, String detail) {
+        return new ApiProblem(409, "conflict", "Conflict", detail).atPointer(pointer);
+    }
+
+    static ApiProblem notAcceptable(String detail) {
+        return new ApiProblem(406, "not-acceptable", "Not Acceptable", detail);
+    }
+
+    static ApiProblem unsupportedMediaType(String detail) {
+        return new ApiProblem(415, "unsupported-media-type", "Unsupported Media Type", detail);
+    }
+
+    /** The code of an error the server raises by itself. */
+    static String codeFor(int status) {
+        return switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 413 -> "payload-too-large";
+            case 429 -> "too-many-requests";
+            case 503 -> "service-unavailable";
+            default -> "internal-server-error";
+        };
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 404 -> "Record Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Payload Too Large";
+            case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
+            default -> "Internal Server Error";
+        };
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    String title() {
+        return title;
+    }
+
+    /** The JSON pointer of the member at fault, or null. */
+    String pointer() {
+        return pointer;
+    }
+
+    /** The query or form parameter at fault, or null. */
+    String parameter() {
+        return parameter;
+    }
+}

@@ -1,0 +1,35 @@
+package io.deploykit.emulator.reactor;
+
+import java.io.IOException;
+
+import io.deploykit.emulator.http.ErrorFormat;
+import io.deploykit.emulator.http.Exchange;
+import io.deploykit.emulator.http.HttpError;
+import io.deploykit.emulator.http.Json;
+
+/** Adobe IMS's OAuth errors: {@code {"error":"invalid_client","error_description":"invalid client_secret parameter"}}. */
+final class ImsErrors implements ErrorFormat {
+
+    private final Answers answers;
+
+    ImsErrors(Answers answers) {
+        this.answers = answers;
+    }
+
+    @Override
+    public void write(Exchange exchange, HttpError error) throws IOException {
+        exchange.setHeader("Cache-Control", "no-store");
+        answers.json(exchange, error.status(), Answers.JSON, Json.object()
+                .put("error", error.code())
+                .put("error_description", error.getMessage()));
+    }
+
+    @Override
+    public String codeFor(int status) {
+        return switch (status) {
+            case 429, 503 -> "temporarily_unavailable";
+            case 404, 405, 413 -> "invalid_request";
+            default -> "server_error";
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package io.deploykit.emulator.reactor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.deploykit.emulator.http.Exchange;
+import io.deploykit.emulator.http.HttpError;
+import io.deploykit.emulator.http.IssuedToken;
+import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.TokenIssuer;
+import io.deploykit.emulator.http.UrlEncoding;
+
+/**
+ * Adobe IMS's token endpoint for OAuth server-to-server credentials, {@code POST /ims/token/v3} with the form
+ * {@code grant_type=client_credentials&client_id=..&client_secret=..&scope=..}. Any scope is granted.
+ */
+final class ImsTokenEndpoint {
+
+    static final String PATH = "/ims/token/v3";
+    private static final int MAX_FORM = 64 * 1024;
+
+    private final TokenIssuer tokens;
+    private final Answers answers;
+
+    ImsTokenEndpoint(TokenIssuer tokens, Answers answers) {
+        this.tokens = tokens;
+        this.answers = answers;
+    }
+
+    void token(Exchange exchange) throws IOException {
+        Map<String, String> form = UrlEncoding.parseForm(
+                new String(exchange.readBody(MAX_FORM), StandardCharsets.UTF_8));
+        String grantType = required(form, "grant_type");
+        if (!grantType.equals("client_credentials")) {
+            throw new HttpError(400, "unsupported_grant_type", "unsupported grant_type " + grantType);
+        }
+        String clientId = required(form, "client_id");
+        if (!tokens.knowsClient(clientId)) {
+            throw new HttpError(401, "invalid_client", "invalid client_id parameter");
+        }
+        if (!tokens.secretMatches(clientId, form.get("client_secret"))) {
+            throw new HttpError(401, "invalid_client", "invalid client_secret parameter");
+        }
+        IssuedToken token = tokens.issue(clientId);
+        exchange.setHeader("Cache-Control", "no-store");
+        answers.json(exchange, 200, Answers.JSON, Json.object()
+                .put("access_token", token.value())
+                .put("token_type", "bearer")
+                .put("expires_in", tokens.lifetime().toSeconds()));
+    }
+
+    private static String required(Map<String, String> form, String name) {
+        String value = form.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new HttpError(400, "invalid_request", "missing " + name + " parameter");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,90 @@
+package io.deploykit.emulator.reactor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import io.deploykit.emulator.http.Exchange;
+
+/**
+ * Receives the zip of a create or an update: a {@code multipart/form-data} body whose file part is named
+ * {@code package}. Nothing of it is held in memory: the body streams to a file as it arrives (the shared
+ * {@link Exchange} offers a body as a file, not as a stream), then {@link MultipartReader} streams the package part
+ * out of that file into a zip file of its own.
+ */
+final class MultipartUpload {
+
+    static final String PART_NAME = "package";
+    static final String MEDIA_TYPE = "multipart/form-data";
+
+    private final UploadStorage storage;
+    private final long maxBodyBytes;
+
+    MultipartUpload(UploadStorage storage, long maxBodyBytes) {
+        this.storage = storage;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    static boolean isMultipart(Exchange exchange) {
+        String contentType = exchange.header("Content-Type");
+        return contentType != null && HeaderParameters.value(contentType).toLowerCase(Locale.ROOT).equals(MEDIA_TYPE);
+    }
+
+    /**
+     * @return the zip, in a new file the caller owns
+     * @throws ApiProblem 400 for a body that is not multipart, is malformed, or has no {@code package} part
+     * @throws io.deploykit.emulator.http.BodyTooLargeException over the upload limit
+     */
+    Path receive(Exchange exchange) throws IOException {
+        String contentType = exchange.header("Content-Type");
+        if (!isMultipart(exchange)) {
+            throw ApiProblem.unsupportedMediaType("A package is uploaded as " + MEDIA_TYPE + ", not "
+                                                  + (contentType == null ? "without a Content-Type" : contentType)
+                                                  + ".");
+        }
+        String boundary = HeaderParameters.parameter(contentType, "boundary");
+        Path body = storage.newFile(".multipart");
+        try {
+            exchange.saveBody(body, maxBodyBytes);
+            return extractPackage(body, boundary);
+        } finally {
+            storage.discard(body);
+        }
+    }
+
+    /** Deletes a received zip that was refused. */
+    void discard(Path zip) {
+        storage.discard(zip);
+    }
+
+    private Path extractPackage(Path body, String boundary) throws IOException {
+        try (InputStream in = Files.newInputStream(body)) {
+            MultipartReader reader = new MultipartReader(in, boundary);
+            for (Map<String, String> headers = reader.nextPart(); headers != null; headers = reader.nextPart()) {
+                String disposition = headers.get("content-disposition");
+                if (disposition != null && PART_NAME.equals(HeaderParameters.parameter(disposition, "name"))) {
+                    return copyPart(reader);
+                }
+            }
+        } catch (MultipartReader.MalformedException e) {
+            throw ApiProblem.badRequest("The multipart body is malformed: " + e.getMessage() + ".");
+        }
+        throw ApiProblem.invalidParameter(PART_NAME, "The multipart body has no file part named '" + PART_NAME
+                                                     + "' holding the extension package zip.");
+    }
+
+    private Path copyPart(MultipartReader reader) throws IOException {
+        Path zip = storage.newFile(".zip");
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            reader.transferPart(out);
+            return zip;
+        } catch (IOException | RuntimeException e) {
+            storage.discard(zip);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package io.deploykit.emulator.reactor;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.emulator.Emulator;
+import io.deploykit.emulator.http.AdminRoutes;
+import io.deploykit.emulator.http.EmulatorServer;
+import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.RouteGroup;
+import io.deploykit.emulator.http.TokenIssuer;
+
+/**
+ * A stateful stand-in for the Adobe Experience Platform Tags (Reactor) API and its Adobe IMS token endpoint, over
+ * real HTTP on 127.0.0.1: extension packages uploaded as zips, processed asynchronously (the zip is really read:
+ * manifest, required fields, the files it names), released to private, discontinued and deleted, under Adobe's
+ * rules. Faults can be injected (see {@link #faults()}), and every request is logged (see {@link #requests()}).
+ * <pre>{@code
+ * try (ReactorEmulator reactor = ReactorEmulator.builder().processingTime(Duration.ofMillis(200)).start()) {
+ *     // reactor: component options: baseUrl = reactor.baseUrl(), tokenUrl = reactor.tokenUrl(),
+ *     // clientId and clientSecret as configured (deploykit-demo / demo-secret by default)
+ * }
+ * }</pre>
+ * Request counts by route: {@code ims.token}, {@code packages.list}, {@code packages.get}, {@code packages.versions},
+ * {@code packages.create}, {@code packages.patch} (a new zip or an action), {@code packages.update} (a new zip by
+ * POST), {@code packages.delete}.
+ */
+public final class ReactorEmulator implements Emulator {
+
+    public static final String DEFAULT_CLIENT_ID = "deploykit-demo";
+    public static final String DEFAULT_CLIENT_SECRET = "demo-secret";
+    /** The IMS organization that owns the emulator's packages (their {@code owner_org_id}). */
+    public static final String DEFAULT_ORG_ID = "DEPLOYKIT00000000000DEMO@AdobeOrg";
+    /** The scopes Adobe's own tools ask IMS for; the emulator grants any. */
+    public static final String SCOPE = "AdobeID,openid,read_organizations,additional_info.job_function,"
+                                       + "additional_info.projectedProductContext,additional_info.roles";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReactorEmulator.class);
+    private static final int REQUEST_LOG_CAPACITY = 10_000;
+    private static final String API_PATHS = ExtensionPackagesResource.PATH + "(/.*)?";
+
+    private final Settings config;
+    private final UploadStorage storage;
+    private final EmulatorServer server;
+    private final ReactorRequestLog requestLog = new ReactorRequestLog(REQUEST_LOG_CAPACITY);
+    private final PackageStore store;
+    private final ReactorFaults faults;
+
+    private ReactorEmulator(Settings config) {
+        this.config = config;
+        this.storage = UploadStorage.open(config.storage());
+        try {
+            this.server = new EmulatorServer("reactor-emulator", config.port(), config.threads());
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        try {
+            Clock clock = Clock.systemUTC();
+            TokenIssuer tokens = new TokenIssuer(config.clients(), config.tokenLifetime(), clock);
+            this.store = new PackageStore(clock, config.orgId(), storage);
+            PackageProcessing processing = new PackageProcessing(server.scheduler(), config.processingTime(), store);
+            IgnoredFilters ignoredFilters = new IgnoredFilters();
+            this.faults = new ReactorFaults(tokens, API_PATHS, processing, ignoredFilters);
+
+            Answers answers = new Answers(requestLog);
+            JsonApiErrors jsonApiErrors = new JsonApiErrors(answers);
+            RouteGroup api = server.router().group("", jsonApiErrors, true);
+            new ExtensionPackagesResource(store, processing, new MultipartUpload(storage, config.maxUploadBytes()),
+                    new ReactorGate(tokens), jsonApiErrors, answers, ignoredFilters).install(api);
+            ImsTokenEndpoint ims = new ImsTokenEndpoint(tokens, answers);
+            server.router().group("", new ImsErrors(answers), true).post(ImsTokenEndpoint.PATH, "ims.token",
+                    ims::token);
+            ReactorAdminRoutes.install(AdminRoutes.install(server, faults), this);
+
+            server.start(faults, jsonApiErrors);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("Reactor emulator listening on {} (processing {}, files in {})", baseUrl(), config.processingTime(),
+                storage.root());
+    }
+
+    /**
+     * A builder with these defaults: a free port; one client {@value #DEFAULT_CLIENT_ID} with secret
+     * {@value #DEFAULT_CLIENT_SECRET} (unless clients are added); tokens living 24 hours; processing taking 1 second;
+     * organization {@value #DEFAULT_ORG_ID}; uploads up to 1 GB; files in a temporary directory deleted on close;
+     * 200 request threads.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the reactor: component's baseUrl option. */
+    @Override
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://127.0.0.1:PORT/ims/token/v3}: the reactor: component's tokenUrl option. */
+    public String tokenUrl() {
+        return baseUrl() + ImsTokenEndpoint.PATH;
+    }
+
+    /** The IMS organization that owns the packages. */
+    public String orgId() {
+        return config.orgId();
+    }
+
+    /** The directory that holds the uploaded zips. */
+    public Path storageDirectory() {
+        return storage.root();
+    }
+
+    /** Every extension package now, in the order of creation. */
+    public List<ExtensionPackageSnapshot> packages() {
+        return store.all().stream().map(PackageState::snapshot).toList();
+    }
+
+    /** @throws NoSuchElementException when no package has this id */
+    public ExtensionPackageSnapshot extensionPackage(String id) {
+        return store.find(id).map(PackageState::snapshot)
+                .orElseThrow(() -> new NoSuchElementException("No extension package has the id " + id));
+    }
+
+    /**
+     * Adds a package as if it had been uploaded and processed successfully, such as a private 1.0.0 to test the
+     * version rules against. Its attributes beyond these are made up.
+     *
+     * @param platform     {@code web} or {@code edge}
+     * @param availability {@code development}, {@code private} or {@code public}
+     * @throws IllegalArgumentException for a version that is not semantic, or an unknown platform or availability
+     * @throws IllegalStateException    for a second development package of an extension, or a name owned by another
+     *                                  organization
+     */
+    public ExtensionPackageSnapshot seedPackage(String name, String version, String platform, String availability) {
+        Objects.requireNonNull(name, "name");
+        if (Semver.parse(version).isEmpty()) {
+            throw new IllegalArgumentException("Not a semantic version: " + version);
+        }
+        if (!"web".equals(platform) && !"edge".equals(platform)) {
+            throw new IllegalArgumentException("A platform is web or edge, not " + platform);
+        }
+        ObjectNode manifest = Json.object().put("name", name).put("version", version).put("platform", platform)
+                .put("displayName", name).put("description", "Seeded by the Reactor emulator");
+        manifest.putObject("author").put("name", "DeployKit");
+        try {
+            return store.seed(new Manifest(manifest), Availability.named(availability)).snapshot();
+        } catch (ApiProblem refused) {
+            throw new IllegalStateException(refused.getMessage());
+        }
+    }
+
+    /** From now on, creating or updating a package of this name is refused with {@code invalid-name}. */
+    public void ownedByAnotherOrg(String name) {
+        store.ownedByAnotherOrg(Objects.requireNonNull(name, "name"));
+    }
+
+    /** Injects faults into requests and into the processing of packages. */
+    public ReactorFaults faults() {
+        return faults;
+    }
+
+    /**
+     * The requests answered so far (the latest 10,000), oldest first, with their headers; administration requests
+     * excluded, and dropped connections too (they got no answer; {@link #requestCounts()} counts them).
+     */
+    public List<ReactorRequest> requests() {
+        return requestLog.entries();
+    }
+
+    /** How many requests took the route with this name (see the class comment) since the log was last cleared. */
+    public long requestCount(String route) {
+        return server.requestLog().count(route);
+    }
+
+    /** Every route's request count since the log was last cleared. */
+    public Map<String, Long> requestCounts() {
+        return server.requestLog().counts();
+    }
+
+    /** How many requests reached the token endpoint since the log was last cleared, refused ones included. */
+    public int tokenRequestCount() {
+        return Math.toIntExact(requestCount("ims.token"));
+    }
+
+    /** Forgets the logged requests and resets the counts. */
+    public void clearRequests() {
+        requestLog.clear();
+        server.requestLog().clear();
+    }
+
+    @Override
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Adobe Tags (Reactor) emulator on " + baseUrl());
+        lines.add("  reactor: component options  baseUrl=" + baseUrl() + "  tokenUrl=" + tokenUrl());
+        config.clients().forEach((id, secret) ->
+                lines.add("                              clientId=" + id + "  clientSecret=" + secret));
+        lines.add("  organization                " + orgId());
+        lines.add("  processing " + config.processingTime() + ", token lifetime " + config.tokenLifetime()
+                  + ", max upload " + (config.maxUploadBytes() >> 20) + " MB, files in " + storageDirectory());
+        lines.add("  administration              " + baseUrl() + AdminRoutes.PREFIX);
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        storage.close();
+        LOG.info("Reactor emulator stopped");
+    }
+
+    Duration processingTime() {
+        return config.processingTime();
+    }
+
+    /** What a builder was told, fixed when the emulator starts. */
+    private record Settings(int port, Map<String, String> clients, Duration tokenLifetime, Duration processingTime,
+                            String orgId, long maxUploadBytes, Path storage, int threads) {
+    }
+
+    /** The settings of a {@link ReactorEmulator}; see {@link ReactorEmulator#builder()} for the defaults. */
+    public static final class Builder {
+
+        private int port;
+        private final Map<String, String> clients = new LinkedHashMap<>();
+        private Duration tokenLifetime = Duration.ofHours(24);
+        private Duration processingTime = Duration.ofSeconds(1);
+        private String orgId = DEFAULT_ORG_ID;
+        private long maxUploadBytes = 1L << 30;
+        private Path storage;
+        private int threads = 200;
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0 (the default) takes a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Adds an OAuth server-to-server credential IMS accepts; the first one replaces the default client. */
+        public Builder client(String clientId, String clientSecret) {
+            clients.put(requireText(clientId, "clientId"), requireText(clientSecret, "clientSecret"));
+            return this;
+        }
+
+        /** How long an access token lives: whole seconds, at least one. */
+        public Builder tokenLifetime(Duration lifetime) {
+            if (lifetime.toSeconds() < 1) {
+                throw new IllegalArgumentException("A token lifetime must be at least one second, not " + lifetime);
+            }
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** How long a package stays pending before its zip is processed. */
+        public Builder processingTime(Duration time) {
+            if (time.isNegative()) {
+                throw new IllegalArgumentException("A processing time cannot be negative: " + time);
+            }
+            this.processingTime = time;
+            return this;
+        }
+
+        /** The IMS organization that owns the packages, such as {@code ABC123@AdobeOrg}. */
+        public Builder orgId(String orgId) {
+            this.orgId = requireText(orgId, "orgId");
+            return this;
+        }
+
+        /** The largest upload body accepted, in bytes; a larger one gets 413. */
+        public Builder maxUploadBytes(long maxUploadBytes) {
+            if (maxUploadBytes < 0) {
+                throw new IllegalArgumentException("An upload limit cannot be negative: " + maxUploadBytes);
+            }
+            this.maxUploadBytes = maxUploadBytes;
+            return this;
+        }
+
+        /** The directory for uploaded zips, kept on close; by default a temporary one, deleted on close. */
+        public Builder storage(Path directory) {
+            this.storage = directory;
+            return this;
+        }
+
+        /** How many requests are answered at once; more wait. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("At least one thread is needed, not " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Starts the emulator.
+         *
+         * @throws java.io.UncheckedIOException when the port cannot be bound
+         */
+        public ReactorEmulator start() {
+            Map<String, String> clientSecrets = clients.isEmpty()
+                    ? Map.of(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET) : clients;
+            return new ReactorEmulator(new Settings(port, Collections.unmodifiableMap(new LinkedHashMap<>(clientSecrets)),
+                    tokenLifetime, processingTime, orgId, maxUploadBytes, storage, threads));
+        }
+
+        private static String requireText(String value, String what) {
+            if (Objects.requireNonNull(value, what).isBlank()) {
+                throw new IllegalArgumentException("The " + what + " cannot be blank");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.deploykit.emulator.reactor;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Hand-made zips for the broken packages {@link ExtensionZips} does not make. */
+final class TestZips {
+
+    private TestZips() {
+    }
+
+    static Path of(Path target, Map<String, String> entries) throws IOException {
+        try (OutputStream file = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(file)) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    /** An extension.json with the required fields of this name, version and platform, then {@code extra} fields. */
+    static String manifest(String name, String version, String platform, String extra) {
+        return "{\"name\":\"" + name + "\",\"version\":\"" + version + "\",\"platform\":\"" + platform + "\","
+               + "\"displayName\":\"Test " + name + "\",\"description\":\"A test extension\","
+               + "\"author\":{\"name\":\"Tester\"}" + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+}
