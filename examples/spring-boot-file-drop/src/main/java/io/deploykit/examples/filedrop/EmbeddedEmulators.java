@@ -1,0 +1,75 @@
+package io.deploykit.examples.filedrop;
+
+import org.apache.camel.spi.ComponentCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import io.deploykit.camel.bc.BcComponent;
+import io.deploykit.camel.bc.BcConfiguration;
+import io.deploykit.camel.reactor.ReactorComponent;
+import io.deploykit.camel.reactor.ReactorConfiguration;
+import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.reactor.ReactorEmulator;
+
+/**
+ * The embedded default: each service without configured credentials is emulated in process, on a free loopback
+ * port, and its component pointed at the emulator.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedEmulators {
+
+    static final String DEMO_CLIENT_ID = "deploykit-demo";
+    static final String DEMO_CLIENT_SECRET = "demo-secret";
+    static final String DEMO_COMPANY = "CRONUS USA, Inc.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEmulators.class);
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmulatedService.BusinessCentral.class)
+    BcEmulator bcEmulator(FileDropProperties properties) {
+        BcEmulator emulator = BcEmulator.builder().port(0).client(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+                .jobStepDuration(properties.getEmulatorJobStep()).start();
+        LOG.info("Business Central is emulated at {} (no camel.component.bc credentials are configured)", emulator.baseUrl());
+        return emulator;
+    }
+
+    @Bean
+    @Conditional(EmulatedService.BusinessCentral.class)
+    ComponentCustomizer bcOnEmulator(BcEmulator emulator) {
+        return ComponentCustomizer.builder(BcComponent.class).build(bc -> {
+            BcConfiguration config = bc.getConfiguration();
+            config.setBaseUrl(emulator.apiBaseUrl());
+            config.setTenantId(emulator.tenant());
+            config.setEnvironment(emulator.environment());
+            config.setTokenUrl(emulator.tokenUrl());
+            config.setClientId(DEMO_CLIENT_ID);
+            config.setClientSecret(DEMO_CLIENT_SECRET);
+            if (config.getCompanyId() == null && config.getCompanyName() == null) {
+                config.setCompanyName(DEMO_COMPANY);
+            }
+        });
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmulatedService.AdobeTags.class)
+    ReactorEmulator reactorEmulator() {
+        ReactorEmulator emulator = ReactorEmulator.builder().port(0).client(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET).start();
+        LOG.info("Adobe Tags is emulated at {} (no camel.component.reactor credentials are configured)", emulator.baseUrl());
+        return emulator;
+    }
+
+    @Bean
+    @Conditional(EmulatedService.AdobeTags.class)
+    ComponentCustomizer reactorOnEmulator(ReactorEmulator emulator) {
+        return ComponentCustomizer.builder(ReactorComponent.class).build(reactor -> {
+            ReactorConfiguration config = reactor.getConfiguration();
+            config.setBaseUrl(emulator.baseUrl());
+            config.setTokenUrl(emulator.tokenUrl());
+            config.setClientId(DEMO_CLIENT_ID);
+            config.setClientSecret(DEMO_CLIENT_SECRET);
+        });
+    }
+}

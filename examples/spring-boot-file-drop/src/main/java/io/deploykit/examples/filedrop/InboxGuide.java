@@ -1,0 +1,67 @@
+package io.deploykit.examples.filedrop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.Images;
+import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.reactor.ExtensionZips;
+
+/**
+ * Tells a newcomer where to drop files: makes the inbox folders and, when a service is emulated, demo files to copy
+ * into them.
+ */
+@Component
+class InboxGuide implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxGuide.class);
+
+    private final FileDropProperties properties;
+    private final ObjectProvider<BcEmulator> bc;
+    private final ObjectProvider<io.deploykit.emulator.reactor.ReactorEmulator> reactor;
+
+    InboxGuide(FileDropProperties properties, ObjectProvider<BcEmulator> bc,
+               ObjectProvider<io.deploykit.emulator.reactor.ReactorEmulator> reactor) {
+        this.properties = properties;
+        this.bc = bc;
+        this.reactor = reactor;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (properties.getSource() == FileDropProperties.Source.ftp) {
+            LOG.info("Watching ftp://{}:{}/{}/{{rapidstart,pictures,extensions}}", properties.getFtp().getHost(),
+                    properties.getFtp().getPort(), properties.getInbox());
+        } else {
+            Path inbox = Path.of(properties.getInbox()).toAbsolutePath();
+            for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
+                Files.createDirectories(inbox.resolve(folder));
+            }
+            LOG.info("Drop files into {}/rapidstart (*.rapidstart), {}/pictures (<item number>.png|jpg) and"
+                     + " {}/extensions (*.zip); each moves to .done, or to .error with a .error.txt note", inbox, inbox, inbox);
+        }
+        Path demo = Path.of(properties.getDemoFolder()).toAbsolutePath();
+        if (bc.getIfAvailable() != null) {
+            RapidStartFiles.write(Files.createDirectories(demo.resolve("rapidstart")).resolve("DEMO-CUSTOMERS.rapidstart"),
+                    "DEMO-CUSTOMERS", "Demo customers", 3, 10);
+            Files.write(Files.createDirectories(demo.resolve("pictures")).resolve("1000.png"), Images.png(320, 240));
+        }
+        if (reactor.getIfAvailable() != null) {
+            ExtensionZips.write(Files.createDirectories(demo.resolve("extensions")).resolve("deploykit-demo-1.0.0.zip"),
+                    "deploykit-demo", "1.0.0", "web");
+        }
+        if (bc.getIfAvailable() != null || reactor.getIfAvailable() != null) {
+            LOG.info("Demo files to try: copy them into the inbox, e.g. cp -r {}/* {}/", demo,
+                    Path.of(properties.getInbox()).toAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.deploykit.examples.filedrop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.Images;
+import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.reactor.ExtensionZips;
+import io.deploykit.emulator.reactor.ReactorEmulator;
+
+/** The application as a newcomer runs it: local folders, both services emulated in process. */
+@SpringBootTest
+@ActiveProfiles("test")
+class FileDropTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path work;
+
+    @Autowired
+    BcEmulator bc;
+    @Autowired
+    ReactorEmulator reactor;
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        registry.add("deploykit.example.inbox", () -> work.resolve("inbox").toString());
+        registry.add("deploykit.example.demo-folder", () -> work.resolve("demo").toString());
+        registry.add("deploykit.example.release-private", () -> "true");
+    }
+
+    private Path inbox(String folder) {
+        return work.resolve("inbox").resolve(folder);
+    }
+
+    private String company() {
+        return bc.company(EmbeddedEmulators.DEMO_COMPANY).id();
+    }
+
+    @Test
+    void aRapidStartPackageIsDeployedAndMovedToDone() throws Exception {
+        RapidStartFiles.write(inbox("rapidstart").resolve("customers.rapidstart"), "FD-CUSTOMERS", "Customers", 2, 3);
+
+        Eventually.await("customers.rapidstart in .done", WITHIN,
+                () -> Files.exists(inbox("rapidstart").resolve(".done/customers.rapidstart")));
+        var pkg = bc.packageByCode(company(), "FD-CUSTOMERS").orElseThrow();
+        assertEquals("Completed", pkg.applyStatus());
+        assertEquals(6, pkg.numberOfRecords());
+        assertFalse(Files.exists(inbox("rapidstart").resolve("customers.rapidstart")));
+    }
+
+    @Test
+    void aBadFileIsMovedToErrorWithTheReasonBesideIt() throws Exception {
+        Files.writeString(inbox("rapidstart").resolve("notes.rapidstart"), "these are not the packages you are looking for");
+
+        Path note = inbox("rapidstart").resolve(".error/notes.rapidstart.error.txt");
+        Eventually.await("the failure note", WITHIN, () -> Files.exists(note));
+        Eventually.await("notes.rapidstart in .error", WITHIN,
+                () -> Files.exists(inbox("rapidstart").resolve(".error/notes.rapidstart")));
+        String reason = Files.readString(note);
+        assertTrue(reason.contains("InvalidInputException") && reason.contains("not a RapidStart package"), reason);
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsLeftAloneUntilItIsComplete() throws Exception {
+        Path staged = RapidStartFiles.write(work.resolve("slow.rapidstart"), "FD-SLOW", "Slow", 3, 50).file();
+        byte[] content = Files.readAllBytes(staged);
+        Path target = inbox("rapidstart").resolve("slow.rapidstart");
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int half = content.length / 2;
+            out.write(content, 0, half);
+            out.flush();
+            for (int i = 0; i < 6; i++) { // a slow writer: a little more every 150 ms, for longer than the read lock's age
+                Thread.sleep(150);
+                assertFalse(Files.exists(inbox("rapidstart").resolve(".error/slow.rapidstart")), "picked up half-written");
+                out.write(content, half + i, 1);
+                out.flush();
+            }
+            out.write(Arrays.copyOfRange(content, half + 6, content.length));
+        }
+        Eventually.await("slow.rapidstart in .done", WITHIN, () -> Files.exists(inbox("rapidstart").resolve(".done/slow.rapidstart")));
+        assertEquals(150, bc.packageByCode(company(), "FD-SLOW").orElseThrow().numberOfRecords());
+    }
+
+    @Test
+    void anItemPictureIsNamedByItsNumber() throws IOException {
+        Files.write(inbox("pictures").resolve("1001.png"), Images.png(40, 30));
+
+        Eventually.await("1001.png in .done", WITHIN, () -> Files.exists(inbox("pictures").resolve(".done/1001.png")));
+        var picture = bc.pictureOf(company(), "items", "1001").orElseThrow();
+        assertEquals(40, picture.width());
+        assertEquals(30, picture.height());
+    }
+
+    @Test
+    void aPictureOfAnUnknownItemGoesToError() throws IOException {
+        Files.write(inbox("pictures").resolve("NO-SUCH-ITEM.png"), Images.png(4, 4));
+        Path note = inbox("pictures").resolve(".error/NO-SUCH-ITEM.png.error.txt");
+        Eventually.await("the failure note", WITHIN, () -> Files.exists(note));
+        assertTrue(Files.readString(note).contains("NO-SUCH-ITEM"));
+    }
+
+    @Test
+    void anExtensionIsUploadedAndReleasedToPrivate() throws IOException {
+        ExtensionZips.write(inbox("extensions").resolve("fd-ext-1.0.0.zip"), "fd-ext", "1.0.0", "web");
+
+        Eventually.await("fd-ext-1.0.0.zip in .done", WITHIN,
+                () -> Files.exists(inbox("extensions").resolve(".done/fd-ext-1.0.0.zip")));
+        var pkg = reactor.packages().stream().filter(p -> p.name().equals("fd-ext")).findFirst().orElseThrow();
+        assertEquals("succeeded", pkg.status());
+        assertEquals("private", pkg.availability());
+    }
+
+    @Test
+    void demoFilesAreWrittenForNewcomers() {
+        assertTrue(Files.exists(work.resolve("demo/rapidstart/DEMO-CUSTOMERS.rapidstart")));
+        assertTrue(Files.exists(work.resolve("demo/pictures/1000.png")));
+        assertTrue(Files.exists(work.resolve("demo/extensions/deploykit-demo-1.0.0.zip")));
+    }
+}

@@ -1,0 +1,82 @@
+package io.deploykit.examples.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.bc.Images;
+import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.reactor.ExtensionZips;
+
+/** The YAML routes on camel-main, against the emulators the application starts itself. */
+class YamlRoutesTest {
+
+    @TempDir
+    Path inbox;
+
+    @Test
+    void theYamlRoutesDeployWhatIsDroppedAndSetAsideWhatFails() throws Exception {
+        Main main = new Main(YamlDslApplication.class);
+        main.addOverrideProperty("inbox", inbox.toString());
+        main.addOverrideProperty("readLockMinAge", "200");
+        main.addOverrideProperty("pollDelay", "100");
+        main.addOverrideProperty("camel.component.bc.poll-interval", "100");
+        main.addOverrideProperty("camel.component.reactor.poll-interval", "100");
+        try (YamlDslApplication.Emulated emulated = YamlDslApplication.Emulated.startUnlessConfigured(main)) {
+            Thread runner = new Thread(() -> {
+                try {
+                    main.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "camel-main");
+            runner.start();
+            try {
+                await("camel-main started", () -> main.getCamelContext() != null && main.getCamelContext().isStarted()
+                                                 && main.getCamelContext().getRoutes().size() == 3);
+                Files.createDirectories(inbox.resolve("rapidstart"));
+                Files.createDirectories(inbox.resolve("pictures"));
+                Files.createDirectories(inbox.resolve("extensions"));
+                RapidStartFiles.write(inbox.resolve("rapidstart/yaml.rapidstart"), "YAML-1", "From YAML", 1, 4);
+                Files.writeString(inbox.resolve("rapidstart/broken.rapidstart"), "nope");
+                Files.write(inbox.resolve("pictures/1896-S.jpg"), Images.jpeg(12, 8));
+                ExtensionZips.write(inbox.resolve("extensions/yaml-ext.zip"), "yaml-ext", "1.0.0", "web");
+
+                await("yaml.rapidstart in .done", () -> Files.exists(inbox.resolve("rapidstart/.done/yaml.rapidstart")));
+                await("broken.rapidstart in .error", () -> Files.exists(inbox.resolve("rapidstart/.error/broken.rapidstart")));
+                await("1896-S.jpg in .done", () -> Files.exists(inbox.resolve("pictures/.done/1896-S.jpg")));
+                await("yaml-ext.zip in .done", () -> Files.exists(inbox.resolve("extensions/.done/yaml-ext.zip")));
+
+                String company = emulated.bc.company("CRONUS USA, Inc.").id();
+                assertEquals("Completed", emulated.bc.packageByCode(company, "YAML-1").orElseThrow().applyStatus());
+                assertEquals(12, emulated.bc.pictureOf(company, "items", "1896-S").orElseThrow().width());
+                assertTrue(emulated.reactor.packages().stream().anyMatch(p -> p.name().equals("yaml-ext")
+                                                                              && p.status().equals("succeeded")));
+                String note = Files.readString(inbox.resolve("rapidstart/.error/broken.rapidstart.error.txt"));
+                assertTrue(note.contains("not a RapidStart package"), note);
+            } finally {
+                main.stop();
+                runner.join(30_000);
+            }
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Not within 30 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
