@@ -38,9 +38,11 @@ class EmbeddedEmulators {
 
     @Bean
     @Conditional(EmulatedService.BusinessCentral.class)
-    ComponentCustomizer bcOnEmulator(BcEmulator emulator) {
+    ComponentCustomizer bcOnEmulator(BcEmulator emulator, FileDropProperties properties) {
         return ComponentCustomizer.builder(BcComponent.class).build(bc -> {
             BcConfiguration config = bc.getConfiguration();
+            // the emulated jobs take seconds, not minutes: poll at their pace so the log shows every status
+            config.setPollInterval(properties.getEmulatorJobStep().toMillis());
             config.setBaseUrl(emulator.apiBaseUrl());
             config.setTenantId(emulator.tenant());
             config.setEnvironment(emulator.environment());
