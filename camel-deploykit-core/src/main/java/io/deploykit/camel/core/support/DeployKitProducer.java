@@ -3,6 +3,7 @@ package io.deploykit.camel.core.support;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.camel.AsyncCallback;
@@ -45,10 +46,15 @@ public abstract class DeployKitProducer extends DefaultAsyncProducer {
                 }
                 callback.done(false);
             };
+            ExecutorService continuations = getEndpoint().getComponent().getContinuations();
             try {
-                getEndpoint().getComponent().getContinuations().execute(finish);
-            } catch (RejectedExecutionException | NullPointerException stopped) {
-                finish.run(); // the component is stopping: finish here rather than lose the exchange
+                if (continuations == null) {
+                    finish.run(); // the component has stopped: finish here rather than lose the exchange
+                } else {
+                    continuations.execute(finish);
+                }
+            } catch (RejectedExecutionException stopping) {
+                finish.run();
             }
         });
         return false;
