@@ -1,0 +1,78 @@
+package io.deploykit.benchmarks;
+
+import static io.deploykit.benchmarks.support.Figures.format;
+import static io.deploykit.benchmarks.support.Figures.ratio;
+import static io.deploykit.benchmarks.support.Figures.seconds;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.deploykit.benchmarks.client.ConcurrentDeployClient;
+import io.deploykit.benchmarks.support.ClientReport;
+import io.deploykit.benchmarks.support.EmulatorProcess;
+import io.deploykit.benchmarks.support.JavaProcess;
+
+/**
+ * Benchmark 2: N deploys at once whose jobs each take two emulator steps, against one deploy alone; the client JVM's
+ * threads counted while they wait.
+ */
+final class WaitingWithoutThreadsBenchmark implements Benchmark {
+
+    private static final double MAX_RATIO = 1.5;
+    private static final int MAX_THREADS = 64;
+    private static final int DEFAULT_CONNECTIONS = 20;
+    private static final int WIDE_POOL = 200;
+
+    @Override
+    public String name() {
+        return "waiting";
+    }
+
+    @Override
+    public String target() {
+        return "N concurrent deploys <= 1.5x one deploy; live threads < 64";
+    }
+
+    @Override
+    public List<Result> run(Scale scale) throws Exception {
+        List<Result> results = new ArrayList<>(run(scale, DEFAULT_CONNECTIONS, "2"));
+        // the diagnosis of a miss: is the connection pool the queue?
+        if (results.stream().anyMatch(r -> Boolean.FALSE.equals(r.met()))) {
+            results.addAll(run(scale, WIDE_POOL, "2 (diagnosis)"));
+        }
+        return results;
+    }
+
+    private List<Result> run(Scale scale, int maxConnections, String id) throws Exception {
+        try (Workspace work = new Workspace(name());
+             EmulatorProcess emulator = EmulatorProcess.start(work.dir(), "--job-step", scale.jobStep().toMillis() + "ms")) {
+            ClientReport report = JavaProcess.run(ConcurrentDeployClient.class,
+                    List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                    List.of(emulator.bc().baseUrl(), Long.toString(scale.pollInterval().toMillis()),
+                            Integer.toString(scale.concurrentDeploys()), work.file("files").toString(),
+                            Integer.toString(maxConnections)),
+                    work.dir(), Duration.ofMinutes(15));
+            long requests = emulator.bc().requestCounts().values().stream().mapToLong(Long::longValue).sum();
+            long single = report.number("singleNanos");
+            long concurrent = report.number("concurrentNanos");
+            long peak = report.number("peakThreads");
+            long live = report.number("maxLiveThreads");
+            double ratio = (double) concurrent / single;
+            int n = scale.concurrentDeploys();
+            String setting = "import and apply " + seconds(scale.jobDuration()) + " each (job step "
+                             + seconds(scale.jobStep()) + "), pollInterval " + seconds(scale.pollInterval())
+                             + ", maxConnections " + maxConnections;
+            Result time = Result.of(ratio <= MAX_RATIO, id + "a. " + n + " concurrent deploys: wall time",
+                    "<= " + MAX_RATIO + "x one deploy", seconds(concurrent) + " vs one deploy " + seconds(single),
+                    ratio(ratio), setting + format("; the emulator answered %d requests in all (%.0f per deploy), on the"
+                                                   + " same cores as the client", requests, (double) requests / (n + 2)));
+            Result threads = Result.of(peak < MAX_THREADS, id + "b. " + n + " concurrent deploys: threads",
+                    "live threads < " + MAX_THREADS, "peak " + peak + " (sampled live max " + live + ")",
+                    format("%.2fx the limit", (double) peak / MAX_THREADS),
+                    "ThreadMXBean of the client JVM, peak reset before the " + n + " start (the sampler thread "
+                    + "included); threads at the end: " + report.text("threadNames"));
+            return List.of(time, threads);
+        }
+    }
+}

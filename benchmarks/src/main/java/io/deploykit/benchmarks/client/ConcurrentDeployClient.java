@@ -1,0 +1,88 @@
+package io.deploykit.benchmarks.client;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import io.deploykit.emulator.bc.RapidStartFiles;
+
+/**
+ * Benchmark 2's client: one deploy alone, then N at once, through a route to {@code bc:...?operation=deploy}; reports
+ * both wall times and the JVM's live and peak thread counts while the N wait for their jobs.
+ * <p>Arguments: {@code BC_URL POLL_MILLIS N DIR [MAX_CONNECTIONS]}
+ */
+public final class ConcurrentDeployClient {
+
+    private static final String ROUTE = "direct:deploy";
+
+    private ConcurrentDeployClient() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration poll = Duration.ofMillis(Long.parseLong(args[1]));
+        int n = Integer.parseInt(args[2]);
+        Path dir = Files.createDirectories(Path.of(args[3]));
+        List<File> files = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            files.add(RapidStartFiles.write(dir.resolve("c" + i + ".rapidstart"), "CONC-" + i, "Concurrent " + i, 1, 5)
+                    .file().toFile());
+        }
+        File warmUp = RapidStartFiles.write(dir.resolve("warm.rapidstart"), "CONC-WARM", "Warm-up", 1, 5).file().toFile();
+        File single = RapidStartFiles.write(dir.resolve("single.rapidstart"), "CONC-SINGLE", "Single", 1, 5).file().toFile();
+
+        try (CamelContext context = ClientCamel.create(args[0], null, poll)) {
+            if (args.length > 4) {
+                context.getComponent("bc", io.deploykit.camel.bc.BcComponent.class).getConfiguration()
+                        .setMaxConnections(Integer.parseInt(args[4]));
+            }
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(ROUTE).to("bc:configurationPackage?operation=deploy");
+                }
+            });
+            context.start();
+            try (AsyncSender sender = new AsyncSender(context, ROUTE)) {
+                deployAll(sender, List.of(warmUp)); // token, company, connections, JIT: not the single's cost
+                long singleStart = System.nanoTime();
+                deployAll(sender, List.of(single));
+                ClientOutput.report("singleNanos", System.nanoTime() - singleStart);
+
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                threads.resetPeakThreadCount();
+                ThreadSampler sampler = ThreadSampler.start(threads);
+                long start = System.nanoTime();
+                deployAll(sender, files);
+                ClientOutput.report("concurrentNanos", System.nanoTime() - start);
+                ClientOutput.report("peakThreads", threads.getPeakThreadCount());
+                ClientOutput.report("maxLiveThreads", sampler.stop());
+                ClientOutput.report("threadNames", ThreadSampler.poolsAlive());
+            }
+        }
+    }
+
+    private static void deployAll(AsyncSender sender, List<File> files) throws Exception {
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (File file : files) {
+            sent.add(sender.send(exchange -> exchange.getMessage().setBody(file)));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+        for (CompletableFuture<Exchange> done : sent) {
+            Exception failure = done.get().getException();
+            if (failure != null) {
+                throw new IllegalStateException("A deploy failed", failure);
+            }
+        }
+    }
+}

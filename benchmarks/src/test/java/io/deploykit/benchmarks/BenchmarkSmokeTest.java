@@ -1,0 +1,39 @@
+package io.deploykit.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps the harness from rotting: the request economy benchmark at toy scale (an emulator process and a client JVM,
+ * jobs of 200 ms), and the report it writes. The real benchmarks are run by hand, never by the build.
+ */
+class BenchmarkSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsABenchmarkAtToyScaleAndWritesTheReport() throws Exception {
+        List<Result> results = BenchmarkMain.run(List.of(new RequestEconomyBenchmark()), Scale.TOY);
+
+        assertEquals(2, results.size(), () -> "rows: " + results);
+        for (Result row : results) {
+            assertNotNull(row.met(), () -> "the benchmark ran: " + row);
+        }
+        assertTrue(results.get(1).met(), () -> "with companyId one deploy stays within its budget: " + results.get(1));
+
+        Path report = dir.resolve("RESULTS.md");
+        ResultsReport.write(report, results, "smoke test", 0);
+        String markdown = Files.readString(report);
+        assertTrue(markdown.contains("| benchmark | target | measured | ratio | verdict | notes |"), markdown);
+        assertTrue(markdown.contains("cores"), markdown);
+    }
+}
