@@ -59,15 +59,21 @@ public final class ClientCredentialsAuthenticator implements Authenticator {
         if (header != null && clock.instant().isBefore(refreshAt)) {
             return CompletableFuture.completedFuture(header);
         }
-        if (fetching == null) {
-            fetching = fetch(transport);
-            fetching.whenComplete((value, failure) -> {
+        CompletableFuture<String> pending = fetching;
+        if (pending == null) {
+            // a local: a fetch that completes at once runs the callback below before we return
+            CompletableFuture<String> started = fetch(transport);
+            pending = started;
+            fetching = started;
+            started.whenComplete((value, failure) -> {
                 synchronized (this) {
-                    fetching = null;
+                    if (fetching == started) {
+                        fetching = null;
+                    }
                 }
             });
         }
-        return fetching;
+        return pending;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,21 @@ class ClientCredentialsAuthenticatorTest {
             assertFalse(auth.toString().contains(wrong));
             assertNotEquals(wrong, ClientCredentials.of(server.uri("/t"), "c", wrong, null).secretDigest());
             assertEquals(1, server.received().size(), "a refusal is not retried");
+        }
+    }
+
+    @Test
+    void aFetchThatFailsAtOnceIsStillReturnedAsAFailedFuture() throws Exception {
+        AtomicInteger issued = new AtomicInteger();
+        try (TestServer server = tokenServer(issued, 3600, new CountDownLatch(0))) {
+            ClientCredentialsAuthenticator auth = authenticator(server, SECRET, Clock.systemUTC());
+            transport.close(); // the client refuses at once: the fetch completes before authorization() returns
+            for (int i = 0; i < 2; i++) {
+                CompletableFuture<String> header = auth.authorization(transport);
+                assertNotNull(header, "attempt " + i);
+                assertThrows(ExecutionException.class, () -> header.get(5, TimeUnit.SECONDS));
+            }
+            assertEquals(0, auth.fetchCount());
         }
     }
 
