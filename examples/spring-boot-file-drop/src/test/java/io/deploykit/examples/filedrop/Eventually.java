@@ -2,6 +2,7 @@ package io.deploykit.examples.filedrop;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,10 +13,15 @@ final class Eventually {
     }
 
     static void await(String what, Duration within, BooleanSupplier condition) {
+        await(what, within, condition, () -> "");
+    }
+
+    /** As above; on failure the message ends with {@code state}, what the test saw instead. */
+    static void await(String what, Duration within, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("Not within " + within + ": " + what);
+                fail("Not within " + within + ": " + what + state.get());
             }
             try {
                 Thread.sleep(50);

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
@@ -68,15 +69,31 @@ class FtpFileDropTest {
         upload(invalid, "drop/rapidstart/ftp-broken.rapidstart");
 
         Eventually.await("ftp-valid.rapidstart in .done on the server", WITHIN,
-                () -> Files.exists(remote("rapidstart/.done/ftp-valid.rapidstart")));
+                () -> Files.exists(remote("rapidstart/.done/ftp-valid.rapidstart")), this::serverState);
         Eventually.await("ftp-broken.rapidstart in .error on the server", WITHIN,
-                () -> Files.exists(remote("rapidstart/.error/ftp-broken.rapidstart")));
+                () -> Files.exists(remote("rapidstart/.error/ftp-broken.rapidstart")), this::serverState);
         Eventually.await("the failure note on the server", WITHIN,
-                () -> Files.exists(remote("rapidstart/.error/ftp-broken.rapidstart.error.txt")));
+                () -> Files.exists(remote("rapidstart/.error/ftp-broken.rapidstart.error.txt")), this::serverState);
 
         String company = bc.company(EmbeddedEmulators.DEMO_COMPANY).id();
         assertEquals("Completed", bc.packageByCode(company, "FTP-VALID").orElseThrow().applyStatus());
         assertTrue(Files.readString(remote("rapidstart/.error/ftp-broken.rapidstart.error.txt")).contains("not gzip"));
+    }
+
+    /** The files on the server and the failure notes among them, to say what happened instead. */
+    private String serverState() {
+        StringBuilder state = new StringBuilder("; on the server:");
+        try (Stream<Path> files = Files.walk(ftp.home())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                state.append("\n  ").append(ftp.home().relativize(file));
+                if (file.toString().endsWith(".error.txt")) {
+                    state.append(": ").append(Files.readString(file).strip());
+                }
+            }
+        } catch (IOException e) {
+            state.append(" (could not list: ").append(e).append(')');
+        }
+        return state.toString();
     }
 
     /** Uploads as a user would, with an FTP client, creating the directories on the way. */
