@@ -4,13 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -21,6 +19,8 @@ import io.deploykit.emulator.http.AdminRoutes;
 import io.deploykit.emulator.http.EmulatorServer;
 import io.deploykit.emulator.http.RecordedRequest;
 import io.deploykit.emulator.http.RouteGroup;
+import io.deploykit.emulator.http.ServerBuilder;
+import io.deploykit.emulator.http.ServerSettings;
 import io.deploykit.emulator.http.TokenIssuer;
 
 /**
@@ -61,15 +61,16 @@ public final class BcEmulator implements Emulator {
 
     private BcEmulator(Settings config) {
         this.config = config;
-        this.storage = Storage.open(config.storage());
+        this.storage = Storage.open(config.server().storage());
         try {
-            this.server = new EmulatorServer("bc-emulator", config.port(), config.threads());
+            this.server = new EmulatorServer("bc-emulator", config.server().port(), config.server().threads());
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
         try {
-            TokenIssuer tokens = new TokenIssuer(config.clients(), config.tokenLifetime(), Clock.systemUTC());
+            TokenIssuer tokens = new TokenIssuer(config.server().clients(), config.server().tokenLifetime(),
+                    Clock.systemUTC());
             PackageJobs jobs = new PackageJobs(server.scheduler(), config.jobStepDuration(), storage);
             String root = ApiGate.rootRegex(config.serverInstance());
             this.companies = DemoData.companies(config.tenant(), config.environment());
@@ -80,8 +81,8 @@ public final class BcEmulator implements Emulator {
             RouteGroup api = server.router().group(root, odata, true).before(gate::admit);
             new CompaniesResource(companies).install(api);
             new PackagesResource(companies, jobs, storage).install(api);
-            new PackageFileResource(companies, storage, config.maxUploadBytes()).install(api);
-            new PicturesResource(companies, storage, config.maxUploadBytes()).install(api);
+            new PackageFileResource(companies, storage, config.server().maxUploadBytes()).install(api);
+            new PicturesResource(companies, storage, config.server().maxUploadBytes()).install(api);
             EntraTokenEndpoint entra = new EntraTokenEndpoint(config.tenant(), tokens);
             server.router().group("", new EntraErrors(), true).post(EntraTokenEndpoint.PATH, "token", entra::token);
             BcAdminRoutes.install(AdminRoutes.install(server, faults), this, jobs);
@@ -223,16 +224,17 @@ public final class BcEmulator implements Emulator {
         lines.add("  bc: component options  baseUrl=" + apiBaseUrl() + "  tenantId=" + tenant() + "  environment="
                   + environment());
         lines.add("                         tokenUrl=" + tokenUrl() + "  scope=" + SCOPE);
-        config.clients().forEach((id, secret) ->
+        config.server().clients().forEach((id, secret) ->
                 lines.add("                         clientId=" + id + "  clientSecret=" + secret));
         lines.add("  service root           " + serviceRootUrl());
         lines.add("  on-premises root       " + onPremisesRootUrl() + (config.users().isEmpty() ? " (no Basic users)"
                 : "  Basic users " + String.join(", ", config.users().keySet())));
         companies().forEach(company ->
                 lines.add("  company                " + company.name() + "  companyId=" + company.id()));
-        lines.add("  job step " + config.jobStepDuration() + ", token lifetime " + config.tokenLifetime()
-                  + ", max upload " + (config.maxUploadBytes() >> 20) + " MB (" + config.maxUploadBytes()
-                  + " bytes), files in " + storageDirectory());
+        long maxUpload = config.server().maxUploadBytes();
+        lines.add("  job step " + config.jobStepDuration() + ", token lifetime " + config.server().tokenLifetime()
+                  + ", max upload " + (maxUpload >> 20) + " MB (" + maxUpload + " bytes), files in "
+                  + storageDirectory());
         lines.add("  administration         " + baseUrl() + AdminRoutes.PREFIX);
         return lines;
     }
@@ -250,36 +252,21 @@ public final class BcEmulator implements Emulator {
     }
 
     /** What a builder was told, fixed when the emulator starts. */
-    private record Settings(int port, String tenant, String environment, Map<String, String> clients,
-                            Map<String, String> users, Duration tokenLifetime, Duration jobStepDuration,
-                            long maxUploadBytes, Path storage, String serverInstance, int threads) {
+    private record Settings(ServerSettings server, String tenant, String environment, Map<String, String> users,
+                            Duration jobStepDuration, String serverInstance) {
     }
 
     /** The settings of a {@link BcEmulator}; see {@link BcEmulator#builder()} for the defaults. */
-    public static final class Builder {
+    public static final class Builder extends ServerBuilder<Builder> {
 
-        private int port;
         private String tenant = DEFAULT_TENANT;
         private String environment = DEFAULT_ENVIRONMENT;
-        private final Map<String, String> clients = new LinkedHashMap<>();
         private final Map<String, String> users = new LinkedHashMap<>();
-        private Duration tokenLifetime = Duration.ofMinutes(60);
         private Duration jobStepDuration = Duration.ofSeconds(1);
-        private long maxUploadBytes = 350L << 20;
-        private Path storage;
         private String serverInstance = DEFAULT_SERVER_INSTANCE;
-        private int threads = 200;
 
         private Builder() {
-        }
-
-        /** The port to listen on; 0 (the default) takes a free one. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Not a port: " + port);
-            }
-            this.port = port;
-            return this;
+            super(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Duration.ofMinutes(60), 350L << 20);
         }
 
         /** The Entra tenant, in the token URL and the service root (an id or a domain, compared ignoring case). */
@@ -294,24 +281,9 @@ public final class BcEmulator implements Emulator {
             return this;
         }
 
-        /** Adds an app registration that may ask for tokens; the first one replaces the default client. */
-        public Builder client(String clientId, String clientSecret) {
-            clients.put(requireText(clientId, "clientId"), requireText(clientSecret, "clientSecret"));
-            return this;
-        }
-
         /** Adds a user for Basic authentication (user name and web service access key), as on-premises. */
         public Builder user(String name, String key) {
             users.put(requireText(name, "user name"), requireText(key, "key"));
-            return this;
-        }
-
-        /** How long an access token lives: whole seconds, at least one. */
-        public Builder tokenLifetime(Duration lifetime) {
-            if (lifetime.toSeconds() < 1) {
-                throw new IllegalArgumentException("A token lifetime must be at least one second, not " + lifetime);
-            }
-            this.tokenLifetime = lifetime;
             return this;
         }
 
@@ -320,25 +292,7 @@ public final class BcEmulator implements Emulator {
          * another (plus, for an import, the time reading the file takes).
          */
         public Builder jobStepDuration(Duration step) {
-            if (step.isNegative()) {
-                throw new IllegalArgumentException("A job step cannot be negative: " + step);
-            }
-            this.jobStepDuration = step;
-            return this;
-        }
-
-        /** The largest upload accepted, in bytes; a larger one gets 413. */
-        public Builder maxUploadBytes(long maxUploadBytes) {
-            if (maxUploadBytes < 0) {
-                throw new IllegalArgumentException("An upload limit cannot be negative: " + maxUploadBytes);
-            }
-            this.maxUploadBytes = maxUploadBytes;
-            return this;
-        }
-
-        /** The directory for uploaded files, kept on close; by default a temporary one, deleted on close. */
-        public Builder storage(Path directory) {
-            this.storage = directory;
+            this.jobStepDuration = requireNotNegative(step, "job step");
             return this;
         }
 
@@ -348,37 +302,14 @@ public final class BcEmulator implements Emulator {
             return this;
         }
 
-        /** How many requests are answered at once; more wait. */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("At least one thread is needed, not " + threads);
-            }
-            this.threads = threads;
-            return this;
-        }
-
         /**
          * Starts the emulator.
          *
          * @throws java.io.UncheckedIOException when the port cannot be bound
          */
         public BcEmulator start() {
-            Map<String, String> clientSecrets = clients.isEmpty()
-                    ? Map.of(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET) : clients;
-            return new BcEmulator(new Settings(port, tenant, environment, frozen(clientSecrets), frozen(users),
-                    tokenLifetime, jobStepDuration, maxUploadBytes, storage, serverInstance,
-                    threads));
-        }
-
-        private static Map<String, String> frozen(Map<String, String> map) {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(map));
-        }
-
-        private static String requireText(String value, String what) {
-            if (Objects.requireNonNull(value, what).isBlank()) {
-                throw new IllegalArgumentException("The " + what + " cannot be blank");
-            }
-            return value;
+            return new BcEmulator(new Settings(serverSettings(), tenant, environment, frozen(users), jobStepDuration,
+                    serverInstance));
         }
 
         private static String requireSegment(String value, String what) {

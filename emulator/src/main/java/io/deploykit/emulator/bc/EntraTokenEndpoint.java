@@ -1,7 +1,6 @@
 package io.deploykit.emulator.bc;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.deploykit.emulator.http.Exchange;
@@ -9,7 +8,6 @@ import io.deploykit.emulator.http.HttpError;
 import io.deploykit.emulator.http.IssuedToken;
 import io.deploykit.emulator.http.Json;
 import io.deploykit.emulator.http.TokenIssuer;
-import io.deploykit.emulator.http.UrlEncoding;
 
 /**
  * Microsoft Entra ID's token endpoint for the client credentials grant,
@@ -18,7 +16,6 @@ import io.deploykit.emulator.http.UrlEncoding;
 final class EntraTokenEndpoint {
 
     static final String PATH = "/{tenant}/oauth2/v2.0/token";
-    private static final int MAX_FORM = 64 * 1024;
 
     private final String tenant;
     private final TokenIssuer tokens;
@@ -35,8 +32,7 @@ final class EntraTokenEndpoint {
                                              + "sure you have the correct tenant ID and are signing into the correct "
                                              + "cloud.");
         }
-        Map<String, String> form = UrlEncoding.parseForm(
-                new String(exchange.readBody(MAX_FORM), StandardCharsets.UTF_8));
+        Map<String, String> form = exchange.readForm();
         String grantType = required(form, "grant_type");
         if (!grantType.equals("client_credentials")) {
             throw new HttpError(400, "unsupported_grant_type", "AADSTS70003: The app requested an unsupported grant "

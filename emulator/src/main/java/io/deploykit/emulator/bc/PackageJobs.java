@@ -2,16 +2,15 @@ package io.deploykit.emulator.bc;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.deploykit.emulator.http.DelayedSteps;
 
 /**
  * Runs the import and apply jobs of configuration packages on the server's scheduler, one step of the configured
@@ -23,50 +22,31 @@ final class PackageJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackageJobs.class);
 
-    private final ScheduledExecutorService scheduler;
-    private final Duration step;
+    private final DelayedSteps steps;
     private final Storage storage;
     private final Map<String, Integer> applyRecordErrors = new ConcurrentHashMap<>();
     private final Map<String, String> applyFailures = new ConcurrentHashMap<>();
-    /** Jobs waiting to leave Scheduled while jobs are stuck; guarded by this. */
-    private final List<Runnable> parked = new ArrayList<>();
-    private boolean stuck;
 
     PackageJobs(ScheduledExecutorService scheduler, Duration step, Storage storage) {
-        this.scheduler = scheduler;
-        this.step = step;
+        this.steps = new DelayedSteps(scheduler, step, "Package jobs");
         this.storage = storage;
     }
 
     /** Starts the import of a package already marked {@code Scheduled}. */
     void startImport(PackageEntity pkg) {
         LOG.info("Package {} ({}): import Scheduled", pkg.code(), pkg.id());
-        later(() -> begin(pkg, PackageJob.IMPORT));
+        steps.later(() -> begin(pkg, PackageJob.IMPORT));
     }
 
     /** Starts the apply of a package already marked {@code Scheduled}. */
     void startApply(PackageEntity pkg) {
         LOG.info("Package {} ({}): apply Scheduled", pkg.code(), pkg.id());
-        later(() -> begin(pkg, PackageJob.APPLY));
+        steps.later(() -> begin(pkg, PackageJob.APPLY));
     }
 
     /** While stuck, jobs stay {@code Scheduled}, as when Business Central's task scheduler is off. */
     void stick(boolean stuck) {
-        List<Runnable> released;
-        synchronized (this) {
-            if (this.stuck == stuck) {
-                return;
-            }
-            this.stuck = stuck;
-            if (stuck) {
-                LOG.info("Jobs are stuck: they stay Scheduled until released");
-                return;
-            }
-            released = List.copyOf(parked);
-            parked.clear();
-        }
-        LOG.info("Jobs run again; {} waiting job(s) move on", released.size());
-        released.forEach(job -> scheduler.execute(guarded(job)));
+        steps.stick(stuck);
     }
 
     /** From now on, applying the package with this code completes with this many record errors (0: none). */
@@ -99,16 +79,13 @@ final class PackageJobs {
     }
 
     private void begin(PackageEntity pkg, PackageJob job) {
-        synchronized (this) {
-            if (stuck) {
-                LOG.info("Package {} ({}): {} stays Scheduled while jobs are stuck", pkg.code(), pkg.id(), job);
-                parked.add(() -> begin(pkg, job));
-                return;
-            }
+        if (steps.parkedWhileStuck(() -> begin(pkg, job))) {
+            LOG.info("Package {} ({}): {} stays Scheduled while jobs are stuck", pkg.code(), pkg.id(), job);
+            return;
         }
         if (pkg.begin(job)) {
             LOG.info("Package {} ({}): {} InProgress", pkg.code(), pkg.id(), job);
-            later(() -> finish(pkg, job));
+            steps.later(() -> finish(pkg, job));
         }
     }
 
@@ -154,21 +131,6 @@ final class PackageJobs {
     private static void fail(PackageEntity pkg, PackageJob job, String message) {
         pkg.failed(job, message);
         LOG.info("Package {} ({}): {} Error: {}", pkg.code(), pkg.id(), job, message);
-    }
-
-    private void later(Runnable task) {
-        scheduler.schedule(guarded(task), step.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    /** A scheduler drops a task's exception silently: log it instead. */
-    private static Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("A package job failed", e);
-            }
-        };
     }
 
     private static String key(String code) {

@@ -1,7 +1,6 @@
 package io.deploykit.emulator.bc;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -18,6 +17,8 @@ import java.util.zip.GZIPOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+
+import io.deploykit.emulator.http.CountingOutputStream;
 
 /**
  * Writes valid RapidStart packages as Business Central exports them: gzip-compressed XML in UTF-16 (little-endian,
@@ -151,32 +152,6 @@ public final class RapidStartFiles {
             text[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
         }
         return new String(text);
-    }
-
-    /** Counts the bytes that reach the file: the compressed size so far. */
-    private static final class CountingOutputStream extends FilterOutputStream {
-
-        private long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
-        }
-
-        long count() {
-            return count;
-        }
     }
 
     /** The fastest compression: a generated package's size matters, not its ratio. */

@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.deploykit.emulator.http.StorageDirectory;
 
 /**
  * Where the emulator keeps uploaded files: package files, pictures, and uploads still arriving. An upload is
@@ -17,50 +14,40 @@ import org.slf4j.LoggerFactory;
  */
 final class Storage implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
+    private final StorageDirectory directory;
 
-    private final Path root;
-    private final boolean temporary;
-
-    private Storage(Path root, boolean temporary) {
-        this.root = root;
-        this.temporary = temporary;
+    private Storage(StorageDirectory directory) {
+        this.directory = directory;
         try {
-            Files.createDirectories(root.resolve("packages"));
-            Files.createDirectories(root.resolve("pictures"));
-            Files.createDirectories(root.resolve("uploads"));
+            Files.createDirectories(root().resolve("packages"));
+            Files.createDirectories(root().resolve("pictures"));
+            Files.createDirectories(root().resolve("uploads"));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the storage directory " + root, e);
+            directory.close();
+            throw new UncheckedIOException("Cannot create the storage directory " + root(), e);
         }
     }
 
     /** Storage in this directory (kept on close), or in a new temporary one (deleted on close) when null. */
     static Storage open(Path directory) {
-        if (directory != null) {
-            return new Storage(directory, false);
-        }
-        try {
-            return new Storage(Files.createTempDirectory("bc-emulator-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary storage directory", e);
-        }
+        return new Storage(StorageDirectory.open(directory, "bc-emulator-"));
     }
 
     Path root() {
-        return root;
+        return directory.root();
     }
 
     Path packageFile(String packageId) {
-        return root.resolve("packages").resolve(packageId + ".rapidstart");
+        return root().resolve("packages").resolve(packageId + ".rapidstart");
     }
 
     Path pictureFile(String parentId) {
-        return root.resolve("pictures").resolve(parentId);
+        return root().resolve("pictures").resolve(parentId);
     }
 
     /** A new, empty file for an upload to arrive in. */
     Path newUpload() throws IOException {
-        return Files.createTempFile(root.resolve("uploads"), "upload-", ".part");
+        return Files.createTempFile(root().resolve("uploads"), "upload-", ".part");
     }
 
     /** Moves a complete upload into place, replacing what was there. */
@@ -70,13 +57,6 @@ final class Storage implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!temporary) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the temporary storage {}: {}", root, e.toString());
-        }
+        directory.close();
     }
 }

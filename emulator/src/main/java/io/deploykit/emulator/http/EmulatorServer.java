@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -128,7 +130,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (observed) {
             exchange.onAnswer(() -> requestLog.record(new RecordedRequest(arrived, exchange.method(), exchange.path(),
                     exchange.rawQuery(), route == null ? null : route.name(), exchange.status(),
-                    hasBearer(exchange), Duration.ofNanos(System.nanoTime() - start))));
+                    hasBearer(exchange), Duration.ofNanos(System.nanoTime() - start), recordedHeaders(exchange))));
         }
         try {
             if (observed && injectFault(exchange, errors)) {
@@ -163,6 +165,17 @@ public final class EmulatorServer implements AutoCloseable {
             LOG.debug("{} -> {} in {} ms", exchange.requestLine(), exchange.dropped() ? "dropped" : exchange.status(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         }
+    }
+
+    private static Map<String, String> recordedHeaders(Exchange exchange) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : RecordedRequest.RECORDED_HEADERS) {
+            String value = exchange.header(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
     }
 
     private static boolean hasBearer(Exchange exchange) {

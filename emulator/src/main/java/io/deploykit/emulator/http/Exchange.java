@@ -3,6 +3,7 @@ package io.deploykit.emulator.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +18,8 @@ import com.sun.net.httpserver.HttpExchange;
 public final class Exchange {
 
     public static final String JSON = "application/json; charset=utf-8";
+    /** A token request's form is a few hundred bytes; more is not a form any token endpoint takes. */
+    private static final int MAX_FORM = 64 * 1024;
 
     private final HttpExchange http;
     private final InputStream body;
@@ -117,6 +120,11 @@ public final class Exchange {
             throw new BodyTooLargeException(maxBytes);
         }
         return bytes;
+    }
+
+    /** A URL-encoded form body, such as a token request's, by field name. */
+    public Map<String, String> readForm() throws IOException {
+        return UrlEncoding.parseForm(new String(readBody(MAX_FORM), StandardCharsets.UTF_8));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.deploykit.emulator.reactor;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.deploykit.emulator.http.CountingOutputStream;
 import io.deploykit.emulator.http.Json;
 
 /**
@@ -192,31 +192,5 @@ public final class ExtensionZips {
     @FunctionalInterface
     private interface ChunkSink {
         void accept(byte[] bytes, int offset, int length) throws IOException;
-    }
-
-    /** Counts the bytes written, to know how much padding brings a zip to a size. */
-    private static final class CountingOutputStream extends FilterOutputStream {
-
-        private long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
-        }
-
-        long count() {
-            return count;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.deploykit.emulator.reactor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.deploykit.emulator.http.Exchange;
@@ -9,7 +8,6 @@ import io.deploykit.emulator.http.HttpError;
 import io.deploykit.emulator.http.IssuedToken;
 import io.deploykit.emulator.http.Json;
 import io.deploykit.emulator.http.TokenIssuer;
-import io.deploykit.emulator.http.UrlEncoding;
 
 /**
  * Adobe IMS's token endpoint for OAuth server-to-server credentials, {@code POST /ims/token/v3} with the form
@@ -18,7 +16,6 @@ import io.deploykit.emulator.http.UrlEncoding;
 final class ImsTokenEndpoint {
 
     static final String PATH = "/ims/token/v3";
-    private static final int MAX_FORM = 64 * 1024;
 
     private final TokenIssuer tokens;
     private final Answers answers;
@@ -29,8 +26,7 @@ final class ImsTokenEndpoint {
     }
 
     void token(Exchange exchange) throws IOException {
-        Map<String, String> form = UrlEncoding.parseForm(
-                new String(exchange.readBody(MAX_FORM), StandardCharsets.UTF_8));
+        Map<String, String> form = exchange.readForm();
         String grantType = required(form, "grant_type");
         if (!grantType.equals("client_credentials")) {
             throw new HttpError(400, "unsupported_grant_type", "unsupported grant_type " + grantType);

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,7 +17,10 @@ import io.deploykit.emulator.Emulator;
 import io.deploykit.emulator.http.AdminRoutes;
 import io.deploykit.emulator.http.EmulatorServer;
 import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.RecordedRequest;
 import io.deploykit.emulator.http.RouteGroup;
+import io.deploykit.emulator.http.ServerBuilder;
+import io.deploykit.emulator.http.ServerSettings;
 import io.deploykit.emulator.http.TokenIssuer;
 
 /**
@@ -48,38 +49,37 @@ public final class ReactorEmulator implements Emulator {
                                        + "additional_info.projectedProductContext,additional_info.roles";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactorEmulator.class);
-    private static final int REQUEST_LOG_CAPACITY = 10_000;
     private static final String API_PATHS = ExtensionPackagesResource.PATH + "(/.*)?";
 
     private final Settings config;
     private final UploadStorage storage;
     private final EmulatorServer server;
-    private final ReactorRequestLog requestLog = new ReactorRequestLog(REQUEST_LOG_CAPACITY);
     private final PackageStore store;
     private final ReactorFaults faults;
 
     private ReactorEmulator(Settings config) {
         this.config = config;
-        this.storage = UploadStorage.open(config.storage());
+        this.storage = UploadStorage.open(config.server().storage());
         try {
-            this.server = new EmulatorServer("reactor-emulator", config.port(), config.threads());
+            this.server = new EmulatorServer("reactor-emulator", config.server().port(), config.server().threads());
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
         try {
             Clock clock = Clock.systemUTC();
-            TokenIssuer tokens = new TokenIssuer(config.clients(), config.tokenLifetime(), clock);
+            TokenIssuer tokens = new TokenIssuer(config.server().clients(), config.server().tokenLifetime(), clock);
             this.store = new PackageStore(clock, config.orgId(), storage);
             PackageProcessing processing = new PackageProcessing(server.scheduler(), config.processingTime(), store);
             IgnoredFilters ignoredFilters = new IgnoredFilters();
             this.faults = new ReactorFaults(tokens, API_PATHS, processing, ignoredFilters);
 
-            Answers answers = new Answers(requestLog);
+            Answers answers = new Answers();
             JsonApiErrors jsonApiErrors = new JsonApiErrors(answers);
             RouteGroup api = server.router().group("", jsonApiErrors, true);
-            new ExtensionPackagesResource(store, processing, new MultipartUpload(storage, config.maxUploadBytes()),
-                    new ReactorGate(tokens), jsonApiErrors, answers, ignoredFilters).install(api);
+            MultipartUpload uploads = new MultipartUpload(storage, config.server().maxUploadBytes());
+            new ExtensionPackagesResource(store, processing, uploads, new ReactorGate(tokens), jsonApiErrors, answers,
+                    ignoredFilters).install(api);
             ImsTokenEndpoint ims = new ImsTokenEndpoint(tokens, answers);
             server.router().group("", new ImsErrors(answers), true).post(ImsTokenEndpoint.PATH, "ims.token",
                     ims::token);
@@ -179,11 +179,11 @@ public final class ReactorEmulator implements Emulator {
     }
 
     /**
-     * The requests answered so far (the latest 10,000), oldest first, with their headers; administration requests
-     * excluded, and dropped connections too (they got no answer; {@link #requestCounts()} counts them).
+     * The requests answered so far (of the latest 100,000), oldest first, with their headers; administration
+     * requests excluded, and dropped connections too (they got no answer; {@link #requestCounts()} counts them).
      */
-    public List<ReactorRequest> requests() {
-        return requestLog.entries();
+    public List<RecordedRequest> requests() {
+        return server.requestLog().entries().stream().filter(request -> request.status() != 0).toList();
     }
 
     /** How many requests took the route with this name (see the class comment) since the log was last cleared. */
@@ -203,7 +203,6 @@ public final class ReactorEmulator implements Emulator {
 
     /** Forgets the logged requests and resets the counts. */
     public void clearRequests() {
-        requestLog.clear();
         server.requestLog().clear();
     }
 
@@ -212,11 +211,11 @@ public final class ReactorEmulator implements Emulator {
         List<String> lines = new ArrayList<>();
         lines.add("Adobe Tags (Reactor) emulator on " + baseUrl());
         lines.add("  reactor: component options  baseUrl=" + baseUrl() + "  tokenUrl=" + tokenUrl());
-        config.clients().forEach((id, secret) ->
+        config.server().clients().forEach((id, secret) ->
                 lines.add("                              clientId=" + id + "  clientSecret=" + secret));
         lines.add("  organization                " + orgId());
-        lines.add("  processing " + config.processingTime() + ", token lifetime " + config.tokenLifetime()
-                  + ", max upload " + (config.maxUploadBytes() >> 20) + " MB, files in " + storageDirectory());
+        lines.add("  processing " + config.processingTime() + ", token lifetime " + config.server().tokenLifetime()
+                  + ", max upload " + (config.server().maxUploadBytes() >> 20) + " MB, files in " + storageDirectory());
         lines.add("  administration              " + baseUrl() + AdminRoutes.PREFIX);
         return lines;
     }
@@ -233,55 +232,22 @@ public final class ReactorEmulator implements Emulator {
     }
 
     /** What a builder was told, fixed when the emulator starts. */
-    private record Settings(int port, Map<String, String> clients, Duration tokenLifetime, Duration processingTime,
-                            String orgId, long maxUploadBytes, Path storage, int threads) {
+    private record Settings(ServerSettings server, Duration processingTime, String orgId) {
     }
 
     /** The settings of a {@link ReactorEmulator}; see {@link ReactorEmulator#builder()} for the defaults. */
-    public static final class Builder {
+    public static final class Builder extends ServerBuilder<Builder> {
 
-        private int port;
-        private final Map<String, String> clients = new LinkedHashMap<>();
-        private Duration tokenLifetime = Duration.ofHours(24);
         private Duration processingTime = Duration.ofSeconds(1);
         private String orgId = DEFAULT_ORG_ID;
-        private long maxUploadBytes = 1L << 30;
-        private Path storage;
-        private int threads = 200;
 
         private Builder() {
-        }
-
-        /** The port to listen on; 0 (the default) takes a free one. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Not a port: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Adds an OAuth server-to-server credential IMS accepts; the first one replaces the default client. */
-        public Builder client(String clientId, String clientSecret) {
-            clients.put(requireText(clientId, "clientId"), requireText(clientSecret, "clientSecret"));
-            return this;
-        }
-
-        /** How long an access token lives: whole seconds, at least one. */
-        public Builder tokenLifetime(Duration lifetime) {
-            if (lifetime.toSeconds() < 1) {
-                throw new IllegalArgumentException("A token lifetime must be at least one second, not " + lifetime);
-            }
-            this.tokenLifetime = lifetime;
-            return this;
+            super(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Duration.ofHours(24), 1L << 30);
         }
 
         /** How long a package stays pending before its zip is processed. */
         public Builder processingTime(Duration time) {
-            if (time.isNegative()) {
-                throw new IllegalArgumentException("A processing time cannot be negative: " + time);
-            }
-            this.processingTime = time;
+            this.processingTime = requireNotNegative(time, "processing time");
             return this;
         }
 
@@ -291,47 +257,13 @@ public final class ReactorEmulator implements Emulator {
             return this;
         }
 
-        /** The largest upload body accepted, in bytes; a larger one gets 413. */
-        public Builder maxUploadBytes(long maxUploadBytes) {
-            if (maxUploadBytes < 0) {
-                throw new IllegalArgumentException("An upload limit cannot be negative: " + maxUploadBytes);
-            }
-            this.maxUploadBytes = maxUploadBytes;
-            return this;
-        }
-
-        /** The directory for uploaded zips, kept on close; by default a temporary one, deleted on close. */
-        public Builder storage(Path directory) {
-            this.storage = directory;
-            return this;
-        }
-
-        /** How many requests are answered at once; more wait. */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("At least one thread is needed, not " + threads);
-            }
-            this.threads = threads;
-            return this;
-        }
-
         /**
          * Starts the emulator.
          *
          * @throws java.io.UncheckedIOException when the port cannot be bound
          */
         public ReactorEmulator start() {
-            Map<String, String> clientSecrets = clients.isEmpty()
-                    ? Map.of(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET) : clients;
-            return new ReactorEmulator(new Settings(port, Collections.unmodifiableMap(new LinkedHashMap<>(clientSecrets)),
-                    tokenLifetime, processingTime, orgId, maxUploadBytes, storage, threads));
-        }
-
-        private static String requireText(String value, String what) {
-            if (Objects.requireNonNull(value, what).isBlank()) {
-                throw new IllegalArgumentException("The " + what + " cannot be blank");
-            }
-            return value;
+            return new ReactorEmulator(new Settings(serverSettings(), processingTime, orgId));
         }
     }
 }

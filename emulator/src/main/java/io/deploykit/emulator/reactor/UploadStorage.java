@@ -1,47 +1,37 @@
 package io.deploykit.emulator.reactor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.deploykit.emulator.http.StorageDirectory;
 
 /** The directory where uploads arrive and the packages' zips stay; a temporary one is deleted on close. */
 final class UploadStorage implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadStorage.class);
 
-    private final Path root;
-    private final boolean temporary;
+    private final StorageDirectory directory;
 
-    private UploadStorage(Path root, boolean temporary) {
-        this.root = root;
-        this.temporary = temporary;
+    private UploadStorage(StorageDirectory directory) {
+        this.directory = directory;
     }
 
     /** Storage in this directory (kept on close), or in a new temporary one (deleted on close) when null. */
     static UploadStorage open(Path directory) {
-        try {
-            if (directory != null) {
-                return new UploadStorage(Files.createDirectories(directory), false);
-            }
-            return new UploadStorage(Files.createTempDirectory("reactor-emulator-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the storage directory " + directory, e);
-        }
+        return new UploadStorage(StorageDirectory.open(directory, "reactor-emulator-"));
     }
 
     Path root() {
-        return root;
+        return directory.root();
     }
 
     /** A new empty file, such as {@code upload-123.zip} for {@code suffix} {@code .zip}. */
     Path newFile(String suffix) throws IOException {
-        return Files.createTempFile(root, "upload-", suffix);
+        return Files.createTempFile(root(), "upload-", suffix);
     }
 
     /** Deletes a file no longer needed; a failure (a file still open on Windows) only leaves it until close. */
@@ -58,13 +48,6 @@ final class UploadStorage implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!temporary) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the temporary storage {}: {}", root, e.toString());
-        }
+        directory.close();
     }
 }

@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.Await;
+import io.deploykit.emulator.RunningEmulator;
 
 /** The /_emulator endpoints drive a standalone emulator as the Java API drives an embedded one. */
 class AdminEndpointsTest {
@@ -24,18 +25,17 @@ class AdminEndpointsTest {
     @TempDir
     static Path files;
 
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(
+            () -> BcEmulator.builder().jobStepDuration(Duration.ofMillis(50)).start());
+
     private static BcEmulator emulator;
     private static BcClient client;
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().jobStepDuration(Duration.ofMillis(50)).start();
+        emulator = RUNNING.get();
         client = new BcClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

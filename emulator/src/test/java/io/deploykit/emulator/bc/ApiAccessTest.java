@@ -10,28 +10,29 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.deploykit.emulator.RunningEmulator;
 
 /** Service roots, authentication, and the shape of errors. */
 class ApiAccessTest {
 
     private static final Pattern CORRELATED = Pattern.compile(".* CorrelationId: ([0-9a-f-]{36})\\.");
 
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(
+            () -> BcEmulator.builder().tenant("tenant-1").environment("production").user("admin", "access-key")
+                    .start());
+
     private static BcEmulator emulator;
     private static BcClient client;
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().tenant("tenant-1").environment("production").user("admin", "access-key")
-                .start();
+        emulator = RUNNING.get();
         client = new BcClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -1,30 +1,23 @@
 package io.deploykit.emulator.bc;
 
+import static io.deploykit.emulator.TestHttp.encode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.deploykit.emulator.Await;
+import io.deploykit.emulator.TestHttp;
 
 /** Talks to a {@link BcEmulator} over real HTTP, as a client of Business Central would. */
 final class BcClient {
-
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final BcEmulator emulator;
     private String token;
@@ -94,15 +87,8 @@ final class BcClient {
     }
 
     static Response send(HttpRequest request) {
-        try {
-            var response = HTTP.send(request, BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var response = TestHttp.send(request);
+        return new Response(response.statusCode(), response.headers(), response.body());
     }
 
     // configuration packages
@@ -147,9 +133,5 @@ final class BcClient {
 
     static Predicate<JsonNode> status(String property, String value) {
         return pkg -> value.equals(pkg.get(property).asText());
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -6,24 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.deploykit.emulator.RunningEmulator;
+import io.deploykit.emulator.TestHttp;
 
 class CompaniesTest {
+
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(() -> BcEmulator.builder().start());
 
     private static BcEmulator emulator;
     private static BcClient client;
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().start();
+        emulator = RUNNING.get();
         client = new BcClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test
@@ -51,16 +52,16 @@ class CompaniesTest {
             assertEquals(1, value.size(), value::toString);
             assertEquals(id, value.get(0).get("id").asText());
         }
-        assertEquals(0, client.get("/api/v2.0/companies?$filter=" + BcClient.encode("name eq 'cronus usa, inc.'"))
+        assertEquals(0, client.get("/api/v2.0/companies?$filter=" + TestHttp.encode("name eq 'cronus usa, inc.'"))
                 .json().get("value").size(), "names compare exactly");
-        assertEquals(0, client.get("/api/v2.0/companies?$filter=" + BcClient.encode("name eq 'O''Neil'"))
+        assertEquals(0, client.get("/api/v2.0/companies?$filter=" + TestHttp.encode("name eq 'O''Neil'"))
                 .json().get("value").size());
     }
 
     @Test
     void refusesFiltersItCannotEvaluate() {
-        Response unsupported = client.get("/api/v2.0/companies?$filter=" + BcClient.encode("startswith(name,'C')"));
-        Response unknownProperty = client.get("/api/v2.0/companies?$filter=" + BcClient.encode("colour eq 'red'"));
+        Response unsupported = client.get("/api/v2.0/companies?$filter=" + TestHttp.encode("startswith(name,'C')"));
+        Response unknownProperty = client.get("/api/v2.0/companies?$filter=" + TestHttp.encode("colour eq 'red'"));
 
         assertEquals(400, unsupported.status());
         assertEquals("BadRequest", unsupported.errorCode());

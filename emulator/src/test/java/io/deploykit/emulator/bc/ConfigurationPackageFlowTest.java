@@ -17,10 +17,13 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.RunningEmulator;
+import io.deploykit.emulator.TestHttp;
 
 /** The happy path of a configuration package, and the properties and ETags it shows on the way. */
 class ConfigurationPackageFlowTest {
@@ -28,20 +31,19 @@ class ConfigurationPackageFlowTest {
     @TempDir
     static Path files;
 
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(
+            () -> BcEmulator.builder().jobStepDuration(Duration.ofMillis(100)).start());
+
     private static BcEmulator emulator;
     private static BcClient client;
     private static String company;
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().jobStepDuration(Duration.ofMillis(100)).start();
+        emulator = RUNNING.get();
         client = new BcClient(emulator);
         company = emulator.company("CRONUS USA, Inc.").id();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test
@@ -101,7 +103,7 @@ class ConfigurationPackageFlowTest {
         client.createPackage(company, "LIST-B");
 
         JsonNode all = client.get(BcClient.packages(company)).json().get("value");
-        JsonNode one = client.get(BcClient.packages(company) + "?$filter=" + BcClient.encode("code eq 'list-b'"))
+        JsonNode one = client.get(BcClient.packages(company) + "?$filter=" + TestHttp.encode("code eq 'list-b'"))
                 .json().get("value");
 
         assertTrue(all.size() >= 2, all::toString);

@@ -12,13 +12,13 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.Await;
+import io.deploykit.emulator.RunningEmulator;
 import io.deploykit.emulator.http.FaultKind;
 import io.deploykit.emulator.http.PendingFault;
 import io.deploykit.emulator.http.RecordedRequest;
@@ -30,26 +30,20 @@ class FaultInjectionTest {
     @TempDir
     static Path files;
 
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(
+            () -> BcEmulator.builder().jobStepDuration(Duration.ofMillis(50)).start(), BcEmulator::faults);
+
     private static BcEmulator emulator;
     private static BcClient client;
     private static String company;
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().jobStepDuration(Duration.ofMillis(50)).start();
+        emulator = RUNNING.get();
         client = new BcClient(emulator);
         company = emulator.company("CRONUS USA, Inc.").id();
         client.token(); // fetched before any fault is set
-    }
-
-    @AfterEach
-    void clearFaults() {
-        emulator.faults().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -12,11 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.RunningEmulator;
 
 /** What the API refuses, and the imports and applies that end in Error or with record errors. */
 class PackageRulesTest {
@@ -24,25 +25,19 @@ class PackageRulesTest {
     @TempDir
     static Path files;
 
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(
+            () -> BcEmulator.builder().jobStepDuration(Duration.ofMillis(50)).start(), BcEmulator::faults);
+
     private static BcEmulator emulator;
     private static BcClient client;
     private static String company;
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().jobStepDuration(Duration.ofMillis(50)).start();
+        emulator = RUNNING.get();
         client = new BcClient(emulator);
         company = emulator.company("CRONUS USA, Inc.").id();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        emulator.faults().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -9,11 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest.BodyPublishers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.deploykit.emulator.RunningEmulator;
+import io.deploykit.emulator.TestHttp;
 
 class PicturesTest {
+
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(() -> BcEmulator.builder().start());
 
     private static BcEmulator emulator;
     private static BcClient client;
@@ -21,19 +27,14 @@ class PicturesTest {
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().start();
+        emulator = RUNNING.get();
         client = new BcClient(emulator);
         company = emulator.company("CRONUS USA, Inc.").id();
     }
 
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     @Test
     void findsRecordsByNumber() {
-        JsonNode items = client.get(parents("items") + "?$filter=" + BcClient.encode("number eq '1896-s'")).json()
+        JsonNode items = client.get(parents("items") + "?$filter=" + TestHttp.encode("number eq '1896-s'")).json()
                 .get("value");
 
         assertEquals(1, items.size(), items::toString);
@@ -179,7 +180,7 @@ class PicturesTest {
     }
 
     private static String idOf(String type, String number) {
-        JsonNode value = client.get(parents(type) + "?$filter=" + BcClient.encode("number eq '" + number + "'"))
+        JsonNode value = client.get(parents(type) + "?$filter=" + TestHttp.encode("number eq '" + number + "'"))
                 .json().get("value");
         assertEquals(1, value.size(), value::toString);
         return value.get(0).get("id").asText();

@@ -9,24 +9,24 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.deploykit.emulator.RunningEmulator;
+import io.deploykit.emulator.TestHttp;
 import io.deploykit.emulator.http.RecordedRequest;
 
 class RequestLogTest {
+
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(() -> BcEmulator.builder().start());
 
     private static BcEmulator emulator;
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+        emulator = RUNNING.get();
     }
 
     @Test
@@ -34,7 +34,7 @@ class RequestLogTest {
         BcClient client = new BcClient(emulator);
         emulator.clearRequests();
 
-        client.get("/api/v2.0/companies?$filter=" + BcClient.encode("name eq 'My Company'"));
+        client.get("/api/v2.0/companies?$filter=" + TestHttp.encode("name eq 'My Company'"));
         BcClient.send(HttpRequest.newBuilder(URI.create(emulator.serviceRootUrl() + "/api/v2.0/companies")).build());
         BcClient.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/_emulator")).build());
 

@@ -11,26 +11,26 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.deploykit.emulator.Await;
+import io.deploykit.emulator.RunningEmulator;
 
 class TokenEndpointTest {
+
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(
+            () -> BcEmulator.builder().tenant("tenant-1").environment("production")
+                    .client("client-1", "secret-1").client("client-2", "secret-2")
+                    .tokenLifetime(Duration.ofMinutes(60)).start());
 
     private static BcEmulator emulator;
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().tenant("tenant-1").environment("production")
-                .client("client-1", "secret-1").client("client-2", "secret-2")
-                .tokenLifetime(Duration.ofMinutes(60)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+        emulator = RUNNING.get();
     }
 
     @Test

@@ -18,14 +18,20 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.deploykit.emulator.RunningEmulator;
 
 /** Uploads over the limit get 413, whether their length is declared or they come chunked. */
 class UploadLimitTest {
 
     private static final int LIMIT = 1024;
+
+    @RegisterExtension
+    static final RunningEmulator<BcEmulator> RUNNING = new RunningEmulator<>(
+            () -> BcEmulator.builder().maxUploadBytes(LIMIT).start());
 
     private static BcEmulator emulator;
     private static BcClient client;
@@ -33,14 +39,9 @@ class UploadLimitTest {
 
     @BeforeAll
     static void start() {
-        emulator = BcEmulator.builder().maxUploadBytes(LIMIT).start();
+        emulator = RUNNING.get();
         client = new BcClient(emulator);
         company = emulator.company("CRONUS USA, Inc.").id();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

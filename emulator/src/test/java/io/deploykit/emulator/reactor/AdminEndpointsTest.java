@@ -10,13 +10,19 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.RunningEmulator;
 
 /** A standalone emulator is driven over HTTP as an embedded one is from Java. */
 class AdminEndpointsTest {
+
+    @RegisterExtension
+    static final RunningEmulator<ReactorEmulator> RUNNING = new RunningEmulator<>(
+            () -> ReactorEmulator.builder().processingTime(Duration.ofMillis(50)).start());
 
     private static ReactorEmulator emulator;
     private static ReactorClient client;
@@ -26,13 +32,8 @@ class AdminEndpointsTest {
 
     @BeforeAll
     static void start() {
-        emulator = ReactorEmulator.builder().processingTime(Duration.ofMillis(50)).start();
+        emulator = RUNNING.get();
         client = new ReactorClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -11,25 +11,27 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.deploykit.emulator.RunningEmulator;
+import io.deploykit.emulator.http.RecordedRequest;
 
 /** Authorization and Accept are required; x-api-key and x-gw-ims-org-id are not, but are recorded. */
 class ApiAccessTest {
+
+    @RegisterExtension
+    static final RunningEmulator<ReactorEmulator> RUNNING = new RunningEmulator<>(
+            () -> ReactorEmulator.builder().start());
 
     private static ReactorEmulator emulator;
     private static ReactorClient client;
 
     @BeforeAll
     static void start() {
-        emulator = ReactorEmulator.builder().start();
+        emulator = RUNNING.get();
         client = new ReactorClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test
@@ -82,7 +84,7 @@ class ApiAccessTest {
 
         assertEquals(200, bare.status());
         assertEquals(200, full.status());
-        List<ReactorRequest> requests = emulator.requests();
+        List<RecordedRequest> requests = emulator.requests();
         assertEquals(2, requests.size());
         assertNull(requests.get(0).header("x-api-key"));
         assertEquals("page%5Bsize%5D=1", requests.get(0).query());

@@ -1,33 +1,13 @@
 package io.deploykit.emulator.reactor;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** An answer of the emulator, as a test reads it. */
-record ApiResponse(int status, HttpHeaders headers, byte[] body) {
+import io.deploykit.emulator.HttpAnswer;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    JsonNode json() {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Not JSON: " + text(), e);
-        }
-    }
-
-    String text() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
-
-    String header(String name) {
-        return headers.firstValue(name).orElse(null);
-    }
+/** An answer of the Reactor emulator, as a test reads it. */
+record ApiResponse(int status, HttpHeaders headers, byte[] body) implements HttpAnswer {
 
     /** The resource of a single-resource document. */
     JsonNode data() {

@@ -11,16 +11,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.RunningEmulator;
+import io.deploykit.emulator.http.RecordedRequest;
 
 /** The faults every emulator injects, through the shared fault API, answered in the Reactor API's formats. */
 class FaultInjectionTest {
 
     private static final String LIST = "/extension_packages";
+
+    @RegisterExtension
+    static final RunningEmulator<ReactorEmulator> RUNNING = new RunningEmulator<>(
+            () -> ReactorEmulator.builder().processingTime(Duration.ofMillis(50)).start(), ReactorEmulator::faults);
 
     private static ReactorEmulator emulator;
     private static ReactorClient client;
@@ -30,19 +36,9 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void start() {
-        emulator = ReactorEmulator.builder().processingTime(Duration.ofMillis(50)).start();
+        emulator = RUNNING.get();
         client = new ReactorClient(emulator);
         client.token(); // fetched before any fault is set
-    }
-
-    @AfterEach
-    void clearFaults() {
-        emulator.faults().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test
@@ -63,7 +59,7 @@ class FaultInjectionTest {
         assertEquals("1", limited.get(1).header("Retry-After"));
         assertNull(limited.get(2).header("Retry-After"));
         assertEquals(200, through.status());
-        assertEquals(List.of(429, 429, 429, 200), emulator.requests().stream().map(ReactorRequest::status).toList());
+        assertEquals(List.of(429, 429, 429, 200), emulator.requests().stream().map(RecordedRequest::status).toList());
         assertEquals(ReactorClient.API_KEY, emulator.requests().get(0).header("x-api-key"),
                 "a request hit by a fault is recorded with its headers");
     }
@@ -105,7 +101,7 @@ class FaultInjectionTest {
         assertTrue(emulator.packages().stream().noneMatch(p -> "dropped".equals(p.name())), "not handled");
         assertEquals(201, client.create(zip).status());
         assertEquals(2, emulator.requestCount("packages.create"), "the dropped request is counted");
-        assertEquals(List.of(201), emulator.requests().stream().map(ReactorRequest::status).toList(),
+        assertEquals(List.of(201), emulator.requests().stream().map(RecordedRequest::status).toList(),
                 "but not logged, as it got no answer");
     }
 

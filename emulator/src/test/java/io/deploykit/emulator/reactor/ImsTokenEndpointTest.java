@@ -8,24 +8,24 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.deploykit.emulator.Await;
+import io.deploykit.emulator.RunningEmulator;
 
 class ImsTokenEndpointTest {
+
+    @RegisterExtension
+    static final RunningEmulator<ReactorEmulator> RUNNING = new RunningEmulator<>(
+            () -> ReactorEmulator.builder().client("client-1", "secret-1").client("client-2", "secret-2").start());
 
     private static ReactorEmulator emulator;
 
     @BeforeAll
     static void start() {
-        emulator = ReactorEmulator.builder().client("client-1", "secret-1").client("client-2", "secret-2").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+        emulator = RUNNING.get();
     }
 
     @Test

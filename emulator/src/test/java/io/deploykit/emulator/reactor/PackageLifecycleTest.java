@@ -14,16 +14,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.RunningEmulator;
 
 /** Create, update, release, discontinue and delete, with the documents the API answers. */
 class PackageLifecycleTest {
 
     private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
     private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @RegisterExtension
+    static final RunningEmulator<ReactorEmulator> RUNNING = new RunningEmulator<>(
+            () -> ReactorEmulator.builder().processingTime(Duration.ofMillis(100)).start());
 
     private static ReactorEmulator emulator;
     private static ReactorClient client;
@@ -33,13 +39,8 @@ class PackageLifecycleTest {
 
     @BeforeAll
     static void start() {
-        emulator = ReactorEmulator.builder().processingTime(Duration.ofMillis(100)).start();
+        emulator = RUNNING.get();
         client = new ReactorClient(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.deploykit.emulator.RunningEmulator;
+import io.deploykit.emulator.TestHttp;
 
 /** Filters, the malformed-filter quirk, sorting, pagination and versions, over a known set of packages. */
 class PackageListTest {
@@ -17,13 +20,17 @@ class PackageListTest {
     /** 5 packages of the extensions list-a and list-b, then 30 of others. */
     private static final int TOTAL = 35;
 
+    @RegisterExtension
+    static final RunningEmulator<ReactorEmulator> RUNNING = new RunningEmulator<>(
+            () -> ReactorEmulator.builder().start());
+
     private static ReactorEmulator emulator;
     private static ReactorClient client;
     private static String listAWebDevelopment;
 
     @BeforeAll
     static void start() {
-        emulator = ReactorEmulator.builder().start();
+        emulator = RUNNING.get();
         client = new ReactorClient(emulator);
         emulator.seedPackage("list-a", "0.9.0", "web", "private");
         listAWebDevelopment = emulator.seedPackage("list-a", "1.0.0", "web", "development").id();
@@ -33,11 +40,6 @@ class PackageListTest {
         for (int i = 0; i < TOTAL - 5; i++) {
             emulator.seedPackage(String.format("other-%02d", i), "1.0." + i, "web", "private");
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test
@@ -176,7 +178,7 @@ class PackageListTest {
         List<String> pairs = new ArrayList<>();
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            pairs.add(ReactorClient.encode(pair.substring(0, eq)) + "=" + ReactorClient.encode(pair.substring(eq + 1)));
+            pairs.add(TestHttp.encode(pair.substring(0, eq)) + "=" + TestHttp.encode(pair.substring(eq + 1)));
         }
         return String.join("&", pairs);
     }

@@ -15,16 +15,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.RunningEmulator;
 
 /** The rules a create, update or release must pass, each refused with its JSON:API error. */
 class PackageRulesTest {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @RegisterExtension
+    static final RunningEmulator<ReactorEmulator> RUNNING = new RunningEmulator<>(
+            () -> ReactorEmulator.builder().processingTime(Duration.ofMillis(50)).start(), ReactorEmulator::faults);
 
     private static ReactorEmulator emulator;
     private static ReactorClient client;
@@ -34,18 +39,8 @@ class PackageRulesTest {
 
     @BeforeAll
     static void start() {
-        emulator = ReactorEmulator.builder().processingTime(Duration.ofMillis(50)).start();
+        emulator = RUNNING.get();
         client = new ReactorClient(emulator);
-    }
-
-    @AfterEach
-    void clearFaults() {
-        emulator.faults().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

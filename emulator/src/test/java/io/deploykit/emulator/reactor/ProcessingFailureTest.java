@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.Await;
+import io.deploykit.emulator.RunningEmulator;
 
 /**
  * A zip the API accepts but whose processing fails ends {@code failed} with its errors in
@@ -31,6 +31,10 @@ class ProcessingFailureTest {
     private static final Duration PROCESSING = Duration.ofMillis(50);
     private static final AtomicInteger NAMES = new AtomicInteger();
 
+    @RegisterExtension
+    static final RunningEmulator<ReactorEmulator> RUNNING = new RunningEmulator<>(
+            () -> ReactorEmulator.builder().processingTime(PROCESSING).start(), ReactorEmulator::faults);
+
     private static ReactorEmulator emulator;
     private static ReactorClient client;
 
@@ -39,18 +43,8 @@ class ProcessingFailureTest {
 
     @BeforeAll
     static void start() {
-        emulator = ReactorEmulator.builder().processingTime(PROCESSING).start();
+        emulator = RUNNING.get();
         client = new ReactorClient(emulator);
-    }
-
-    @AfterEach
-    void clearFaults() {
-        emulator.faults().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -1,19 +1,15 @@
 package io.deploykit.emulator.reactor;
 
+import static io.deploykit.emulator.TestHttp.encode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,6 +18,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.deploykit.emulator.Await;
+import io.deploykit.emulator.TestHttp;
 
 /** Talks to a {@link ReactorEmulator} over real HTTP, as a client of the Reactor API would. */
 final class ReactorClient {
@@ -29,9 +26,6 @@ final class ReactorClient {
     static final String ACCEPT = "application/vnd.api+json;revision=1";
     static final String API_KEY = "test-api-key";
     static final String ORG = "0123456789ABCDEF01234567@AdobeOrg";
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final ReactorEmulator emulator;
     private String token;
@@ -151,19 +145,8 @@ final class ReactorClient {
     }
 
     static ApiResponse send(HttpRequest request) {
-        try {
-            var response = HTTP.send(request, BodyHandlers.ofByteArray());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        var response = TestHttp.send(request);
+        return new ApiResponse(response.statusCode(), response.headers(), response.body());
     }
 
     /** A one-file multipart/form-data body, streamed from the file. */
