@@ -1,6 +1,7 @@
 package io.deploykit.emulator.bc;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -14,12 +15,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the literal) or {@code property eq 42}. A Code property compares in upper case, as Business Central stores it;
  * other text compares exactly.
  */
-final class ODataFilter {
+final class ODataFilter implements Predicate<ObjectNode> {
 
     private static final Pattern EQUALS =
             Pattern.compile("\\s*([A-Za-z][A-Za-z0-9]*)\\s+eq\\s+(?:'((?:[^']|'')*)'|([^\\s']+))\\s*");
+    private static final ODataFilter NONE = new ODataFilter(null, null);
 
-    private ODataFilter() {
+    private final String property;
+    private final String wanted;
+
+    private ODataFilter(String property, String wanted) {
+        this.property = property;
+        this.wanted = wanted;
     }
 
     /**
@@ -27,9 +34,9 @@ final class ODataFilter {
      * @param properties     the properties of the entity, the only ones a filter may name
      * @param codeProperties those of them that are Code fields
      */
-    static Predicate<ObjectNode> parse(String expression, Set<String> properties, Set<String> codeProperties) {
+    static ODataFilter parse(String expression, Set<String> properties, Set<String> codeProperties) {
         if (expression == null || expression.isBlank()) {
-            return entity -> true;
+            return NONE;
         }
         Matcher matcher = EQUALS.matcher(expression);
         if (!matcher.matches()) {
@@ -42,10 +49,20 @@ final class ODataFilter {
         }
         String literal = matcher.group(2) != null ? matcher.group(2).replace("''", "'") : matcher.group(3);
         boolean code = codeProperties.contains(property);
-        String wanted = code ? literal.toUpperCase(Locale.ROOT) : literal;
-        return entity -> {
-            JsonNode value = entity.get(property);
-            return value != null && !value.isNull() && value.asText().equals(wanted);
-        };
+        return new ODataFilter(property, code ? literal.toUpperCase(Locale.ROOT) : literal);
+    }
+
+    /** The value the filter asks {@code name} to equal, as stored, if it filters on that property. */
+    Optional<String> equality(String name) {
+        return name.equals(property) ? Optional.of(wanted) : Optional.empty();
+    }
+
+    @Override
+    public boolean test(ObjectNode entity) {
+        if (property == null) {
+            return true;
+        }
+        JsonNode value = entity.get(property);
+        return value != null && !value.isNull() && value.asText().equals(wanted);
     }
 }

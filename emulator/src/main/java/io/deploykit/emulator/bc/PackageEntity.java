@@ -12,7 +12,7 @@ final class PackageEntity {
     private static final int MAX_ERROR_LENGTH = 2048;
 
     private final String id = UUID.randomUUID().toString();
-    private String code;
+    private volatile String code; // read without the lock: listing and the registry's index read it often
     private String packageName = "";
     private int languageId;
     private String productVersion = "";
@@ -40,7 +40,7 @@ final class PackageEntity {
         return id;
     }
 
-    synchronized String code() {
+    String code() {
         return code;
     }
 

@@ -3,6 +3,7 @@ package io.deploykit.emulator.bc;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -15,6 +16,8 @@ import io.deploykit.emulator.http.HttpError;
 final class PackageRegistry {
 
     private final Map<String, PackageEntity> byId = new ConcurrentHashMap<>();
+    /** The same packages by code; changed only under this registry's lock, with {@link #byId}. */
+    private final Map<String, PackageEntity> byCode = new ConcurrentHashMap<>();
 
     /** The package with this id; 404 when there is none. */
     PackageEntity require(String id) {
@@ -23,6 +26,11 @@ final class PackageRegistry {
             throw ODataErrors.notFound("The configuration package with id " + id + " does not exist");
         }
         return entity;
+    }
+
+    /** The package with this code (as stored: upper case), if there is one. */
+    Optional<PackageEntity> withCode(String code) {
+        return Optional.ofNullable(byCode.get(code));
     }
 
     /** The packages in the order of the API's key, their code. */
@@ -37,6 +45,7 @@ final class PackageRegistry {
         requireFree(input.code());
         PackageEntity entity = new PackageEntity(input);
         byId.put(entity.id(), entity);
+        byCode.put(entity.code(), entity);
         return entity;
     }
 
@@ -44,10 +53,15 @@ final class PackageRegistry {
     synchronized void update(PackageEntity entity, PackageInput input, Consumer<PackageEntity> precondition) {
         requireMember(entity);
         precondition.accept(entity);
-        if (input.code() != null && !input.code().equals(entity.code())) {
+        String previous = entity.code();
+        if (input.code() != null && !input.code().equals(previous)) {
             requireFree(input.code());
         }
         entity.update(input);
+        if (!entity.code().equals(previous)) {
+            byCode.remove(previous, entity);
+            byCode.put(entity.code(), entity);
+        }
     }
 
     /** Removes a package after the precondition (an If-Match check) passed. */
@@ -55,6 +69,7 @@ final class PackageRegistry {
         requireMember(entity);
         precondition.accept(entity);
         byId.remove(entity.id());
+        byCode.remove(entity.code(), entity);
         entity.markDeleted();
     }
 
@@ -65,12 +80,10 @@ final class PackageRegistry {
     }
 
     private void requireFree(String code) {
-        for (PackageEntity other : byId.values()) {
-            if (other.code().equals(code)) {
-                throw new HttpError(400, "Internal_EntityWithSameKeyExists",
-                        "The record in table Config. Package already exists. Identification fields and values: "
-                        + "Code='" + code + "'");
-            }
+        if (byCode.containsKey(code)) {
+            throw new HttpError(400, "Internal_EntityWithSameKeyExists",
+                    "The record in table Config. Package already exists. Identification fields and values: "
+                    + "Code='" + code + "'");
         }
     }
 }

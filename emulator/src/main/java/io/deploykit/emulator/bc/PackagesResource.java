@@ -2,8 +2,8 @@ package io.deploykit.emulator.bc;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -70,8 +70,12 @@ final class PackagesResource {
 
     private void list(Exchange exchange) throws IOException {
         CompanyData company = company(exchange);
-        Predicate<ObjectNode> filter = ODataFilter.parse(exchange.queryParam("$filter"), PROPERTIES, Set.of("code"));
-        var packages = company.packages().all().stream().map(pkg -> json(pkg.snapshot())).filter(filter).toList();
+        ODataFilter filter = ODataFilter.parse(exchange.queryParam("$filter"), PROPERTIES, Set.of("code"));
+        // a lookup by code, what every deploy starts with, reads the index rather than every package
+        List<PackageEntity> candidates = filter.equality("code")
+                .map(code -> company.packages().withCode(code).stream().toList())
+                .orElseGet(company.packages()::all);
+        var packages = candidates.stream().map(pkg -> json(pkg.snapshot())).filter(filter).toList();
         ODataJson.list(exchange, ApiPaths.AUTOMATION, entitySet(company.company().id()), packages);
     }
 
