@@ -1,5 +1,6 @@
 package io.deploykit.camel.bc;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Category;
@@ -31,6 +32,7 @@ public class BcEndpoint extends DeployKitEndpoint {
     private BcConfiguration configuration;
 
     private BcApi api;
+    private PackagePolls packagePolls;
     private CompletableFuture<String> companyId;
 
     public BcEndpoint(String uri, BcComponent component, BcResource resource, BcConfiguration configuration) {
@@ -53,11 +55,13 @@ public class BcEndpoint extends DeployKitEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         api = new BcApi(getApiClient(), serviceRoot());
+        packagePolls = new PackagePolls(api, Clock.systemUTC());
     }
 
     @Override
     protected void doStop() throws Exception {
         api = null;
+        packagePolls = null;
         synchronized (this) {
             companyId = null;
         }
@@ -85,6 +89,11 @@ public class BcEndpoint extends DeployKitEndpoint {
 
     BcApi api() {
         return api;
+    }
+
+    /** Reads the packages whose jobs are waited for, sharing requests between waits in one company. */
+    PackagePolls packagePolls() {
+        return packagePolls;
     }
 
     /** The company id: the option, or the company named by companyName, looked up once (again after a failure). */

@@ -170,10 +170,12 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
             if (!wait) {
                 return api.getPackage(company, pkg.getId());
             }
+            Duration interval = Duration.ofMillis(config.getPollInterval());
+            PackagePolls.Watch watch = endpoint.packagePolls().watch(company, pkg.getId(), interval);
             return endpoint.getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(),
-                    () -> api.getPackage(company, pkg.getId()), job, Duration.ofMillis(config.getPollInterval()),
-                    Duration.ofMillis(config.getTimeout()), LOG)
+                    watch::read, job, interval, Duration.ofMillis(config.getTimeout()), LOG)
                     .whenComplete((done, failure) -> {
+                        watch.close();
                         if (DeployKitProducer.unwrap(failure) instanceof BcPackageFailedException failed) {
                             result(exchange, company, failed.getConfigurationPackage());
                         }
