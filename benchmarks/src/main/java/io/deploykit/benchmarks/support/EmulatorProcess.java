@@ -22,6 +22,8 @@ public final class EmulatorProcess implements AutoCloseable {
     private static final Pattern REACTOR = Pattern.compile("Reactor\\) emulator on (http://\\S+)");
     private static final Pattern COMPANY = Pattern.compile("company\\s+(.+?)\\s+companyId=(\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** JVM options added to the emulator's, for diagnosis: {@code -Ddeploykit.benchmarks.emulatorJvmOptions=...} */
+    public static final String JVM_OPTIONS_PROPERTY = "deploykit.benchmarks.emulatorJvmOptions";
 
     private final JavaProcess process;
     private final EmulatorAdmin bc;
@@ -45,9 +47,13 @@ public final class EmulatorProcess implements AutoCloseable {
         args.addAll(List.of(options));
         String[] found = new String[3];
         CountDownLatch ready = new CountDownLatch(1);
-        JavaProcess process = JavaProcess.start(EmulatorMain.class,
-                // quiet: its INFO lines per job would take CPU from the client on a small machine
-                List.of("-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), args,
+        // quiet: its INFO lines per job would take CPU from the client on a small machine
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+"))); // such as a flight recording, to see where the emulator spends
+        }
+        JavaProcess process = JavaProcess.start(EmulatorMain.class, jvm, args,
                 workDir.resolve("emulator-" + System.nanoTime() + ".log"), line -> {
                     capture(BC, line, found, 0, 1);
                     capture(REACTOR, line, found, 1, 1);
