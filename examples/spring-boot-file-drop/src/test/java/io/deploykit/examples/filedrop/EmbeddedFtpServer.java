@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.FtpException;
@@ -14,6 +15,7 @@ import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.ConcurrentLoginPermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 
 /** A real FTP server (Apache FtpServer) on loopback, with one user whose home is a local folder. */
@@ -39,11 +41,15 @@ final class EmbeddedFtpServer implements AutoCloseable {
         user.setName(USER);
         user.setPassword(PASSWORD);
         user.setHomeDirectory(home.toString());
-        user.setAuthorities(List.of(new WritePermission()));
+        // unlimited logins: the three consumers, the failure-note producers and the test's own client log in at once
+        user.setAuthorities(List.of(new WritePermission(), new ConcurrentLoginPermission(0, 0)));
         userManager.save(user);
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener("default", listener.createListener());
         factory.setUserManager(userManager);
+        ConnectionConfigFactory connections = new ConnectionConfigFactory();
+        connections.setMaxLogins(100); // the default, 10, is near what the routes and the test hold open
+        factory.setConnectionConfig(connections.createConnectionConfig());
         server = factory.createServer();
         server.start();
     }
