@@ -135,16 +135,26 @@ public final class Exchange {
      * @throws BodyTooLargeException when the body is longer than {@code maxBytes}
      */
     public long saveBody(Path target, long maxBytes) throws IOException {
-        if (declaredLength().orElse(0) > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
-        }
-        try (InputStream in = new LimitedInputStream(body, maxBytes);
+        try (InputStream in = openBody(maxBytes);
              OutputStream out = Files.newOutputStream(target)) {
             return in.transferTo(out);
         } catch (IOException e) {
             Files.deleteIfExists(target);
             throw e;
         }
+    }
+
+    /**
+     * The body as a stream, for a handler that parses it as it arrives. A declared length over the limit is refused
+     * before reading anything; reading past the limit of a chunked body fails.
+     *
+     * @throws BodyTooLargeException when the body is, or turns out to be, longer than {@code maxBytes}
+     */
+    public InputStream openBody(long maxBytes) throws IOException {
+        if (declaredLength().orElse(0) > maxBytes) {
+            throw new BodyTooLargeException(maxBytes);
+        }
+        return new LimitedInputStream(body, maxBytes);
     }
 
     /** The id of this request, to put in error messages and correlation headers. */

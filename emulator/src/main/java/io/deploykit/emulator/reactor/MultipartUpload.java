@@ -12,9 +12,9 @@ import io.deploykit.emulator.http.Exchange;
 
 /**
  * Receives the zip of a create or an update: a {@code multipart/form-data} body whose file part is named
- * {@code package}. Nothing of it is held in memory: the body streams to a file as it arrives (the shared
- * {@link Exchange} offers a body as a file, not as a stream), then {@link MultipartReader} streams the package part
- * out of that file into a zip file of its own.
+ * {@code package}. Nothing of it is held in memory: {@link MultipartReader} parses the body as it arrives and
+ * streams the package part into a zip file of its own (written once, as curl's and the component's uploads would be
+ * by the real service, so the benchmarks compare clients rather than the emulator's disk).
  */
 final class MultipartUpload {
 
@@ -47,12 +47,8 @@ final class MultipartUpload {
                                                   + ".");
         }
         String boundary = HeaderParameters.parameter(contentType, "boundary");
-        Path body = storage.newFile(".multipart");
-        try {
-            exchange.saveBody(body, maxBodyBytes);
+        try (InputStream body = exchange.openBody(maxBodyBytes)) {
             return extractPackage(body, boundary);
-        } finally {
-            storage.discard(body);
         }
     }
 
@@ -61,9 +57,9 @@ final class MultipartUpload {
         storage.discard(zip);
     }
 
-    private Path extractPackage(Path body, String boundary) throws IOException {
-        try (InputStream in = Files.newInputStream(body)) {
-            MultipartReader reader = new MultipartReader(in, boundary);
+    private Path extractPackage(InputStream body, String boundary) throws IOException {
+        try {
+            MultipartReader reader = new MultipartReader(body, boundary);
             for (Map<String, String> headers = reader.nextPart(); headers != null; headers = reader.nextPart()) {
                 String disposition = headers.get("content-disposition");
                 if (disposition != null && PART_NAME.equals(HeaderParameters.parameter(disposition, "name"))) {
