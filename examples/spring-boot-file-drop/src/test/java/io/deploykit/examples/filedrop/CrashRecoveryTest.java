@@ -61,7 +61,8 @@ class CrashRecoveryTest {
     /** The application in its own JVM, with slow jobs so there is time to kill it mid-deployment. */
     private Process start(Path inbox, List<String> output) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Path tmp = Files.createDirectories(work.resolve("tmp")); // a killed JVM cannot delete its emulators' storage
+        Process process = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 FileDropApplication.class.getName(),
                 "--deploykit.example.inbox=" + inbox,
                 "--deploykit.example.demo-folder=" + work.resolve("demo"),
