@@ -52,9 +52,18 @@ final class BcApi {
 
     // configuration packages
 
-    CompletableFuture<List<ConfigurationPackage>> listPackages(String company) {
-        return client.send(json(HttpCall.get(packages(company, ""))))
-                .thenApply(result -> values(result).stream().map(p -> Json.convert(p, ConfigurationPackage.class)).toList());
+    /** The company's packages, in one request: the first page if the server pages the answer. */
+    CompletableFuture<PackageListing> listPackages(String company) {
+        return client.send(json(HttpCall.get(packages(company, "")))).thenApply(result -> {
+            JsonNode body = Json.tree(result.body());
+            List<ConfigurationPackage> packages = new ArrayList<>();
+            body.path("value").forEach(p -> packages.add(Json.convert(p, ConfigurationPackage.class)));
+            return new PackageListing(List.copyOf(packages), !body.hasNonNull("@odata.nextLink"));
+        });
+    }
+
+    /** A list of configuration packages; not {@code complete} when the server said more pages follow. */
+    record PackageListing(List<ConfigurationPackage> packages, boolean complete) {
     }
 
     CompletableFuture<ConfigurationPackage> getPackage(String company, String id) {

@@ -33,6 +33,7 @@ public class BcEndpoint extends DeployKitEndpoint {
 
     private BcApi api;
     private PackagePolls packagePolls;
+    private PackageLookups packageLookups;
     private CompletableFuture<String> companyId;
 
     public BcEndpoint(String uri, BcComponent component, BcResource resource, BcConfiguration configuration) {
@@ -56,12 +57,14 @@ public class BcEndpoint extends DeployKitEndpoint {
         super.doStart();
         api = new BcApi(getApiClient(), serviceRoot());
         packagePolls = new PackagePolls(api, Clock.systemUTC());
+        packageLookups = new PackageLookups(api);
     }
 
     @Override
     protected void doStop() throws Exception {
         api = null;
         packagePolls = null;
+        packageLookups = null;
         synchronized (this) {
             companyId = null;
         }
@@ -94,6 +97,11 @@ public class BcEndpoint extends DeployKitEndpoint {
     /** Reads the packages whose jobs are waited for, sharing requests between waits in one company. */
     PackagePolls packagePolls() {
         return packagePolls;
+    }
+
+    /** Finds packages by code, sharing one list request between lookups that arrive together in one company. */
+    PackageLookups packageLookups() {
+        return packageLookups;
     }
 
     /** The company id: the option, or the company named by companyName, looked up once (again after a failure). */

@@ -47,8 +47,8 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
 
     private CompletableFuture<?> list(Exchange exchange) {
         return endpoint.companyId().thenCompose(company -> endpoint.api().listPackages(company)
-                .thenAccept(packages -> {
-                    exchange.getMessage().setBody(packages);
+                .thenAccept(listing -> {
+                    exchange.getMessage().setBody(listing.packages());
                     exchange.getMessage().setHeader(BcConstants.COMPANY_ID, company);
                 }));
     }
@@ -86,7 +86,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
         try {
             RapidStartFile rapidStart = RapidStartFile.read(file);
             String code = codeMatching(exchange, rapidStart, file);
-            return endpoint.companyId().thenCompose(company -> endpoint.api().findPackageByCode(company, code)
+            return endpoint.companyId().thenCompose(company -> endpoint.packageLookups().byCode(company, code)
                     .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
                             : endpoint.api().createPackage(company, code, packageName(exchange, rapidStart, code)))
                     .thenCompose(pkg -> uploadInto(company, pkg, file))
@@ -123,7 +123,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
             String name = packageName(exchange, rapidStart, code);
             LOG.info("Deploying configuration package {} from {} ({} bytes)", code, file.fileName(), file.length());
             BcApi api = endpoint.api();
-            return endpoint.companyId().thenCompose(company -> api.findPackageByCode(company, code)
+            return endpoint.companyId().thenCompose(company -> endpoint.packageLookups().byCode(company, code)
                     .thenCompose(found -> found.isEmpty() ? CompletableFuture.completedFuture(null)
                             : api.deletePackage(company, found.get())
                                     .thenRun(() -> LOG.info("Deleted the previous configuration package {} (id {})", code,
@@ -194,7 +194,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
             throw new IllegalArgumentException("Name the configuration package: header " + BcConstants.PACKAGE_ID + " or "
                                                + BcConstants.PACKAGE_CODE + ", or option packageCode");
         }
-        return endpoint.api().findPackageByCode(company, code).thenApply(found -> found.orElseThrow(
+        return endpoint.packageLookups().byCode(company, code).thenApply(found -> found.orElseThrow(
                 () -> new NotFoundException("No configuration package with code '" + code + "' in company " + company)));
     }
 

@@ -99,7 +99,7 @@ final class PackagePolls {
                     if (listing == null || listing.isCompletedExceptionally()
                         || (listing.isDone() && listedAt.plus(maxAge).isBefore(clock.instant()))) {
                         listedAt = clock.instant();
-                        listing = api.listPackages(id).thenApply(Company::byId);
+                        listing = api.listPackages(id).thenApply(list -> byId(list.packages()));
                     }
                     shared = listing;
                 }
