@@ -15,11 +15,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
+import io.deploykit.benchmarks.support.EmulatorAdmin;
 import io.deploykit.emulator.bc.RapidStartFiles;
 
 /**
  * Benchmark 2's client: one deploy alone, then N at once, through a route to {@code bc:...?operation=deploy}; reports
- * both wall times and the JVM's live and peak thread counts while the N wait for their jobs.
+ * both wall times and the JVM's live and peak thread counts while the N wait for their jobs. The emulator's request
+ * record is cleared before the N start, so what it holds afterwards is theirs.
  * <p>Arguments: {@code BC_URL POLL_MILLIS N DIR [MAX_CONNECTIONS]}
  */
 public final class ConcurrentDeployClient {
@@ -65,6 +67,7 @@ public final class ConcurrentDeployClient {
                 deployAll(sender, List.of(single));
                 ClientOutput.report("singleNanos", System.nanoTime() - singleStart);
 
+                new EmulatorAdmin(args[0]).clearRequests(); // the emulator then counts the N's requests alone
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 threads.resetPeakThreadCount();
                 ThreadSampler sampler = ThreadSampler.start(threads);
