@@ -61,6 +61,12 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
             long peak = report.number("peakThreads");
             long live = report.number("maxLiveThreads");
             double ratio = (double) concurrent / single;
+            long cpu = report.number("clientCpuNanos") + report.number("emulatorCpuNanos");
+            int cores = Runtime.getRuntime().availableProcessors();
+            String cpuUse = format("during the N the client used %s of CPU and the emulator %s: on %d cores at least %s "
+                                   + "of work, against the %s the N took beyond one deploy",
+                    seconds(report.number("clientCpuNanos")), seconds(report.number("emulatorCpuNanos")), cores,
+                    seconds(cpu / cores), seconds(concurrent - single));
             int n = scale.concurrentDeploys();
             String setting = "import and apply " + seconds(scale.jobDuration()) + " each (job step "
                              + seconds(scale.jobStep()) + "), pollInterval " + seconds(scale.pollInterval())
@@ -68,8 +74,9 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
             Result time = Result.of(ratio <= MAX_RATIO, id + "a. " + n + " concurrent deploys: wall time",
                     "<= " + MAX_RATIO + "x one deploy", seconds(concurrent) + " vs one deploy " + seconds(single),
                     ratio(ratio), setting + format("; the %d deploys made %d requests (%.1f per deploy; by route %s), "
-                                                   + "answered by the emulator on the same cores as the client", n,
-                                                   requests, (double) requests / n, byRoute));
+                                                   + "answered by the emulator on the same cores as the client; %s%s", n,
+                                                   requests, (double) requests / n, byRoute, cpuUse,
+                                                   ratio <= MAX_RATIO ? "" : missReason(cpu / cores, concurrent - single)));
             Result threads = Result.of(peak < MAX_THREADS, id + "b. " + n + " concurrent deploys: threads",
                     "live threads < " + MAX_THREADS, "peak " + peak + " (sampled live max " + live + ")",
                     format("%.2fx the limit", (double) peak / MAX_THREADS),
@@ -77,5 +84,13 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
                     + "included); threads at the end: " + report.text("threadNames"));
             return List.of(time, threads);
         }
+    }
+
+    /** Why the N took longer than allowed, as far as the CPU figures tell. */
+    private static String missReason(long cpuPerCoreNanos, long extraNanos) {
+        return cpuPerCoreNanos >= extraNanos * 3 / 4
+                ? ". Missed: the jobs take as long for N as for one; the extra time is the N's requests, whose CPU work "
+                  + "on this machine's cores (client and emulator together) is about that long: CPU-bound here"
+                : ". Missed, though the CPU work explains less than the extra time: waiting, not work, is the cause";
     }
 }

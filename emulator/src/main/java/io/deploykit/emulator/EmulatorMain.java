@@ -60,6 +60,7 @@ public final class EmulatorMain {
               GET    /_emulator/faults, DELETE /_emulator/faults
               POST   /_emulator/tokens/expire             every token issued so far expires
               GET    /_emulator/requests, DELETE /_emulator/requests
+              GET    /_emulator/process                   {"cpuMillis":..., "availableProcessors":...}
               PUT    /_emulator/bc/jobs                   {"stuck":true}: jobs stay Scheduled until false
               PUT    /_emulator/bc/packages/CODE/apply-outcome   {"recordErrors":3} or {"failure":"message"}
               PUT    /_emulator/reactor/processing        {"stuck":true}: packages stay pending until false

@@ -21,7 +21,8 @@ import io.deploykit.emulator.bc.RapidStartFiles;
 /**
  * Benchmark 2's client: one deploy alone, then N at once, through a route to {@code bc:...?operation=deploy}; reports
  * both wall times and the JVM's live and peak thread counts while the N wait for their jobs. The emulator's request
- * record is cleared before the N start, so what it holds afterwards is theirs.
+ * record is cleared before the N start, so what it holds afterwards is theirs; the CPU time both processes used
+ * during the N is reported too.
  * <p>Arguments: {@code BC_URL POLL_MILLIS N DIR [MAX_CONNECTIONS]}
  */
 public final class ConcurrentDeployClient {
@@ -67,18 +68,27 @@ public final class ConcurrentDeployClient {
                 deployAll(sender, List.of(single));
                 ClientOutput.report("singleNanos", System.nanoTime() - singleStart);
 
-                new EmulatorAdmin(args[0]).clearRequests(); // the emulator then counts the N's requests alone
+                EmulatorAdmin emulator = new EmulatorAdmin(args[0]);
+                emulator.clearRequests(); // the emulator then counts the N's requests alone
+                long emulatorCpuStart = emulator.processCpuMillis();
+                long cpuStart = processCpuNanos();
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 threads.resetPeakThreadCount();
                 ThreadSampler sampler = ThreadSampler.start(threads);
                 long start = System.nanoTime();
                 deployAll(sender, files);
                 ClientOutput.report("concurrentNanos", System.nanoTime() - start);
+                ClientOutput.report("clientCpuNanos", processCpuNanos() - cpuStart);
+                ClientOutput.report("emulatorCpuNanos", (emulator.processCpuMillis() - emulatorCpuStart) * 1_000_000);
                 ClientOutput.report("peakThreads", threads.getPeakThreadCount());
                 ClientOutput.report("maxLiveThreads", sampler.stop());
                 ClientOutput.report("threadNames", ThreadSampler.poolsAlive());
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void deployAll(AsyncSender sender, List<File> files) throws Exception {

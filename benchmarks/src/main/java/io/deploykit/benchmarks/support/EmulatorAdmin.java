@@ -84,6 +84,12 @@ public final class EmulatorAdmin {
         return count;
     }
 
+    /** The CPU time the emulator's process has used so far, in milliseconds. */
+    public long processCpuMillis() throws IOException, InterruptedException {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/process")).GET(), 200))
+                .path("cpuMillis").asLong();
+    }
+
     private JsonNode requestLog() throws IOException, InterruptedException {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/requests")).GET(), 200));
     }

@@ -1,6 +1,7 @@
 package io.deploykit.emulator.http;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,8 @@ public final class AdminRoutes {
                 .delete("/requests", "admin.requests.clear", exchange -> {
                     server.requestLog().clear();
                     exchange.respondEmpty(204);
-                });
+                })
+                .get("/process", "admin.process", exchange -> exchange.respondJson(200, describeProcess()));
         return admin;
     }
 
@@ -100,6 +102,16 @@ public final class AdminRoutes {
             if (fault.delay() != null) {
                 item.put("delayMillis", fault.delay().toMillis());
             }
+        }
+        return json;
+    }
+
+    /** The emulator's own CPU use, so a benchmark can tell whether the emulator or its client was the limit. */
+    private static ObjectNode describeProcess() {
+        ObjectNode json = Json.object();
+        json.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            json.put("cpuMillis", os.getProcessCpuTime() / 1_000_000);
         }
         return json;
     }

@@ -48,6 +48,19 @@ class AdminEndpointsTest {
     }
 
     @Test
+    void reportsItsOwnCpuTimeSoABenchmarkCanTellWhoWasBusy() {
+        JsonNode before = admin("GET", "/process", null).json();
+        for (int i = 0; i < 200; i++) {
+            assertEquals(200, client.get("/api/v2.0/companies").status());
+        }
+        JsonNode after = admin("GET", "/process", null).json();
+
+        assertEquals(Runtime.getRuntime().availableProcessors(), after.get("availableProcessors").asInt());
+        assertTrue(after.get("cpuMillis").asLong() > before.get("cpuMillis").asLong(),
+                "200 requests cost CPU time: " + before + " then " + after);
+    }
+
+    @Test
     void injectsListsAndClearsFaults() {
         Response added = admin("POST", "/faults", "{\"kind\":\"serviceUnavailable\",\"requests\":1,"
                                                   + "\"retryAfterSeconds\":2}");
