@@ -26,6 +26,8 @@ final class PackageEntity {
     private JobStatus applyStatus = JobStatus.NO;
     private String applyError = "";
     private long version;
+    private long etagVersion = -1;
+    private String etag;
     private boolean hasFile;
     private long fileSize;
     private long fileVersion;
@@ -45,7 +47,11 @@ final class PackageEntity {
     }
 
     synchronized String etag() {
-        return ETags.of(id, version);
+        if (etagVersion != version) { // a list answer carries every package's ETag: hash each version once
+            etag = ETags.of(id, version);
+            etagVersion = version;
+        }
+        return etag;
     }
 
     synchronized String fileEtag() {
