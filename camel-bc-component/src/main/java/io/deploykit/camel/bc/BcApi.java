@@ -56,14 +56,26 @@ final class BcApi {
     CompletableFuture<PackageListing> listPackages(String company) {
         return client.send(json(HttpCall.get(packages(company, "")))).thenApply(result -> {
             JsonNode body = Json.tree(result.body());
-            List<ConfigurationPackage> packages = new ArrayList<>();
-            body.path("value").forEach(p -> packages.add(Json.convert(p, ConfigurationPackage.class)));
-            return new PackageListing(List.copyOf(packages), !body.hasNonNull("@odata.nextLink"));
+            List<JsonNode> values = new ArrayList<>();
+            body.path("value").forEach(values::add);
+            return new PackageListing(List.copyOf(values), !body.hasNonNull("@odata.nextLink"));
         });
     }
 
-    /** A list of configuration packages; not {@code complete} when the server said more pages follow. */
-    record PackageListing(List<ConfigurationPackage> packages, boolean complete) {
+    /**
+     * A list of configuration packages as the API answered it; not {@code complete} when the server said more pages
+     * follow. A package becomes a {@link ConfigurationPackage} only when asked for: a shared poll reads a few
+     * packages of a list that may hold hundreds.
+     */
+    record PackageListing(List<JsonNode> values, boolean complete) {
+
+        List<ConfigurationPackage> packages() {
+            return values.stream().map(PackageListing::toPackage).toList();
+        }
+
+        static ConfigurationPackage toPackage(JsonNode value) {
+            return Json.convert(value, ConfigurationPackage.class);
+        }
     }
 
     CompletableFuture<ConfigurationPackage> getPackage(String company, String id) {

@@ -5,8 +5,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.deploykit.camel.bc.BcApi.PackageListing;
 import io.deploykit.camel.bc.model.ConfigurationPackage;
+import io.deploykit.camel.core.json.Json;
 
 /**
  * Finds configuration packages by code. A lookup alone is one filtered request ({@code $filter=code eq '...'}).
@@ -70,9 +73,9 @@ final class PackageLookups {
         }
 
         private CompletableFuture<Optional<ConfigurationPackage>> find(PackageListing listing, String code) {
-            for (ConfigurationPackage pkg : listing.packages()) {
-                if (code.equalsIgnoreCase(pkg.getCode())) {
-                    return CompletableFuture.completedFuture(Optional.of(pkg));
+            for (JsonNode value : listing.values()) {
+                if (code.equalsIgnoreCase(Json.text(value, "code"))) {
+                    return CompletableFuture.completedFuture(Optional.of(PackageListing.toPackage(value)));
                 }
             }
             return listing.complete() ? CompletableFuture.completedFuture(Optional.empty())

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.deploykit.camel.bc.BcApi.PackageListing;
 import io.deploykit.camel.bc.model.ConfigurationPackage;
+import io.deploykit.camel.core.json.Json;
 
 /**
  * Reads the configuration packages whose import or apply is being waited for. A package waited for alone is read by
@@ -72,7 +76,7 @@ final class PackagePolls {
 
         private final String id;
         private int watching;
-        private CompletableFuture<Map<String, ConfigurationPackage>> listing;
+        private CompletableFuture<Map<String, JsonNode>> listing;
         private Instant listedAt = Instant.MIN;
 
         Company(String id) {
@@ -91,7 +95,7 @@ final class PackagePolls {
         }
 
         CompletableFuture<ConfigurationPackage> read(String packageId, Duration maxAge) {
-            CompletableFuture<Map<String, ConfigurationPackage>> shared;
+            CompletableFuture<Map<String, JsonNode>> shared;
             synchronized (this) {
                 if (watching <= 1) {
                     shared = null;
@@ -99,7 +103,7 @@ final class PackagePolls {
                     if (listing == null || listing.isCompletedExceptionally()
                         || (listing.isDone() && listedAt.plus(maxAge).isBefore(clock.instant()))) {
                         listedAt = clock.instant();
-                        listing = api.listPackages(id).thenApply(list -> byId(list.packages()));
+                        listing = api.listPackages(id).thenApply(list -> byId(list.values()));
                     }
                     shared = listing;
                 }
@@ -108,15 +112,17 @@ final class PackagePolls {
                 return api.getPackage(id, packageId);
             }
             return shared.thenCompose(packages -> {
-                ConfigurationPackage pkg = packages.get(packageId);
-                return pkg != null ? CompletableFuture.completedFuture(pkg) : api.getPackage(id, packageId);
+                JsonNode value = packages.get(packageId);
+                return value != null ? CompletableFuture.completedFuture(PackageListing.toPackage(value))
+                        : api.getPackage(id, packageId);
             });
         }
 
-        private static Map<String, ConfigurationPackage> byId(List<ConfigurationPackage> packages) {
-            Map<String, ConfigurationPackage> byId = new HashMap<>();
-            for (ConfigurationPackage pkg : packages) {
-                byId.put(pkg.getId(), pkg);
+        /** The packages of a list by id, still as JSON: each poll converts only its own package. */
+        private static Map<String, JsonNode> byId(List<JsonNode> values) {
+            Map<String, JsonNode> byId = new HashMap<>();
+            for (JsonNode value : values) {
+                byId.put(Json.text(value, "id"), value);
             }
             return byId;
         }
