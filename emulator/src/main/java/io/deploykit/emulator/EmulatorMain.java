@@ -42,6 +42,8 @@ public final class EmulatorMain {
               --job-step DURATION        length of each import/apply step (default 1s; e.g. 200ms, 2s, PT1M)
               --token-lifetime DURATION  access token lifetime (default 60m)
               --max-upload SIZE          largest upload (default 350MB; e.g. 1024, 64KB, 1GB; binary units)
+              --max-page-size N          most configuration packages in one list answer, the rest paged with
+                                         @odata.nextLink (default 20000, as Business Central)
               --storage DIR              directory for uploaded files, kept on exit (default: a temporary one)
 
             Reactor options (--client-id and --client-secret apply to it too):
@@ -78,7 +80,7 @@ public final class EmulatorMain {
     private static final Set<String> FLAGS = Set.of("bc", "reactor", "verbose", "help");
     private static final Set<String> SERVE_OPTIONS = Set.of("bc", "reactor", "verbose", "help", "port", "tenant",
             "environment", "client-id", "client-secret", "user", "job-step", "token-lifetime", "max-upload",
-            "storage", "reactor-port", "processing-time");
+            "max-page-size", "storage", "reactor-port", "processing-time");
     private static final Set<String> MAKE_OPTIONS = Set.of("code", "out", "name", "tables", "records", "size", "help",
             "verbose");
 
@@ -155,7 +157,8 @@ public final class EmulatorMain {
                         line.value("client-secret", BcEmulator.DEFAULT_CLIENT_SECRET))
                 .jobStepDuration(CommandLine.duration(line.value("job-step", "1s")))
                 .tokenLifetime(CommandLine.duration(line.value("token-lifetime", "60m")))
-                .maxUploadBytes(CommandLine.size(line.value("max-upload", "350MB")));
+                .maxUploadBytes(CommandLine.size(line.value("max-upload", "350MB")))
+                .maxPageSize(Integer.parseInt(line.value("max-page-size", "20000")));
         for (String user : line.values("user")) {
             int colon = user.indexOf(':');
             if (colon < 1) {

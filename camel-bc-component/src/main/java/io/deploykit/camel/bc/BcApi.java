@@ -52,22 +52,41 @@ final class BcApi {
 
     // configuration packages
 
-    /** The company's packages, in one request: the first page if the server pages the answer. */
+    /** The company's packages, every page of them: the server pages long lists, linking them by nextLink. */
     CompletableFuture<PackageListing> listPackages(String company) {
-        return client.send(json(HttpCall.get(packages(company, "")))).thenApply(result -> {
+        List<JsonNode> values = new ArrayList<>(); // filled by one page after the other, never at once
+        return listPages(packages(company, ""), values).thenApply(done -> new PackageListing(List.copyOf(values)));
+    }
+
+    private CompletableFuture<Void> listPages(URI page, List<JsonNode> values) {
+        return client.send(json(HttpCall.get(page))).thenCompose(result -> {
             JsonNode body = Json.tree(result.body());
-            List<JsonNode> values = new ArrayList<>();
             body.path("value").forEach(values::add);
-            return new PackageListing(List.copyOf(values), !body.hasNonNull("@odata.nextLink"));
+            String next = Json.text(body, "@odata.nextLink");
+            return next == null ? CompletableFuture.completedFuture(null) : listPages(nextPage(page, next), values);
         });
     }
 
+    /** The next page's URL, if it is on the server that answered: the access token goes nowhere else. */
+    static URI nextPage(URI page, String nextLink) {
+        URI next = page.resolve(nextLink);
+        boolean sameServer = page.getScheme().equalsIgnoreCase(next.getScheme())
+                             && page.getHost().equalsIgnoreCase(String.valueOf(next.getHost()))
+                             && page.getPort() == next.getPort();
+        if (!sameServer || next.equals(page)) {
+            throw new IllegalStateException("Business Central linked the next page of a list to " + next.getScheme()
+                                            + "://" + next.getHost() + (next.getPort() < 0 ? "" : ":" + next.getPort())
+                                            + (sameServer ? " (the page itself)" : "") + "; not followed from "
+                                            + page.getHost());
+        }
+        return next;
+    }
+
     /**
-     * A list of configuration packages as the API answered it; not {@code complete} when the server said more pages
-     * follow. A package becomes a {@link ConfigurationPackage} only when asked for: a shared poll reads a few
-     * packages of a list that may hold hundreds.
+     * A list of configuration packages as the API answered it. A package becomes a {@link ConfigurationPackage} only
+     * when asked for: a shared poll reads a few packages of a list that may hold hundreds.
      */
-    record PackageListing(List<JsonNode> values, boolean complete) {
+    record PackageListing(List<JsonNode> values) {
 
         List<ConfigurationPackage> packages() {
             return values.stream().map(PackageListing::toPackage).toList();

@@ -19,7 +19,7 @@ import io.deploykit.camel.core.json.Json;
  * <p>
  * The shared list is sent after every lookup that reads it arrived, never joined while under way: so a lookup always
  * sees the packages created before it started (a deploy that follows another of the same code finds the package the
- * first one created). A code missing from a list the server paged is looked up alone. Thread-safe; one per endpoint.
+ * first one created). Thread-safe; one per endpoint.
  */
 final class PackageLookups {
 
@@ -78,8 +78,7 @@ final class PackageLookups {
                     return CompletableFuture.completedFuture(Optional.of(PackageListing.toPackage(value)));
                 }
             }
-            return listing.complete() ? CompletableFuture.completedFuture(Optional.empty())
-                    : api.findPackageByCode(id, code);
+            return CompletableFuture.completedFuture(Optional.empty());
         }
 
         /** Sends the list the lookups that arrived meanwhile wait for, or marks the company idle. */

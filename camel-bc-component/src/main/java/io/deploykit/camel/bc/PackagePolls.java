@@ -19,7 +19,7 @@ import io.deploykit.camel.core.json.Json;
  * Reads the configuration packages whose import or apply is being waited for. A package waited for alone is read by
  * its id. While several are waited for in one company, their polls share one list request of the company's packages:
  * Business Central online allows 6000 requests per 5 minutes per user, and 100 deploys polled one by one every 5 s
- * would take a third of that by themselves. A package missing from the list (deleted meanwhile, or on a later page)
+ * would take a third of that by themselves. A package missing from the list (deleted meanwhile)
  * is read by its id.
  * <p>
  * A poll joins a list request under way, or one answered less than a quarter of its poll interval ago; so the status

@@ -58,9 +58,11 @@ public final class BcEmulator implements Emulator {
     private final EmulatorServer server;
     private final Companies companies;
     private final BcFaults faults;
+    private final ServerPaging paging;
 
     private BcEmulator(Settings config) {
         this.config = config;
+        this.paging = new ServerPaging(config.maxPageSize());
         this.storage = Storage.open(config.server().storage());
         try {
             this.server = new EmulatorServer("bc-emulator", config.server().port(), config.server().threads());
@@ -80,7 +82,7 @@ public final class BcEmulator implements Emulator {
             ApiGate gate = new ApiGate(config.tenant(), config.environment(), tokens, config.users());
             RouteGroup api = server.router().group(root, odata, true).before(gate::admit);
             new CompaniesResource(companies).install(api);
-            new PackagesResource(companies, jobs, storage).install(api);
+            new PackagesResource(companies, jobs, storage, paging).install(api);
             new PackageFileResource(companies, storage, config.server().maxUploadBytes()).install(api);
             new PicturesResource(companies, storage, config.server().maxUploadBytes()).install(api);
             EntraTokenEndpoint entra = new EntraTokenEndpoint(config.tenant(), tokens);
@@ -146,6 +148,11 @@ public final class BcEmulator implements Emulator {
     }
 
     /** The directory that holds the uploaded package files and pictures. */
+    /** Changes how many configuration packages a list answer holds at most; the rest is paged with nextLink. */
+    public void setMaxPageSize(int maxPageSize) {
+        paging.setMaxPageSize(maxPageSize);
+    }
+
     public Path storageDirectory() {
         return storage.root();
     }
@@ -253,7 +260,7 @@ public final class BcEmulator implements Emulator {
 
     /** What a builder was told, fixed when the emulator starts. */
     private record Settings(ServerSettings server, String tenant, String environment, Map<String, String> users,
-                            Duration jobStepDuration, String serverInstance) {
+                            Duration jobStepDuration, String serverInstance, int maxPageSize) {
     }
 
     /** The settings of a {@link BcEmulator}; see {@link BcEmulator#builder()} for the defaults. */
@@ -264,6 +271,7 @@ public final class BcEmulator implements Emulator {
         private final Map<String, String> users = new LinkedHashMap<>();
         private Duration jobStepDuration = Duration.ofSeconds(1);
         private String serverInstance = DEFAULT_SERVER_INSTANCE;
+        private int maxPageSize = ServerPaging.DEFAULT_MAX_PAGE_SIZE;
 
         private Builder() {
             super(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Duration.ofMinutes(60), 350L << 20);
@@ -296,6 +304,18 @@ public final class BcEmulator implements Emulator {
             return this;
         }
 
+        /**
+         * The most configuration packages one list answer holds (20,000 by default, as Business Central); a longer
+         * list is paged with {@code @odata.nextLink}.
+         */
+        public Builder maxPageSize(int maxPageSize) {
+            if (maxPageSize < 1) {
+                throw new IllegalArgumentException("A page holds at least one entity, not " + maxPageSize);
+            }
+            this.maxPageSize = maxPageSize;
+            return this;
+        }
+
         /** The name of the on-premises service root, {@code /BC} by default. */
         public Builder serverInstance(String serverInstance) {
             this.serverInstance = requireSegment(serverInstance, "serverInstance");
@@ -309,7 +329,7 @@ public final class BcEmulator implements Emulator {
          */
         public BcEmulator start() {
             return new BcEmulator(new Settings(serverSettings(), tenant, environment, frozen(users), jobStepDuration,
-                    serverInstance));
+                    serverInstance, maxPageSize));
         }
 
         private static String requireSegment(String value, String what) {

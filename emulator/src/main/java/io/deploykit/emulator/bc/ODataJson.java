@@ -28,8 +28,17 @@ final class ODataJson {
     }
 
     static void list(Exchange exchange, String api, String entitySet, List<ObjectNode> entities) throws IOException {
+        list(exchange, api, entitySet, entities, null);
+    }
+
+    /** A list answer; with a {@code nextLink} when more entities follow on another page. */
+    static void list(Exchange exchange, String api, String entitySet, List<ObjectNode> entities, String nextLink)
+            throws IOException {
         ObjectNode body = Json.object().put("@odata.context", context(exchange, api, entitySet));
         body.putArray("value").addAll(entities);
+        if (nextLink != null) {
+            body.put("@odata.nextLink", nextLink);
+        }
         exchange.respond(200, CONTENT_TYPE, Json.bytes(body));
     }
 

@@ -25,11 +25,13 @@ final class PackagesResource {
     private final Companies companies;
     private final PackageJobs jobs;
     private final Storage storage;
+    private final ServerPaging paging;
 
-    PackagesResource(Companies companies, PackageJobs jobs, Storage storage) {
+    PackagesResource(Companies companies, PackageJobs jobs, Storage storage, ServerPaging paging) {
         this.companies = companies;
         this.jobs = jobs;
         this.storage = storage;
+        this.paging = paging;
     }
 
     void install(RouteGroup api) {
@@ -76,7 +78,8 @@ final class PackagesResource {
                 .map(code -> company.packages().withCode(code).stream().toList())
                 .orElseGet(company.packages()::all);
         var packages = candidates.stream().map(pkg -> json(pkg.snapshot())).filter(filter).toList();
-        ODataJson.list(exchange, ApiPaths.AUTOMATION, entitySet(company.company().id()), packages);
+        var page = paging.page(exchange, packages, pkg -> pkg.get("code").asText()); // in code order
+        ODataJson.list(exchange, ApiPaths.AUTOMATION, entitySet(company.company().id()), page.items(), page.nextLink());
     }
 
     private void get(Exchange exchange) throws IOException {
