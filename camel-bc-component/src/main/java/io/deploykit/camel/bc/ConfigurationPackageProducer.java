@@ -172,14 +172,20 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
             }
             Duration interval = Duration.ofMillis(config.getPollInterval());
             PackagePolls.Watch watch = endpoint.packagePolls().watch(company, pkg.getId(), interval);
-            return endpoint.getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(),
-                    watch::read, job, interval, Duration.ofMillis(config.getTimeout()), LOG)
-                    .whenComplete((done, failure) -> {
-                        watch.close();
-                        if (DeployKitProducer.unwrap(failure) instanceof BcPackageFailedException failed) {
-                            result(exchange, company, failed.getConfigurationPackage());
-                        }
-                    });
+            CompletableFuture<ConfigurationPackage> awaited;
+            try {
+                awaited = endpoint.getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(),
+                        watch::read, job, interval, Duration.ofMillis(config.getTimeout()), LOG);
+            } catch (RuntimeException e) {
+                watch.close(); // a wait that never started must not keep its company's polls shared
+                throw e;
+            }
+            return awaited.whenComplete((done, failure) -> {
+                watch.close();
+                if (DeployKitProducer.unwrap(failure) instanceof BcPackageFailedException failed) {
+                    result(exchange, company, failed.getConfigurationPackage());
+                }
+            });
         });
     }
 
