@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.deploykit.camel.bc.BcApi.PackageListing;
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.json.Json;
@@ -60,7 +58,7 @@ final class PackageLookups {
                 }
             }
             if (shared != null) {
-                return shared.thenCompose(listing -> find(listing, code));
+                return shared.thenApply(listing -> find(listing, code));
             }
             CompletableFuture<Optional<ConfigurationPackage>> alone;
             try {
@@ -72,13 +70,9 @@ final class PackageLookups {
             return alone;
         }
 
-        private CompletableFuture<Optional<ConfigurationPackage>> find(PackageListing listing, String code) {
-            for (JsonNode value : listing.values()) {
-                if (code.equalsIgnoreCase(Json.text(value, "code"))) {
-                    return CompletableFuture.completedFuture(Optional.of(PackageListing.toPackage(value)));
-                }
-            }
-            return CompletableFuture.completedFuture(Optional.empty());
+        private static Optional<ConfigurationPackage> find(PackageListing listing, String code) {
+            return listing.values().stream().filter(value -> code.equalsIgnoreCase(Json.text(value, "code")))
+                    .findFirst().map(PackageListing::toPackage);
         }
 
         /** Sends the list the lookups that arrived meanwhile wait for, or marks the company idle. */

@@ -309,10 +309,7 @@ public final class BcEmulator implements Emulator {
          * list is paged with {@code @odata.nextLink}.
          */
         public Builder maxPageSize(int maxPageSize) {
-            if (maxPageSize < 1) {
-                throw new IllegalArgumentException("A page holds at least one entity, not " + maxPageSize);
-            }
-            this.maxPageSize = maxPageSize;
+            this.maxPageSize = ServerPaging.requireValid(maxPageSize);
             return this;
         }
 

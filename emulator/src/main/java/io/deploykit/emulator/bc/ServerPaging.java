@@ -32,10 +32,14 @@ final class ServerPaging {
     }
 
     void setMaxPageSize(int maxPageSize) {
+        this.maxPageSize = requireValid(maxPageSize);
+    }
+
+    static int requireValid(int maxPageSize) {
         if (maxPageSize < 1) {
             throw new IllegalArgumentException("A page holds at least one entity, not " + maxPageSize);
         }
-        this.maxPageSize = maxPageSize;
+        return maxPageSize;
     }
 
     /** One page of entities. */
