@@ -69,6 +69,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "tenantid":
         case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -130,6 +132,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "scope": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "tenantid":
         case "tenantId": return java.lang.String.class;
         case "timeout": return long.class;
@@ -192,6 +196,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "scope": return target.getConfiguration().getScope();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "tenantid":
         case "tenantId": return target.getConfiguration().getTenantId();
         case "timeout": return target.getConfiguration().getTimeout();
@@ -200,6 +206,15 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "username": return target.getConfiguration().getUsername();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(32);
         props.add("accessToken");
         props.add("baseUrl");
         props.add("clientId");
@@ -51,6 +51,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("retryDelay");
         props.add("scope");
         props.add("sslContextParameters");
+        props.add("stateRepository");
         props.add("tenantId");
         props.add("timeout");
         props.add("tokenUrl");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +15,7 @@ import org.apache.hc.core5.net.PercentCodec;
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.bc.model.Picture;
 import io.deploykit.camel.core.body.UploadBody;
+import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.camel.core.error.NotFoundException;
 import io.deploykit.camel.core.http.ApiClient;
 import io.deploykit.camel.core.http.HttpCall;
@@ -74,7 +76,7 @@ final class BcApi {
                              && page.getHost().equalsIgnoreCase(String.valueOf(next.getHost()))
                              && page.getPort() == next.getPort();
         if (!sameServer || next.equals(page)) {
-            throw new IllegalStateException("Business Central linked the next page of a list to " + next.getScheme()
+            throw new DeployKitException("Business Central linked the next page of a list to " + next.getScheme()
                                             + "://" + next.getHost() + (next.getPort() < 0 ? "" : ":" + next.getPort())
                                             + (sameServer ? " (the page itself)" : "") + "; not followed from "
                                             + page.getHost());
@@ -98,7 +100,13 @@ final class BcApi {
     }
 
     CompletableFuture<ConfigurationPackage> getPackage(String company, String id) {
-        return client.send(json(HttpCall.get(packages(company, "(" + id + ")"))).accepting(404)).thenApply(result -> {
+        return getPackage(company, id, null);
+    }
+
+    /** The package; {@code deadline} (or null) bounds the retries, as when a wait polls it. */
+    CompletableFuture<ConfigurationPackage> getPackage(String company, String id, Instant deadline) {
+        HttpCall call = json(HttpCall.get(packages(company, "(" + key(id) + ")"))).accepting(404).until(deadline);
+        return client.send(call).thenApply(result -> {
             if (result.status() == 404) {
                 throw new NotFoundException("No configuration package with id " + id + " in company " + company);
             }
@@ -121,14 +129,16 @@ final class BcApi {
         return client.send(json(call)).thenApply(result -> Json.read(result.body(), ConfigurationPackage.class));
     }
 
+    /** Deletes the package; one already gone (a delete sent again after a lost answer) is no error. */
     CompletableFuture<Void> deletePackage(String company, ConfigurationPackage pkg) {
-        HttpCall call = HttpCall.delete(packages(company, "(" + pkg.getId() + ")")).header("If-Match", etagOrAny(pkg.getEtag()));
+        HttpCall call = HttpCall.delete(packages(company, "(" + key(pkg.getId()) + ")"))
+                .header("If-Match", etagOrAny(pkg.getEtag())).accepting(404);
         return client.send(call).thenApply(result -> null);
     }
 
     /** Streams the file into the package; If-Match * because the file has no ETag of its own before the first upload. */
     CompletableFuture<Void> uploadFile(String company, ConfigurationPackage pkg, UploadBody file) {
-        URI uri = packages(company, "(" + pkg.getId() + ")/file('" + literal(pkg.getCode()) + "')/content");
+        URI uri = packages(company, "(" + key(pkg.getId()) + ")/file('" + literal(pkg.getCode()) + "')/content");
         HttpCall call = HttpCall.patch(uri, RequestBody.raw(file, ContentType.APPLICATION_OCTET_STREAM)).header("If-Match", "*");
         return client.send(call).thenApply(result -> null);
     }
@@ -142,14 +152,14 @@ final class BcApi {
     }
 
     private CompletableFuture<Void> action(String company, String id, String action) {
-        HttpCall call = HttpCall.post(packages(company, "(" + id + ")/" + action), null);
+        HttpCall call = HttpCall.post(packages(company, "(" + key(id) + ")/" + action), null);
         return client.send(call).thenApply(result -> null);
     }
 
     // pictures
 
     CompletableFuture<String> parentIdByNumber(String company, BcParentType type, String number) {
-        URI uri = uri(STANDARD + "/companies(" + company + ")/" + type + "?$filter=" + filterEq("number", number)
+        URI uri = uri(STANDARD + "/companies(" + key(company) + ")/" + type + "?$filter=" + filterEq("number", number)
                       + "&$select=id,number");
         return client.send(json(HttpCall.get(uri))).thenApply(result -> {
             for (JsonNode record : values(result)) {
@@ -197,11 +207,11 @@ final class BcApi {
     // building blocks
 
     private URI packages(String company, String rest) {
-        return uri(AUTOMATION + "/companies(" + company + ")/configurationPackages" + rest);
+        return uri(AUTOMATION + "/companies(" + key(company) + ")/configurationPackages" + rest);
     }
 
     private URI picture(String company, BcParentType type, String parentId, String rest) {
-        return uri(STANDARD + "/companies(" + company + ")/" + type + "(" + parentId + ")/picture" + rest);
+        return uri(STANDARD + "/companies(" + key(company) + ")/" + type + "(" + key(parentId) + ")/picture" + rest);
     }
 
     private URI uri(String path) {
@@ -221,6 +231,11 @@ final class BcApi {
     /** {@code field eq 'value'}, the literal's quotes doubled, percent-encoded for the query string. */
     private static String filterEq(String field, String value) {
         return PercentCodec.encode(field + " eq '" + value.replace("'", "''") + "'", StandardCharsets.UTF_8);
+    }
+
+    /** An id (a GUID) inside a path, percent-encoded: an id from a header must not change the path. */
+    private static String key(String id) {
+        return PercentCodec.encode(id, StandardCharsets.UTF_8);
     }
 
     /** A string key inside a path, such as {@code file('CODE')}. */

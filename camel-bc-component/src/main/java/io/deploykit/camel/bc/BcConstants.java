@@ -50,6 +50,12 @@ public final class BcConstants {
               javaType = "String")
     public static final String CONTENT_TYPE = "CamelBcContentType";
 
+    @Metadata(label = "producer", description = "What tells one deploy from another in the stateRepository: the same key"
+                                                + " is the same deploy, continued or not repeated. By default the file's"
+                                                + " name, length, last-modified time and SHA-256.",
+              javaType = "String")
+    public static final String DEPLOY_KEY = "CamelBcDeployKey";
+
     private BcConstants() {
     }
 }

@@ -1,6 +1,7 @@
 package io.deploykit.camel.bc;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Category;
@@ -11,7 +12,10 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.auth.Authenticator;
 import io.deploykit.camel.core.auth.StaticAuthenticator;
 import io.deploykit.camel.core.http.ErrorDecoder;
@@ -23,6 +27,9 @@ import io.deploykit.camel.core.support.DeployKitEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "bc", title = "Business Central", syntax = "bc:resource",
              producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = BcConstants.class)
 public class BcEndpoint extends DeployKitEndpoint {
+
+    /** Where waits report the statuses of the jobs they follow. */
+    private static final Logger JOB_LOG = LoggerFactory.getLogger(PackageJob.class);
 
     @UriPath(description = "What to work on: configurationPackage (RapidStart packages) or picture (pictures of items,"
                            + " customers, vendors, employees, contacts)")
@@ -104,6 +111,22 @@ public class BcEndpoint extends DeployKitEndpoint {
         return packageLookups;
     }
 
+    /**
+     * Waits for the package's import or apply to finish, polling every pollInterval until timeout; polls of waits in
+     * one company share their requests (see {@link PackagePolls}).
+     */
+    CompletableFuture<ConfigurationPackage> awaitJob(String company, ConfigurationPackage pkg, PackageJob job) {
+        Duration interval = Duration.ofMillis(configuration.getPollInterval());
+        PackagePolls.Watch watch = packagePolls.watch(company, pkg.getId(), interval);
+        try {
+            return getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(), watch::read, job,
+                    interval, Duration.ofMillis(configuration.getTimeout()), JOB_LOG).whenComplete((done, failure) -> watch.close());
+        } catch (RuntimeException e) {
+            watch.close(); // a wait that never started must not keep its company's polls shared
+            throw e;
+        }
+    }
+
     /** The company id: the option, or the company named by companyName, looked up once (again after a failure). */
     synchronized CompletableFuture<String> companyId() {
         if (configuration.getCompanyId() != null && !configuration.getCompanyId().isBlank()) {
@@ -146,6 +169,13 @@ public class BcEndpoint extends DeployKitEndpoint {
     @Override
     protected String userAgent() {
         return "DeployKit-bc/0.1";
+    }
+
+    @Override
+    protected String deployTarget() {
+        String company = configuration.getCompanyId() != null && !configuration.getCompanyId().isBlank()
+                ? "id " + configuration.getCompanyId() : "name " + configuration.getCompanyName();
+        return "bc " + serviceRoot() + " company " + company;
     }
 
     private static String trimSlash(String url) {

@@ -1,6 +1,5 @@
 package io.deploykit.camel.bc;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
@@ -12,7 +11,10 @@ import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.body.UploadBody;
 import io.deploykit.camel.core.error.InvalidInputException;
 import io.deploykit.camel.core.error.NotFoundException;
+import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.core.journal.DeployKeys;
 import io.deploykit.camel.core.support.DeployKitProducer;
+import io.deploykit.camel.core.support.Failures;
 
 /** The operations on RapidStart configuration packages, one method each. */
 final class ConfigurationPackageProducer extends DeployKitProducer {
@@ -22,15 +24,17 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
 
     private final BcEndpoint endpoint;
     private final BcConfiguration config;
+    private final PackageActions actions;
 
     ConfigurationPackageProducer(BcEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
+        this.actions = new PackageActions(endpoint);
     }
 
     @Override
-    protected CompletableFuture<?> start(Exchange exchange) {
+    protected CompletableFuture<?> operate(Exchange exchange) {
         BcOperation operation = BcOperations.of(exchange, config, BcResource.configurationPackage);
         return switch (operation) {
             case list -> list(exchange);
@@ -38,8 +42,8 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
             case create -> create(exchange);
             case delete -> delete(exchange);
             case upload -> upload(exchange);
-            case Import -> importPackage(exchange);
-            case apply -> apply(exchange);
+            case Import -> runJob(exchange, PackageJob.importJob());
+            case apply -> runJob(exchange, PackageJob.applyJob(config.isFailOnRecordErrors()));
             case deploy -> deploy(exchange);
             default -> throw new IllegalStateException("unreachable: " + operation + " was validated");
         };
@@ -61,11 +65,11 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     private CompletableFuture<?> create(Exchange exchange) {
         String code = code(exchange);
         if (code == null) {
-            throw new IllegalArgumentException("create needs the package code: header " + BcConstants.PACKAGE_CODE
-                                               + " or option packageCode");
+            throw new InvalidInputException("create needs the package code: header " + BcConstants.PACKAGE_CODE
+                                            + " or option packageCode");
         }
         String name = packageName(exchange, null, code);
-        return endpoint.companyId().thenCompose(company -> endpoint.api().createPackage(company, code, name)
+        return endpoint.companyId().thenCompose(company -> actions.create(company, code, name)
                 .thenAccept(pkg -> {
                     LOG.info("Created configuration package {} (id {})", code, pkg.getId());
                     result(exchange, company, pkg);
@@ -83,110 +87,63 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     /** Uploads the body into the package with the file's code (created when there is none yet). */
     private CompletableFuture<?> upload(Exchange exchange) {
         UploadBody file = UploadBody.from(exchange, DEFAULT_FILE_NAME);
-        try {
-            RapidStartFile rapidStart = RapidStartFile.read(file);
-            String code = codeMatching(exchange, rapidStart, file);
-            return endpoint.companyId().thenCompose(company -> endpoint.packageLookups().byCode(company, code)
-                    .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
-                            : endpoint.api().createPackage(company, code, packageName(exchange, rapidStart, code)))
-                    .thenCompose(pkg -> uploadInto(company, pkg, file))
-                    .thenAccept(pkg -> result(exchange, company, pkg)))
-                    .whenComplete((r, e) -> file.close());
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
-    }
-
-    private CompletableFuture<?> importPackage(Exchange exchange) {
-        return endpoint.companyId().thenCompose(company -> named(exchange, company)
-                .thenCompose(pkg -> runJob(exchange, company, pkg, PackageJob.importJob()))
+        RapidStartFile rapidStart = RapidStartFile.read(file);
+        String code = codeMatching(exchange, rapidStart, file);
+        return endpoint.companyId().thenCompose(company -> endpoint.packageLookups().byCode(company, code)
+                .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
+                        : actions.create(company, code, packageName(exchange, rapidStart, code)))
+                .thenCompose(pkg -> endpoint.api().uploadFile(company, pkg, file).thenApply(v -> {
+                    LOG.info("Uploaded {} ({} bytes) into configuration package {}", file.fileName(), file.length(), code);
+                    return pkg;
+                }))
                 .thenAccept(pkg -> result(exchange, company, pkg)));
     }
 
-    private CompletableFuture<?> apply(Exchange exchange) {
+    /** Starts the package's import or apply and, unless waitForCompletion=false, waits for it to finish. */
+    private CompletableFuture<?> runJob(Exchange exchange, PackageJob job) {
         return endpoint.companyId().thenCompose(company -> named(exchange, company)
-                .thenCompose(pkg -> runJob(exchange, company, pkg, PackageJob.applyJob(config.isFailOnRecordErrors())))
+                .thenCompose(pkg -> actions.start(company, pkg, job).thenCompose(v -> {
+                    LOG.info("Started the {} of configuration package {}", job.name(), pkg.getCode());
+                    return config.isWaitForCompletion() ? endpoint.awaitJob(company, pkg, job)
+                            : endpoint.api().getPackage(company, pkg.getId());
+                }))
+                .whenComplete((pkg, failure) -> failedResult(exchange, company, failure))
                 .thenAccept(pkg -> result(exchange, company, pkg)));
     }
 
     /**
-     * The whole flow: replace any package with the file's code by a new one, upload, import and wait, apply and wait
-     * (unless waitForCompletion=false: then it returns once the apply has started; the import is always awaited,
-     * since apply needs it).
+     * The whole flow (see {@link PackageDeployment}): replace any package with the file's code by a new one, upload,
+     * import and wait, apply and wait (unless waitForCompletion=false: then it returns once the apply has started;
+     * the import is always awaited, since apply needs it). With a state repository, continues an interrupted deploy
+     * of the same file from its last step, and does not repeat one that completed.
      */
     private CompletableFuture<?> deploy(Exchange exchange) {
         UploadBody file = UploadBody.from(exchange, DEFAULT_FILE_NAME);
-        try {
-            RapidStartFile rapidStart = RapidStartFile.read(file);
-            String code = codeMatching(exchange, rapidStart, file);
-            String name = packageName(exchange, rapidStart, code);
-            LOG.info("Deploying configuration package {} from {} ({} bytes)", code, file.fileName(), file.length());
-            BcApi api = endpoint.api();
-            return endpoint.companyId().thenCompose(company -> endpoint.packageLookups().byCode(company, code)
-                    .thenCompose(found -> found.isEmpty() ? CompletableFuture.completedFuture(null)
-                            : api.deletePackage(company, found.get())
-                                    .thenRun(() -> LOG.info("Deleted the previous configuration package {} (id {})", code,
-                                            found.get().getId())))
-                    .thenCompose(v -> api.createPackage(company, code, name))
-                    .thenCompose(pkg -> {
-                        LOG.info("Created configuration package {} (id {})", code, pkg.getId());
-                        return uploadInto(company, pkg, file);
-                    })
-                    .thenCompose(pkg -> startAndAwait(exchange, company, pkg, PackageJob.importJob(), true))
-                    .thenCompose(pkg -> runJob(exchange, company, pkg, PackageJob.applyJob(config.isFailOnRecordErrors())))
-                    .thenAccept(pkg -> {
-                        LOG.info("Deployed configuration package {}: {} tables, {} records, applyStatus={}", code,
-                                pkg.getNumberOfTables(), pkg.getNumberOfRecords(), pkg.getApplyStatus());
-                        result(exchange, company, pkg);
-                    }))
-                    .whenComplete((r, e) -> file.close());
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
+        RapidStartFile rapidStart = RapidStartFile.read(file);
+        String code = codeMatching(exchange, rapidStart, file);
+        String name = packageName(exchange, rapidStart, code);
+        DeployJournal journal = endpoint.getJournal();
+        String key = journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, file) : code;
+        if (journal.isRecording()) {
+            exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, key);
         }
+        DeployJournal.Entry entry = journal.entry("deploy", key);
+        LOG.info("Deploying configuration package {} from {} ({} bytes)", code, file.fileName(), file.length());
+        return endpoint.companyId().thenCompose(company -> new PackageDeployment(endpoint, entry, company, code, name, file)
+                .run()
+                .whenComplete((pkg, failure) -> failedResult(exchange, company, failure))
+                .thenAccept(pkg -> {
+                    LOG.info("Deployed configuration package {}: {} tables, {} records, applyStatus={}", code,
+                            pkg.getNumberOfTables(), pkg.getNumberOfRecords(), pkg.getApplyStatus());
+                    result(exchange, company, pkg);
+                }));
     }
 
-    private CompletableFuture<ConfigurationPackage> uploadInto(String company, ConfigurationPackage pkg, UploadBody file) {
-        return endpoint.api().uploadFile(company, pkg, file).thenApply(v -> {
-            LOG.info("Uploaded {} ({} bytes) into configuration package {}", file.fileName(), file.length(), pkg.getCode());
-            return pkg;
-        });
-    }
-
-    private CompletableFuture<ConfigurationPackage> runJob(Exchange exchange, String company, ConfigurationPackage pkg,
-                                                           PackageJob job) {
-        return startAndAwait(exchange, company, pkg, job, config.isWaitForCompletion());
-    }
-
-    /** Starts the job and, when asked, waits for it; either way the package comes back as last read. */
-    private CompletableFuture<ConfigurationPackage> startAndAwait(Exchange exchange, String company,
-                                                                  ConfigurationPackage pkg, PackageJob job, boolean wait) {
-        BcApi api = endpoint.api();
-        CompletableFuture<Void> started = "apply".equals(job.name())
-                ? api.startApply(company, pkg.getId()) : api.startImport(company, pkg.getId());
-        return started.thenCompose(v -> {
-            LOG.info("Started the {} of configuration package {}", job.name(), pkg.getCode());
-            if (!wait) {
-                return api.getPackage(company, pkg.getId());
-            }
-            Duration interval = Duration.ofMillis(config.getPollInterval());
-            PackagePolls.Watch watch = endpoint.packagePolls().watch(company, pkg.getId(), interval);
-            CompletableFuture<ConfigurationPackage> awaited;
-            try {
-                awaited = endpoint.getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(),
-                        watch::read, job, interval, Duration.ofMillis(config.getTimeout()), LOG);
-            } catch (RuntimeException e) {
-                watch.close(); // a wait that never started must not keep its company's polls shared
-                throw e;
-            }
-            return awaited.whenComplete((done, failure) -> {
-                watch.close();
-                if (DeployKitProducer.unwrap(failure) instanceof BcPackageFailedException failed) {
-                    result(exchange, company, failed.getConfigurationPackage());
-                }
-            });
-        });
+    /** A job that ended in Error leaves the package as last read on the exchange, beside the exception. */
+    private static void failedResult(Exchange exchange, String company, Throwable failure) {
+        if (Failures.unwrap(failure) instanceof BcPackageFailedException failed) {
+            result(exchange, company, failed.getConfigurationPackage());
+        }
     }
 
     /** The package the exchange names by id, else by code (header or option). */
@@ -197,8 +154,8 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
         }
         String code = code(exchange);
         if (code == null) {
-            throw new IllegalArgumentException("Name the configuration package: header " + BcConstants.PACKAGE_ID + " or "
-                                               + BcConstants.PACKAGE_CODE + ", or option packageCode");
+            throw new InvalidInputException("Name the configuration package: header " + BcConstants.PACKAGE_ID + " or "
+                                            + BcConstants.PACKAGE_CODE + ", or option packageCode");
         }
         return endpoint.packageLookups().byCode(company, code).thenApply(found -> found.orElseThrow(
                 () -> new NotFoundException("No configuration package with code '" + code + "' in company " + company)));

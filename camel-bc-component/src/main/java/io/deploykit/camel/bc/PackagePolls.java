@@ -57,9 +57,12 @@ final class PackagePolls {
             this.maxAge = maxAge;
         }
 
-        /** The package as it is now, or at most a quarter of the poll interval ago. */
-        CompletableFuture<ConfigurationPackage> read() {
-            return company.read(packageId, maxAge);
+        /**
+         * The package as it is now, or at most a quarter of the poll interval ago; {@code deadline} bounds the
+         * retries of a read by id.
+         */
+        CompletableFuture<ConfigurationPackage> read(Instant deadline) {
+            return company.read(packageId, maxAge, deadline);
         }
 
         @Override
@@ -94,7 +97,7 @@ final class PackagePolls {
             }
         }
 
-        CompletableFuture<ConfigurationPackage> read(String packageId, Duration maxAge) {
+        CompletableFuture<ConfigurationPackage> read(String packageId, Duration maxAge, Instant deadline) {
             CompletableFuture<Map<String, JsonNode>> shared;
             synchronized (this) {
                 if (watching <= 1) {
@@ -109,12 +112,12 @@ final class PackagePolls {
                 }
             }
             if (shared == null) {
-                return api.getPackage(id, packageId);
+                return api.getPackage(id, packageId, deadline);
             }
             return shared.thenCompose(packages -> {
                 JsonNode value = packages.get(packageId);
                 return value != null ? CompletableFuture.completedFuture(PackageListing.toPackage(value))
-                        : api.getPackage(id, packageId);
+                        : api.getPackage(id, packageId, deadline);
             });
         }
 

@@ -1,5 +1,9 @@
 package io.deploykit.camel.bc;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
@@ -9,12 +13,18 @@ import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.bc.model.Picture;
 import io.deploykit.camel.core.body.UploadBody;
+import io.deploykit.camel.core.error.InvalidInputException;
+import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.core.journal.DeployKeys;
+import io.deploykit.camel.core.journal.DeployStep;
 import io.deploykit.camel.core.support.DeployKitProducer;
 
 /** The operations on the picture of an item, customer, vendor, employee or contact, one method each. */
 final class PictureProducer extends DeployKitProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PictureProducer.class);
+    private static final String UPDATING = "updating";
+    private static final String UPDATED = "updated";
 
     private final BcEndpoint endpoint;
     private final BcConfiguration config;
@@ -26,7 +36,7 @@ final class PictureProducer extends DeployKitProducer {
     }
 
     @Override
-    protected CompletableFuture<?> start(Exchange exchange) {
+    protected CompletableFuture<?> operate(Exchange exchange) {
         BcOperation operation = BcOperations.of(exchange, config, BcResource.picture);
         BcParentType type = parentType(exchange);
         return switch (operation) {
@@ -57,24 +67,58 @@ final class PictureProducer extends DeployKitProducer {
                 })));
     }
 
-    /** Streams the body as the new picture, then reads back what Business Central made of it. */
+    /**
+     * Streams the body as the new picture, then reads back what Business Central made of it. With a state repository,
+     * an update taken up again after it may have been sent compares the stored picture with the body and is not sent
+     * again when they are the same; one that completed is not repeated.
+     */
     private CompletableFuture<?> update(Exchange exchange, BcParentType type) {
         UploadBody image = UploadBody.from(exchange, "picture");
+        String declared = exchange.getMessage().getHeader(BcConstants.CONTENT_TYPE, String.class);
+        String contentType = declared == null || declared.isBlank() ? ImageType.detect(image) : declared;
+        ImageType.requireComplete(image, contentType);
+        DeployJournal journal = endpoint.getJournal();
+        DeployJournal.Entry entry = journal.entry("picture " + type,
+                journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, image) : image.fileName());
+        return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
+                .thenCompose(parent -> updateOnce(company, type, parent, image, contentType, entry)
+                        .thenCompose(v -> endpoint.api().getPicture(company, type, parent)))
+                .thenAccept(picture -> {
+                    LOG.info("Updated the picture of {} {}: {}x{} {}", type, picture.getId(), picture.getWidth(),
+                            picture.getHeight(), picture.getContentType());
+                    result(exchange, company, picture);
+                }));
+    }
+
+    private CompletableFuture<Void> updateOnce(String company, BcParentType type, String parent, UploadBody image,
+                                               String contentType, DeployJournal.Entry entry) {
+        Optional<DeployStep> last = entry.last().filter(step -> parent.equals(step.resourceId()));
+        if (last.isPresent() && UPDATED.equals(last.get().step())) {
+            LOG.info("The picture of {} {} was updated from this file before: not sent again", type, parent);
+            return CompletableFuture.completedFuture(null);
+        }
+        BcApi api = endpoint.api();
+        CompletableFuture<Boolean> tookEffect = last.isEmpty() ? CompletableFuture.completedFuture(false)
+                : api.getPictureContent(company, type, parent).thenApply(stored -> sameContent(stored.body(), image));
+        return tookEffect.thenCompose(same -> {
+            if (same) {
+                LOG.info("The picture of {} {} sent before had taken effect: not sent again", type, parent);
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            entry.record(UPDATING, parent, null);
+            return api.updatePictureContent(company, type, parent, image, contentType);
+        }).thenRun(() -> entry.record(UPDATED, parent, null));
+    }
+
+    private static boolean sameContent(byte[] stored, UploadBody image) {
+        return stored.length == image.length() && image.sha256().equals(sha256(stored));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            String declared = exchange.getMessage().getHeader(BcConstants.CONTENT_TYPE, String.class);
-            String contentType = declared == null || declared.isBlank() ? ImageType.detect(image) : declared;
-            return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
-                    .thenCompose(parent -> endpoint.api().updatePictureContent(company, type, parent, image, contentType)
-                            .thenCompose(v -> endpoint.api().getPicture(company, type, parent)))
-                    .thenAccept(picture -> {
-                        LOG.info("Updated the picture of {} {}: {}x{} {}", type, picture.getId(), picture.getWidth(),
-                                picture.getHeight(), picture.getContentType());
-                        result(exchange, company, picture);
-                    }))
-                    .whenComplete((r, e) -> image.close());
-        } catch (RuntimeException e) {
-            image.close();
-            throw e;
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a standard algorithm of every JVM", e);
         }
     }
 
@@ -102,8 +146,8 @@ final class PictureProducer extends DeployKitProducer {
         }
         String number = exchange.getMessage().getHeader(BcConstants.PARENT_NUMBER, String.class);
         if (number == null || number.isBlank()) {
-            throw new IllegalArgumentException("Name the record whose picture to use: header " + BcConstants.PARENT_ID
-                                               + " or " + BcConstants.PARENT_NUMBER);
+            throw new InvalidInputException("Name the record whose picture to use: header " + BcConstants.PARENT_ID
+                                            + " or " + BcConstants.PARENT_NUMBER);
         }
         return endpoint.api().parentIdByNumber(company, type, number.trim());
     }

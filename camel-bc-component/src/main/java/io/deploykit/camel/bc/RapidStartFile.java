@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import io.deploykit.camel.core.body.BoundedInputStream;
 import io.deploykit.camel.core.body.UploadBody;
 import io.deploykit.camel.core.error.InvalidInputException;
 
@@ -30,8 +31,12 @@ record RapidStartFile(String code, String packageName) {
         return factory;
     }
 
+    /** The root element is at the very start: a file whose first MiB (decompressed) does not complete it is refused. */
+    static final int MAX_HEAD = 1 << 20;
+
     static RapidStartFile read(UploadBody body) {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(body.openStream()), 8192)) {
+        try (InputStream in = new BoundedInputStream(new GZIPInputStream(new BufferedInputStream(body.openStream()), 8192),
+                MAX_HEAD, "The XML before the end of the root element of '" + body.fileName() + "'")) {
             XMLStreamReader xml = XML.createXMLStreamReader(in);
             try {
                 while (xml.hasNext()) {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.deploykit.camel.core.error.DeployKitException;
+
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.emulator.bc.RapidStartFiles;
 
@@ -92,11 +94,11 @@ class PagedListsTest extends BcTestSupport {
 
         assertEquals(URI.create(page + "?$skiptoken=A"), BcApi.nextPage(page, page + "?$skiptoken=A"));
         assertEquals(URI.create(page + "?$skiptoken=B"), BcApi.nextPage(page, "configurationPackages?$skiptoken=B"));
-        IllegalStateException foreign = assertThrows(IllegalStateException.class,
+        DeployKitException foreign = assertThrows(DeployKitException.class,
                 () -> BcApi.nextPage(page, "https://elsewhere.example/steal?$skiptoken=A"));
         assertTrue(foreign.getMessage().contains("elsewhere.example"), foreign.getMessage());
-        assertThrows(IllegalStateException.class, () -> BcApi.nextPage(page, page.toString()), "a page linking itself");
-        assertThrows(IllegalStateException.class, () -> BcApi.nextPage(page, "http://api.businesscentral.dynamics.com/x"),
+        assertThrows(DeployKitException.class, () -> BcApi.nextPage(page, page.toString()), "a page linking itself");
+        assertThrows(DeployKitException.class, () -> BcApi.nextPage(page, "http://api.businesscentral.dynamics.com/x"),
                 "not https any more");
     }
 }

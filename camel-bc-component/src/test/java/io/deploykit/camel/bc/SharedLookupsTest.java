@@ -88,6 +88,12 @@ class SharedLookupsTest extends BcTestSupport {
             codes.add(code);
             File file = RapidStartFiles.write(dir.resolve(code + ".rapidstart"), code, code, 1, 1).file().toFile();
             uploads.add(template.asyncSend(uri, exchange -> exchange.getMessage().setBody(file)));
+            if (i == 0) { // the others must arrive while the first one's lookup is under way, not before it
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (emulator.faults().injectedCount() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+            }
         }
 
         assertNull(uploads.get(0).get(30, TimeUnit.SECONDS).getException(), "the first looked up alone");

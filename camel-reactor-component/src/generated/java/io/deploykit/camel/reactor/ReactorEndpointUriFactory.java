@@ -24,7 +24,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(25);
         props.add("accessToken");
         props.add("apiKey");
         props.add("baseUrl");
@@ -46,6 +46,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
         props.add("retryDelay");
         props.add("scope");
         props.add("sslContextParameters");
+        props.add("stateRepository");
         props.add("timeout");
         props.add("tokenUrl");
         props.add("waitForCompletion");

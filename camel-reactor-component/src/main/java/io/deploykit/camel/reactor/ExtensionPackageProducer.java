@@ -3,8 +3,9 @@ package io.deploykit.camel.reactor;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -12,9 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.core.body.UploadBody;
+import io.deploykit.camel.core.error.AmbiguousOutcomeException;
 import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.error.InvalidInputException;
 import io.deploykit.camel.core.error.NotFoundException;
+import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.core.journal.DeployKeys;
+import io.deploykit.camel.core.journal.DeployStep;
 import io.deploykit.camel.core.support.DeployKitProducer;
+import io.deploykit.camel.core.support.Failures;
 import io.deploykit.camel.reactor.model.ExtensionPackage;
 
 /** The operations on Tags extension packages, one method each. */
@@ -22,6 +29,8 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.zip";
+    private static final String RELEASING = "releasing";
+    private static final String RELEASED = "released";
 
     private final ReactorEndpoint endpoint;
     private final ReactorConfiguration config;
@@ -33,7 +42,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
     }
 
     @Override
-    protected CompletableFuture<?> start(Exchange exchange) {
+    protected CompletableFuture<?> operate(Exchange exchange) {
         ReactorOperation operation = exchange.getMessage().getHeader(ReactorConstants.OPERATION, ReactorOperation.class);
         return switch (operation == null ? config.getOperation() : operation) {
             case list -> list(exchange);
@@ -76,10 +85,10 @@ final class ExtensionPackageProducer extends DeployKitProducer {
     }
 
     private CompletableFuture<?> create(Exchange exchange) {
-        return withZip(exchange, (zip, manifest) -> {
-            LOG.info("Creating extension package {} {} ({}) from {}", manifest.name(), manifest.version(),
-                    manifest.platform(), zip.fileName());
-            return endpoint.api().create(zip);
+        return withZip(exchange, "create", upload -> {
+            LOG.info("Creating extension package {} {} ({}) from {}", upload.manifest().name(), upload.manifest().version(),
+                    upload.manifest().platform(), upload.zip().fileName());
+            return upload.steps().create();
         });
     }
 
@@ -88,53 +97,101 @@ final class ExtensionPackageProducer extends DeployKitProducer {
      */
     private CompletableFuture<?> update(Exchange exchange) {
         String id = id(exchange);
-        return withZip(exchange, (zip, manifest) -> {
-            CompletableFuture<String> target = id != null ? CompletableFuture.completedFuture(id)
+        return withZip(exchange, "update", upload -> {
+            ExtensionManifest manifest = upload.manifest();
+            CompletableFuture<ExtensionPackage> target = id != null ? endpoint.api().get(id)
                     : endpoint.api().findDevelopment(manifest.name(), manifest.platform()).thenApply(found -> found
-                            .map(ExtensionPackage::getId)
                             .orElseThrow(() -> new NotFoundException("No development extension package named '"
                                                                      + manifest.name() + "' for platform " + manifest.platform()
                                                                      + " to update; use operation=upload to create it when missing")));
-            return target.thenCompose(packageId -> {
-                LOG.info("Updating extension package {} with {} {} from {}", packageId, manifest.name(),
-                        manifest.version(), zip.fileName());
-                return endpoint.api().update(packageId, zip);
+            return target.thenCompose(pkg -> {
+                LOG.info("Updating extension package {} with {} {} from {}", pkg.getId(), manifest.name(),
+                        manifest.version(), upload.zip().fileName());
+                return upload.steps().update(pkg);
             });
         });
     }
 
     /** Like Adobe's reactor-uploader: update the development package of the zip's name and platform, or create it. */
     private CompletableFuture<?> upload(Exchange exchange) {
-        return withZip(exchange, (zip, manifest) -> endpoint.api().findDevelopment(manifest.name(), manifest.platform())
-                .thenCompose(found -> {
-                    if (found.isPresent()) {
-                        LOG.info("Updating development extension package {} ({} {}) from {}", found.get().getId(),
-                                manifest.name(), manifest.version(), zip.fileName());
-                        return endpoint.api().update(found.get().getId(), zip);
-                    }
-                    LOG.info("Creating extension package {} {} ({}) from {}: no development package yet", manifest.name(),
-                            manifest.version(), manifest.platform(), zip.fileName());
-                    return endpoint.api().create(zip);
-                }));
+        return withZip(exchange, "upload", upload -> {
+            ExtensionManifest manifest = upload.manifest();
+            return endpoint.api().findDevelopment(manifest.name(), manifest.platform()).thenCompose(found -> {
+                if (found.isPresent()) {
+                    LOG.info("Updating development extension package {} ({} {}) from {}", found.get().getId(),
+                            manifest.name(), manifest.version(), upload.zip().fileName());
+                    return upload.steps().update(found.get());
+                }
+                LOG.info("Creating extension package {} {} ({}) from {}: no development package yet", manifest.name(),
+                        manifest.version(), manifest.platform(), upload.zip().fileName());
+                return upload.steps().create();
+            });
+        });
     }
 
-    /** Releases to private, only a package whose processing succeeded (Adobe's own releaser does not check). */
+    /**
+     * Releases to private, only a package whose processing succeeded (Adobe's own releaser does not check). A release
+     * is never sent twice: after an unclear answer the package is read again, and with a state repository a release
+     * taken up again (or repeated for the same deploy key) finds the one that went through.
+     */
     private CompletableFuture<?> releasePrivate(Exchange exchange) {
-        return named(exchange).thenCompose(pkg -> {
-            if (!ExtensionPackage.SUCCEEDED.equals(pkg.getStatus())) {
-                throw new DeployKitException("Extension package " + pkg.getName() + " " + pkg.getVersion() + " (id "
-                                             + pkg.getId() + ") is " + pkg.getStatus()
-                                             + ": only a package whose processing succeeded can be released");
+        DeployJournal journal = endpoint.getJournal();
+        String key = header(exchange, ReactorConstants.DEPLOY_KEY);
+        DeployJournal.Entry entry = journal.isRecording() && key != null ? journal.entry("releasePrivate", key) : null;
+        Optional<DeployStep> last = entry == null ? Optional.empty() : entry.last();
+        CompletableFuture<ExtensionPackage> released;
+        if (last.isPresent() && last.get().resourceId() != null) {
+            released = endpoint.api().get(last.get().resourceId()).thenCompose(pkg -> {
+                if (ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
+                    return release(pkg, entry, 1);
+                }
+                LOG.info("Extension package {} {} (id {}) was released to private for this deploy before: not sent again",
+                        pkg.getName(), pkg.getVersion(), pkg.getId());
+                return CompletableFuture.completedFuture(pkg);
+            });
+        } else {
+            released = named(exchange).thenCompose(pkg -> release(pkg, entry, 1));
+        }
+        return released.thenAccept(pkg -> {
+            if (entry != null) {
+                entry.record(RELEASED, pkg.getId(), null);
             }
-            if (!ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
-                throw new DeployKitException("Extension package " + pkg.getName() + " " + pkg.getVersion() + " (id "
-                                             + pkg.getId() + ") is already " + pkg.getAvailability()
-                                             + ": a release cannot be repeated or undone");
-            }
-            return endpoint.api().action(pkg.getId(), "release_private");
-        }).thenAccept(pkg -> {
-            LOG.info("Released extension package {} {} (id {}) to private", pkg.getName(), pkg.getVersion(), pkg.getId());
             result(exchange, pkg);
+        });
+    }
+
+    private CompletableFuture<ExtensionPackage> release(ExtensionPackage pkg, DeployJournal.Entry entry, int send) {
+        if (!ExtensionPackage.SUCCEEDED.equals(pkg.getStatus())) {
+            throw new DeployKitException("Extension package " + pkg.getName() + " " + pkg.getVersion() + " (id "
+                                         + pkg.getId() + ") is " + pkg.getStatus()
+                                         + ": only a package whose processing succeeded can be released");
+        }
+        if (!ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
+            throw new DeployKitException("Extension package " + pkg.getName() + " " + pkg.getVersion() + " (id "
+                                         + pkg.getId() + ") is already " + pkg.getAvailability()
+                                         + ": a release cannot be repeated or undone");
+        }
+        if (entry != null) {
+            entry.record(RELEASING, pkg.getId(), null);
+        }
+        return endpoint.api().action(pkg.getId(), "release_private").thenApply(done -> {
+            LOG.info("Released extension package {} {} (id {}) to private", done.getName(), done.getVersion(), done.getId());
+            return done;
+        }).exceptionallyCompose(failure -> {
+            if (!(Failures.unwrap(failure) instanceof AmbiguousOutcomeException ambiguous) || send >= 3) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            LOG.warn("The release of extension package {} got no clear answer ({}); reading it before anything else",
+                    pkg.getId(), ambiguous.getMessage());
+            return endpoint.api().get(pkg.getId()).thenCompose(now -> {
+                if (!ExtensionPackage.DEVELOPMENT.equals(now.getAvailability())) {
+                    LOG.info("Adobe had released extension package {} {} (id {}) to {} before the answer was lost",
+                            now.getName(), now.getVersion(), now.getId(), now.getAvailability());
+                    return CompletableFuture.completedFuture(now);
+                }
+                LOG.info("Extension package {} is still development: sending the release again", now.getId());
+                return release(now, entry, send + 1);
+            });
         });
     }
 
@@ -154,35 +211,40 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         });
     }
 
+    /** A zip being uploaded: the body, its manifest and the steps that send it. */
+    private record ZipUpload(UploadBody zip, ExtensionManifest manifest, PackageUpload steps) {
+    }
+
     /**
-     * Reads and checks the zip's manifest before anything is sent, runs the upload, then waits for processing when
-     * asked. The temporary copy of a streamed body is removed at the end, whatever happened.
+     * Reads and checks the zip's manifest before anything is sent, runs the upload (or continues the one recorded for
+     * this deploy key), then waits for processing when asked.
      */
-    private CompletableFuture<?> withZip(Exchange exchange,
-                                         BiFunction<UploadBody, ExtensionManifest, CompletableFuture<ExtensionPackage>> send) {
+    private CompletableFuture<?> withZip(Exchange exchange, String operation,
+                                         Function<ZipUpload, CompletableFuture<ExtensionPackage>> send) {
         UploadBody zip = UploadBody.from(exchange, DEFAULT_FILE_NAME);
-        try {
-            ExtensionManifest manifest = ExtensionManifest.read(zip);
-            return send.apply(zip, manifest)
-                    .thenCompose(pkg -> {
-                        result(exchange, pkg);
-                        return config.isWaitForCompletion() ? awaitProcessing(exchange, pkg)
-                                : CompletableFuture.completedFuture(pkg);
-                    })
-                    .whenComplete((r, e) -> zip.close());
-        } catch (RuntimeException e) {
-            zip.close();
-            throw e;
+        ExtensionManifest manifest = ExtensionManifest.read(zip);
+        DeployJournal journal = endpoint.getJournal();
+        String key = journal.isRecording() ? DeployKeys.of(exchange, ReactorConstants.DEPLOY_KEY, zip) : zip.fileName();
+        if (journal.isRecording()) {
+            exchange.getMessage().setHeader(ReactorConstants.DEPLOY_KEY, key);
         }
+        PackageUpload steps = new PackageUpload(endpoint.api(), journal.entry(operation, key), zip, manifest);
+        return steps.run(() -> send.apply(new ZipUpload(zip, manifest, steps)))
+                .thenCompose(pkg -> {
+                    result(exchange, pkg);
+                    return config.isWaitForCompletion() && ExtensionPackage.PENDING.equals(pkg.getStatus())
+                            ? awaitProcessing(exchange, pkg) : CompletableFuture.completedFuture(pkg);
+                })
+                .whenComplete(steps::processed);
     }
 
     private CompletableFuture<ExtensionPackage> awaitProcessing(Exchange exchange, ExtensionPackage pkg) {
         String what = "processing of extension package " + pkg.getId() + " (" + pkg.getName() + " " + pkg.getVersion() + ")";
-        return endpoint.getJobPoller().await(what, () -> endpoint.api().get(pkg.getId()), ProcessingJob.INSTANCE,
+        return endpoint.getJobPoller().await(what, deadline -> endpoint.api().get(pkg.getId(), deadline), ProcessingJob.INSTANCE,
                 Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getTimeout()), LOG)
                 .whenComplete((done, failure) -> {
                     ExtensionPackage last = done != null ? done
-                            : unwrap(failure) instanceof ReactorPackageFailedException failed ? failed.getExtensionPackage() : null;
+                            : Failures.unwrap(failure) instanceof ReactorPackageFailedException failed ? failed.getExtensionPackage() : null;
                     if (last != null) {
                         result(exchange, last);
                     }
@@ -198,9 +260,9 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         String name = header(exchange, ReactorConstants.EXTENSION_NAME);
         String platform = header(exchange, ReactorConstants.PLATFORM);
         if (name == null || platform == null) {
-            throw new IllegalArgumentException("Name the extension package: header " + ReactorConstants.EXTENSION_PACKAGE_ID
-                                               + " or option extensionPackageId, or headers " + ReactorConstants.EXTENSION_NAME
-                                               + " and " + ReactorConstants.PLATFORM);
+            throw new InvalidInputException("Name the extension package: header " + ReactorConstants.EXTENSION_PACKAGE_ID
+                                            + " or option extensionPackageId, or headers " + ReactorConstants.EXTENSION_NAME
+                                            + " and " + ReactorConstants.PLATFORM);
         }
         return endpoint.api().findDevelopment(name, platform).thenApply(found -> found.orElseThrow(
                 () -> new NotFoundException("No development extension package named '" + name + "' for platform " + platform)));
@@ -217,8 +279,8 @@ final class ExtensionPackageProducer extends DeployKitProducer {
     private String requiredId(Exchange exchange) {
         String id = id(exchange);
         if (id == null) {
-            throw new IllegalArgumentException("Name the extension package: header " + ReactorConstants.EXTENSION_PACKAGE_ID
-                                               + " or option extensionPackageId");
+            throw new InvalidInputException("Name the extension package: header " + ReactorConstants.EXTENSION_PACKAGE_ID
+                                            + " or option extensionPackageId");
         }
         return id;
     }

@@ -2,6 +2,7 @@ package io.deploykit.camel.reactor;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,12 @@ final class ReactorApi {
     }
 
     CompletableFuture<ExtensionPackage> get(String id) {
-        return client.send(call(HttpCall.get(packages("/" + id))).accepting(404)).thenApply(result -> {
+        return get(id, null);
+    }
+
+    /** The package; {@code deadline} (or null) bounds the retries, as when a wait polls it. */
+    CompletableFuture<ExtensionPackage> get(String id, Instant deadline) {
+        return client.send(call(HttpCall.get(packages("/" + encode(id))).until(deadline)).accepting(404)).thenApply(result -> {
             if (result.status() == 404) {
                 throw new NotFoundException("No extension package with id " + id);
             }
@@ -102,9 +108,13 @@ final class ReactorApi {
         return client.send(call(call)).thenApply(ReactorApi::document);
     }
 
-    /** A new zip for a development package: Adobe documents PATCH (the spec also lists POST). */
+    /**
+     * A new zip for a development package: Adobe documents PATCH (the spec also lists POST). Not sent twice blindly:
+     * each update starts a processing of its own.
+     */
     CompletableFuture<ExtensionPackage> update(String id, UploadBody zip) {
-        HttpCall call = HttpCall.patch(packages("/" + id), RequestBody.multipartFile("package", zip, ZIP));
+        HttpCall call = HttpCall.patch(packages("/" + encode(id)), RequestBody.multipartFile("package", zip, ZIP))
+                .idempotent(false);
         return client.send(call(call)).thenApply(ReactorApi::document);
     }
 
@@ -112,13 +122,13 @@ final class ReactorApi {
     CompletableFuture<ExtensionPackage> action(String id, String action) {
         var document = Json.MAPPER.createObjectNode();
         document.putObject("data").put("id", id).put("type", "extension_packages").putObject("meta").put("action", action);
-        HttpCall call = HttpCall.patch(packages("/" + id), RequestBody.json(document.toString(), JSON_API))
+        HttpCall call = HttpCall.patch(packages("/" + encode(id)), RequestBody.json(document.toString(), JSON_API))
                 .idempotent(false); // a release that went through must not be sent twice
         return client.send(call(call)).thenApply(ReactorApi::document);
     }
 
     CompletableFuture<Void> delete(String id) {
-        return client.send(call(HttpCall.delete(packages("/" + id)))).thenApply(result -> null);
+        return client.send(call(HttpCall.delete(packages("/" + encode(id))))).thenApply(result -> null);
     }
 
     private HttpCall call(HttpCall call) {

@@ -26,6 +26,13 @@ public final class ReactorConstants {
     @Metadata(description = "The availability: development, private or public.", javaType = "String")
     public static final String AVAILABILITY = "CamelReactorAvailability";
 
+    @Metadata(description = "What tells one deploy from another in the stateRepository: the same key is the same deploy,"
+                            + " continued or not repeated. By default the zip's name, length, last-modified time and"
+                            + " SHA-256; create, update and upload set it, so that a releasePrivate after them in the route"
+                            + " belongs to the same deploy.",
+              javaType = "String")
+    public static final String DEPLOY_KEY = "CamelReactorDeployKey";
+
     private ReactorConstants() {
     }
 }

@@ -95,4 +95,9 @@ public class ReactorEndpoint extends DeployKitEndpoint {
     protected String userAgent() {
         return "DeployKit-reactor/0.1";
     }
+
+    @Override
+    protected String deployTarget() {
+        return "reactor " + configuration.getBaseUrl() + " org " + configuration.getImsOrgId();
+    }
 }

@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -13,10 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
+import org.apache.camel.support.SynchronizationAdapter;
 
+import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.camel.core.error.InvalidInputException;
 
 /**
@@ -48,11 +52,25 @@ public final class UploadBody implements Closeable {
 
     /**
      * Reads the body of the exchange's message: File, Path, GenericFile, byte[], InputStream, or anything
-     * Camel converts to an InputStream.
+     * Camel converts to an InputStream. A temporary copy lives as long as the exchange: it is deleted when the
+     * exchange completes, however that happens.
      *
      * @param defaultName the file name to report when the message carries none
      */
     public static UploadBody from(Exchange exchange, String defaultName) {
+        UploadBody body = read(exchange, defaultName);
+        if (body.temporary) {
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    body.close();
+                }
+            });
+        }
+        return body;
+    }
+
+    private static UploadBody read(Exchange exchange, String defaultName) {
         Object body = exchange.getMessage().getBody();
         if (body == null) {
             throw new InvalidInputException("The message body is empty: expected the package as a File, GenericFile, "
@@ -104,7 +122,7 @@ public final class UploadBody implements Closeable {
             }
             return new UploadBody(fileName, temp, null, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the message body into a temporary file", e);
+            throw new DeployKitException("Could not read the message body into a temporary file: " + e.getMessage(), e);
         }
     }
 
@@ -119,7 +137,7 @@ public final class UploadBody implements Closeable {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the size of " + file, e);
+            throw new DeployKitException("Cannot read the size of " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -135,6 +153,22 @@ public final class UploadBody implements Closeable {
     public ReadableByteChannel openChannel() throws IOException {
         return bytes != null ? Channels.newChannel(new ByteArrayInputStream(bytes))
                 : FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    /** The SHA-256 of the content, in lower-case hex: one more read of the file, never of it all into memory. */
+    public String sha256() {
+        try (InputStream in = openStream()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new DeployKitException("Cannot read " + fileName + " to hash it: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a standard algorithm of every JVM", e);
+        }
     }
 
     /** Deletes the temporary copy of a streamed body; a file that was given is never touched. */

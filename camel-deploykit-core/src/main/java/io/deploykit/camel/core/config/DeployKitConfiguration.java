@@ -3,6 +3,7 @@ package io.deploykit.camel.core.config;
 import java.time.Duration;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -37,6 +38,15 @@ public abstract class DeployKitConfiguration implements Cloneable {
               description = "Whether operations that start a background job wait until it has finished before the"
                             + " exchange continues. Waiting holds no thread.")
     private boolean waitForCompletion = true;
+
+    @UriParam(label = "producer,advanced",
+              description = "Where deploys record their progress step by step (a Camel StateRepository shared by every"
+                            + " instance that may process the same message, such as a database table). With one, a"
+                            + " deploy interrupted by a crash, a stop or another instance taking over continues from"
+                            + " the step it reached, without sending again what may have taken effect, and a deploy"
+                            + " that completed is not sent again. Deploys are told apart by the deploy key header, by"
+                            + " default the file's name, length, last-modified time and SHA-256.")
+    private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration",
               description = "How long to wait for a connection to be established.")
@@ -109,6 +119,15 @@ public abstract class DeployKitConfiguration implements Cloneable {
     /** Whether operations that start a background job wait until it has finished. */
     public void setWaitForCompletion(boolean waitForCompletion) {
         this.waitForCompletion = waitForCompletion;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /** Where deploys record their progress, so that an interrupted one continues where it stopped. */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public long getConnectTimeout() {

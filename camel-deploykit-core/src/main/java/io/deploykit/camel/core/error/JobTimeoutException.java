@@ -14,8 +14,14 @@ public class JobTimeoutException extends DeployKitException {
     private final Duration timeout;
 
     public JobTimeoutException(String what, String lastStatus, Duration timeout) {
+        this(what, lastStatus, timeout, null);
+    }
+
+    /** @param lastFailure why the last poll failed, when it did; null when it read a status */
+    public JobTimeoutException(String what, String lastStatus, Duration timeout, Throwable lastFailure) {
         super("Timed out after " + timeout + " waiting for " + what + "; last status seen: "
-              + (lastStatus == null ? "none (no status could be read)" : lastStatus));
+              + (lastStatus == null ? "none (no status could be read)" : lastStatus)
+              + (lastFailure == null ? "" : "; the last poll failed: " + lastFailure.getMessage()), lastFailure);
         this.lastStatus = lastStatus;
         this.timeout = timeout;
     }

@@ -1,26 +1,27 @@
 package io.deploykit.camel.core.http;
 
-import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.core.auth.Authenticator;
+import io.deploykit.camel.core.error.AmbiguousOutcomeException;
 import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.error.OperationInterruptedException;
 import io.deploykit.camel.core.retry.RetryPolicy;
 
 /**
- * Sends a call the way the services want to be called: with a valid token (refreshed once on 401), again after
- * 429/502/503/504 and broken connections as the {@link RetryPolicy} allows, waiting on a scheduler rather than in
- * a thread, and failing with the service's own error (see {@link ErrorDecoder}) when the answer is an error.
+ * Sends a call the way the services want to be called: with a valid token (refreshed once on 401), again after a
+ * refusal or a broken connection as far as {@link RetryPolicy} allows for this kind of call, waiting on a scheduler
+ * rather than in a thread, and failing with the service's own error (see {@link ErrorDecoder}) when the answer is an
+ * error. A call that must not be sent twice and got no clear answer fails with {@link AmbiguousOutcomeException}.
  */
 public final class ApiClient {
 
@@ -59,7 +60,9 @@ public final class ApiClient {
             try {
                 sent = transport.send(call, authorization);
             } catch (RuntimeException e) {
-                outcome.completeExceptionally(new DeployKitException(call.describe() + " could not be sent: " + e.getMessage(), e));
+                // never sent: the transport is closed or refuses the request outright
+                outcome.completeExceptionally(transport.isClosed() ? new OperationInterruptedException(call.describe())
+                        : new DeployKitException(call.describe() + " could not be sent: " + e.getMessage(), e));
                 return;
             }
             sent.whenComplete((result, failure) -> {
@@ -84,41 +87,63 @@ public final class ApiClient {
             attempt(call, attempt, true, outcome);
             return;
         }
-        if (RetryPolicy.isRetryableStatus(status)) {
-            Optional<Duration> delay = retry.delayBefore(attempt, result.header("Retry-After"));
+        if (RetryPolicy.isRetryableStatus(status, call.idempotent())) {
+            Optional<Duration> delay = delayBefore(call, attempt, result.header("Retry-After"));
             if (delay.isPresent()) {
                 LOG.warn("{} answered HTTP {}; sending it again in {} ms (retry {} of {})", call.describe(), status,
                         delay.get().toMillis(), attempt, retry.maxRetries());
-                later(delay.get(), () -> attempt(call, attempt + 1, refreshed, outcome), outcome);
+                later(delay.get(), call, () -> attempt(call, attempt + 1, refreshed, outcome), outcome);
                 return;
             }
         }
-        outcome.completeExceptionally(errors.decode(call, result));
+        RuntimeException error = errors.decode(call, result);
+        if (!call.idempotent() && RetryPolicy.isAmbiguous(status)) {
+            outcome.completeExceptionally(new AmbiguousOutcomeException(call.describe() + " answered HTTP " + status
+                    + ": the server may have acted on it, so it was not sent again (" + error.getMessage() + ")", error));
+            return;
+        }
+        outcome.completeExceptionally(error);
     }
 
     private void onFailure(HttpCall call, int attempt, boolean refreshed, Throwable failure,
                            CompletableFuture<HttpResult> outcome) {
-        boolean transientFailure = failure instanceof IOException && !(failure instanceof SSLException);
-        if (transientFailure && call.idempotent()) {
-            Optional<Duration> delay = retry.delayBefore(attempt, null);
+        if (transport.isClosed()) {
+            outcome.completeExceptionally(new OperationInterruptedException(call.describe()));
+            return;
+        }
+        if (RetryPolicy.isRetryableFailure(failure, call.idempotent())) {
+            Optional<Duration> delay = delayBefore(call, attempt, null);
             if (delay.isPresent()) {
                 LOG.warn("{} failed ({}); sending it again in {} ms (retry {} of {})", call.describe(), failure,
                         delay.get().toMillis(), attempt, retry.maxRetries());
-                later(delay.get(), () -> attempt(call, attempt + 1, refreshed, outcome), outcome);
+                later(delay.get(), call, () -> attempt(call, attempt + 1, refreshed, outcome), outcome);
                 return;
             }
         }
         String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        String advice = transientFailure && !call.idempotent()
-                ? " (not sent again: the server may already have acted on it)" : "";
-        outcome.completeExceptionally(new DeployKitException(call.describe() + " failed: " + why + advice, failure));
+        if (!call.idempotent() && !RetryPolicy.surelyNotSent(failure) && failure instanceof java.io.IOException) {
+            outcome.completeExceptionally(new AmbiguousOutcomeException(call.describe() + " failed after it was sent ("
+                    + why + "): the server may have acted on it, so it was not sent again", failure));
+            return;
+        }
+        outcome.completeExceptionally(new DeployKitException(call.describe() + " failed: " + why, failure));
     }
 
-    private void later(Duration delay, Runnable task, CompletableFuture<HttpResult> outcome) {
+    /** The policy's wait, unless the retry would start after the call's deadline. */
+    private Optional<Duration> delayBefore(HttpCall call, int attempt, String retryAfter) {
+        Optional<Duration> delay = retry.delayBefore(attempt, retryAfter);
+        if (delay.isPresent() && call.deadline() != null && Instant.now().plus(delay.get()).isAfter(call.deadline())) {
+            LOG.debug("{}: no retry, it would start after the call's deadline {}", call.describe(), call.deadline());
+            return Optional.empty();
+        }
+        return delay;
+    }
+
+    private void later(Duration delay, HttpCall call, Runnable task, CompletableFuture<HttpResult> outcome) {
         try {
             scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException rejected) {
-            outcome.completeExceptionally(new DeployKitException("Stopped while waiting to retry a request", rejected));
+            outcome.completeExceptionally(new OperationInterruptedException(call.describe()));
         }
     }
 

@@ -33,6 +33,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private final CloseableHttpAsyncClient client;
     private final String userAgent;
+    private volatile boolean closed;
 
     public HttpTransport(HttpSettings settings) {
         var connections = PoolingAsyncClientConnectionManagerBuilder.create()
@@ -108,8 +109,14 @@ public final class HttpTransport implements AutoCloseable {
         return result;
     }
 
+    /** Whether {@link #close()} was called: a request failing from then on failed because of it. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         client.close(CloseMode.GRACEFUL);
     }
 }

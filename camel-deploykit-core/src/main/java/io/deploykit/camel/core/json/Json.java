@@ -1,13 +1,14 @@
 package io.deploykit.camel.core.json;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.deploykit.camel.core.error.DeployKitException;
 
 /** The one JSON mapper of the components: lenient on unknown properties, as service APIs grow. */
 public final class Json {
@@ -24,7 +25,7 @@ public final class Json {
         try {
             return body.length == 0 ? MAPPER.nullNode() : MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new UncheckedIOException("The service answered with a body that is not JSON", e);
+            throw new DeployKitException("The service answered with a body that is not JSON: " + e.getMessage(), e);
         }
     }
 
@@ -41,20 +42,13 @@ public final class Json {
         try {
             return MAPPER.readValue(body, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read a " + type.getSimpleName() + " from the service's answer", e);
+            throw new DeployKitException("Could not read a " + type.getSimpleName() + " from the service's answer: "
+                                         + e.getMessage(), e);
         }
     }
 
     public static <T> T convert(JsonNode node, Class<T> type) {
         return MAPPER.convertValue(node, type);
-    }
-
-    public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A text field, or null when missing or JSON null. */

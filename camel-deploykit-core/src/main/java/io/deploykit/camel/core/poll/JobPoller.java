@@ -9,22 +9,32 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 
-import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.camel.core.error.JobTimeoutException;
+import io.deploykit.camel.core.error.NotFoundException;
+import io.deploykit.camel.core.error.OperationInterruptedException;
+import io.deploykit.camel.core.support.Failures;
 
 /**
  * Waits for background jobs without a thread per job: each poll is a task on a shared scheduler that sends one
  * non-blocking request and schedules the next. Thousands of waiting exchanges cost a few objects each.
+ * <p>
+ * A wait ends only when the job reaches a final status, when its timeout has passed, or when the component stops.
+ * A poll that fails (a 500, a 404 from a node that has not seen the package yet, minutes of 503s) is logged and
+ * the job polled again at the next interval: the job goes on on the server whatever one answer said. Only a
+ * resource reported missing by {@value #MISSING_POLLS} polls in a row ends the wait: it was deleted.
  */
 public final class JobPoller {
 
+    /** Polls in a row that find the resource missing before the wait gives up on it. */
+    static final int MISSING_POLLS = 3;
+
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final Set<CompletableFuture<?>> waiting = ConcurrentHashMap.newKeySet();
+    private final Set<Wait<?>> waiting = ConcurrentHashMap.newKeySet();
 
     public JobPoller(ScheduledExecutorService scheduler, Clock clock) {
         this.scheduler = scheduler;
@@ -33,18 +43,19 @@ public final class JobPoller {
 
     /**
      * Polls {@code fetch} every {@code interval}, the first time one interval from now, until the job is finished
-     * or {@code timeout} has passed. Completes with the finished resource, or fails with the job's own failure, a
-     * {@link JobTimeoutException} naming the last status, or the error of a poll that failed for good.
+     * or {@code timeout} has passed. Completes with the finished resource, or fails with the job's own failure or a
+     * {@link JobTimeoutException} naming the last status (and the last failed poll, if the last poll failed).
      *
-     * @param what names the job in logs and messages, such as {@code "import of configuration package PKG"}
-     * @param log  where status changes are reported, at INFO
+     * @param what  names the job in logs and messages, such as {@code "import of configuration package PKG"}
+     * @param fetch reads the resource; its argument is the wait's deadline, which its retries must not outlast
+     * @param log   where status changes are reported, at INFO, and failed polls, at WARN
      */
-    public <T> CompletableFuture<T> await(String what, Supplier<CompletableFuture<T>> fetch, JobStatus<T> status,
+    public <T> CompletableFuture<T> await(String what, Function<Instant, CompletableFuture<T>> fetch, JobStatus<T> status,
                                           Duration interval, Duration timeout, Logger log) {
         Objects.requireNonNull(fetch, "fetch");
         Wait<T> wait = new Wait<>(what, fetch, status, interval, clock.instant().plus(timeout), timeout, log);
-        waiting.add(wait.outcome);
-        wait.outcome.whenComplete((r, e) -> waiting.remove(wait.outcome));
+        waiting.add(wait);
+        wait.outcome.whenComplete((r, e) -> waiting.remove(wait));
         wait.scheduleNext();
         return wait.outcome;
     }
@@ -54,17 +65,16 @@ public final class JobPoller {
         return waiting.size();
     }
 
-    /** Fails every wait under way: the component stops, the jobs go on on the server. */
-    public void cancelAll() {
-        for (CompletableFuture<?> outcome : waiting) {
-            outcome.completeExceptionally(new DeployKitException(
-                    "The component stopped while waiting for a background job; the job goes on on the server"));
+    /** Ends every wait under way with {@link OperationInterruptedException}: the component stops, the jobs go on. */
+    public void interruptAll() {
+        for (Wait<?> wait : waiting) {
+            wait.outcome.completeExceptionally(new OperationInterruptedException("the wait for the " + wait.what));
         }
     }
 
     private final class Wait<T> {
         private final String what;
-        private final Supplier<CompletableFuture<T>> fetch;
+        private final Function<Instant, CompletableFuture<T>> fetch;
         private final JobStatus<T> status;
         private final Duration interval;
         private final Instant deadline;
@@ -72,9 +82,12 @@ public final class JobPoller {
         private final Logger log;
         private final CompletableFuture<T> outcome = new CompletableFuture<>();
         private volatile String lastStatus;
+        private volatile Throwable lastFailure;
+        private int failedPolls;
+        private int missingInARow;
 
-        Wait(String what, Supplier<CompletableFuture<T>> fetch, JobStatus<T> status, Duration interval, Instant deadline,
-             Duration timeout, Logger log) {
+        Wait(String what, Function<Instant, CompletableFuture<T>> fetch, JobStatus<T> status, Duration interval,
+             Instant deadline, Duration timeout, Logger log) {
             this.what = what;
             this.fetch = fetch;
             this.status = status;
@@ -87,7 +100,7 @@ public final class JobPoller {
         void scheduleNext() {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
-                outcome.completeExceptionally(new JobTimeoutException(what, lastStatus, timeout));
+                timedOut();
                 return;
             }
             // the last poll is at the deadline; after it, time is up whatever it says
@@ -96,28 +109,59 @@ public final class JobPoller {
             try {
                 scheduler.schedule(() -> poll(last), delay, TimeUnit.MILLISECONDS);
             } catch (RuntimeException rejected) {
-                outcome.completeExceptionally(new DeployKitException("Stopped while waiting for " + what, rejected));
+                outcome.completeExceptionally(new OperationInterruptedException("the wait for the " + what));
             }
         }
 
         private void poll(boolean last) {
             if (outcome.isDone()) {
-                return; // cancelled meanwhile
+                return; // interrupted meanwhile
             }
             CompletableFuture<T> next;
             try {
-                next = fetch.get();
+                next = fetch.apply(deadline);
             } catch (RuntimeException e) {
-                outcome.completeExceptionally(e);
-                return;
+                next = CompletableFuture.failedFuture(e);
             }
             next.whenComplete((resource, failure) -> {
                 if (failure != null) {
-                    outcome.completeExceptionally(failure);
+                    failedPoll(Failures.unwrap(failure), last);
                 } else {
+                    synchronized (this) {
+                        missingInARow = 0;
+                    }
+                    lastFailure = null;
                     judge(resource, last);
                 }
             });
+        }
+
+        private void failedPoll(Throwable failure, boolean last) {
+            if (failure instanceof OperationInterruptedException interrupted) {
+                outcome.completeExceptionally(interrupted);
+                return;
+            }
+            lastFailure = failure;
+            int failures;
+            int missing;
+            synchronized (this) {
+                failures = ++failedPolls;
+                missing = failure instanceof NotFoundException ? ++missingInARow : (missingInARow = 0);
+            }
+            if (missing >= MISSING_POLLS) {
+                outcome.completeExceptionally(failure);
+                return;
+            }
+            // every failure while they are few, then one in ten: minutes of 503s must not flood the log
+            if (failures <= 3 || failures % 10 == 0) {
+                log.warn("{}: reading its status failed ({} so far), polling on until {}: {}", what, failures, deadline,
+                        failure.getMessage());
+            }
+            if (last) {
+                timedOut();
+            } else {
+                scheduleNext();
+            }
         }
 
         private void judge(T resource, boolean last) {
@@ -128,7 +172,7 @@ public final class JobPoller {
             }
             if (!status.isFinished(resource)) {
                 if (last) {
-                    outcome.completeExceptionally(new JobTimeoutException(what, lastStatus, timeout));
+                    timedOut();
                 } else {
                     scheduleNext();
                 }
@@ -140,6 +184,10 @@ public final class JobPoller {
             } else {
                 outcome.complete(resource);
             }
+        }
+
+        private void timedOut() {
+            outcome.completeExceptionally(new JobTimeoutException(what, lastStatus, timeout, lastFailure));
         }
     }
 }

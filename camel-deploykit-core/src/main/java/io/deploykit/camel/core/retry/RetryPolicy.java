@@ -1,15 +1,30 @@
 package io.deploykit.camel.core.retry;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.net.ssl.SSLException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.utils.DateUtils;
+
 /**
- * When to send a refused request again: on 429, 502, 503 and 504, and on a broken connection of an idempotent
- * request. Waits what {@code Retry-After} asks (at most {@code maxDelay}), else backs off exponentially from
+ * When to send a refused request again, and how long to wait first.
+ * <p>
+ * What may be sent again depends on the request. An idempotent one (a read, an upload that replaces, a delete) is
+ * sent again after 429, 502, 503 and 504 and after a broken connection. One that is not (a create, an action that
+ * starts a job or releases a package) only where the server surely did not act: 429 and 503 (refused before any
+ * work) and a connection that could not be opened. A 502, 504 or 408, or a connection broken once the request was
+ * on its way, leaves it open whether the server acted: such a request is never sent blindly again (see
+ * {@link #isAmbiguous(int)}).
+ * <p>
+ * The wait is what {@code Retry-After} asks (at most {@code maxDelay}), else an exponential back-off from
  * {@code initialDelay} with jitter, so that many clients refused at once do not return at once.
  */
 public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay) {
@@ -24,12 +39,28 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         }
     }
 
-    public static RetryPolicy none() {
-        return new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
+    /** Whether a request answered with this status may be sent again. */
+    public static boolean isRetryableStatus(int status, boolean idempotent) {
+        return status == 429 || status == 503 || idempotent && (status == 502 || status == 504);
     }
 
-    public static boolean isRetryableStatus(int status) {
-        return status == 429 || status == 502 || status == 503 || status == 504;
+    /** Whether this status leaves it open whether the server acted on the request (a gateway gave up waiting). */
+    public static boolean isAmbiguous(int status) {
+        return status == 502 || status == 504 || status == 408;
+    }
+
+    /** Whether a request that failed without an answer may be sent again. */
+    public static boolean isRetryableFailure(Throwable failure, boolean idempotent) {
+        if (!(failure instanceof IOException) || failure instanceof SSLException) {
+            return false;
+        }
+        return idempotent || surelyNotSent(failure);
+    }
+
+    /** The connection could not be opened, so the request never left. */
+    public static boolean surelyNotSent(Throwable failure) {
+        return failure instanceof ConnectException || failure instanceof ConnectTimeoutException
+               || failure instanceof UnknownHostException || failure instanceof NoRouteToHostException;
     }
 
     /**
@@ -61,13 +92,12 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
             long seconds = Long.parseLong(text);
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notDate) {
+            Instant at = DateUtils.parseStandardDate(text);
+            if (at == null) {
                 return null;
             }
+            Duration until = Duration.between(Instant.now(), at);
+            return until.isNegative() ? Duration.ZERO : until;
         }
     }
 }

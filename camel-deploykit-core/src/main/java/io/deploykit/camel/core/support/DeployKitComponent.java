@@ -35,7 +35,7 @@ public abstract class DeployKitComponent extends DefaultComponent {
     @Override
     protected void doStop() throws Exception {
         if (jobPoller != null) {
-            jobPoller.cancelAll();
+            jobPoller.interruptAll();
         }
         var executors = getCamelContext().getExecutorServiceManager();
         if (scheduler != null) {

@@ -1,9 +1,12 @@
 package io.deploykit.camel.core.support;
 
 import java.net.URI;
+import java.time.Clock;
 
 import org.apache.camel.Component;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 import io.deploykit.camel.core.auth.Authenticator;
 import io.deploykit.camel.core.auth.ClientCredentials;
@@ -12,6 +15,7 @@ import io.deploykit.camel.core.config.DeployKitConfiguration;
 import io.deploykit.camel.core.http.ApiClient;
 import io.deploykit.camel.core.http.ErrorDecoder;
 import io.deploykit.camel.core.http.HttpTransport;
+import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.poll.JobPoller;
 
 /**
@@ -22,6 +26,7 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint {
 
     private HttpTransport transport;
     private ApiClient apiClient;
+    private DeployJournal journal = DeployJournal.NONE;
 
     protected DeployKitEndpoint(String uri, Component component) {
         super(uri, component);
@@ -38,6 +43,12 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint {
     /** The User-Agent to send, such as {@code DeployKit-bc/0.1}. */
     protected abstract String userAgent();
 
+    /**
+     * What this endpoint deploys to, in words that tell targets apart (service, tenant, company ...): the journal
+     * keeps the progress of the same file deployed to two targets apart.
+     */
+    protected abstract String deployTarget();
+
     @Override
     public DeployKitComponent getComponent() {
         return (DeployKitComponent) super.getComponent();
@@ -49,6 +60,11 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint {
         transport = new HttpTransport(getConfiguration().httpSettings(getCamelContext(), userAgent()));
         apiClient = new ApiClient(transport, authenticator(), getConfiguration().retryPolicy(), errorDecoder(),
                 getComponent().getScheduler());
+        StateRepository<String, String> states = getConfiguration().getStateRepository();
+        if (states != null) {
+            ServiceHelper.startService(states);
+            journal = new DeployJournal(states, deployTarget(), Clock.systemUTC());
+        }
     }
 
     @Override
@@ -58,11 +74,17 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint {
             transport = null;
         }
         apiClient = null;
+        journal = DeployJournal.NONE; // the repository belongs to whoever configured it: not stopped here
         super.doStop();
     }
 
     public ApiClient getApiClient() {
         return apiClient;
+    }
+
+    /** Where deploys record their progress; {@link DeployJournal#NONE} without a state repository. */
+    public DeployJournal getJournal() {
+        return journal;
     }
 
     public JobPoller getJobPoller() {

@@ -1,8 +1,8 @@
 package io.deploykit.camel.core.support;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -10,12 +10,21 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
+import io.deploykit.camel.core.error.OperationInterruptedException;
+
 /**
  * An asynchronous producer: the operation returns a future and the calling thread is released at once. The
  * exchange continues on the component's continuation pool when the future completes, never on an HTTP I/O
  * thread, so slow steps later in the route cannot stall other requests.
+ * <p>
+ * Every failure reaches the exchange as a {@code DeployKitException} (see {@link Failures#typed}). When the producer
+ * stops with operations under way (Camel's graceful shutdown gave up waiting for them), each of their exchanges
+ * completes at once with {@link OperationInterruptedException}: no exchange stays in flight, and the route can tell
+ * an interruption from a failure.
  */
 public abstract class DeployKitProducer extends DefaultAsyncProducer {
+
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
     protected DeployKitProducer(DeployKitEndpoint endpoint) {
         super(endpoint);
@@ -26,23 +35,39 @@ public abstract class DeployKitProducer extends DefaultAsyncProducer {
         return (DeployKitEndpoint) super.getEndpoint();
     }
 
-    /** Starts the operation the exchange asks for; the future sets the result on the exchange before it completes. */
-    protected abstract CompletableFuture<?> start(Exchange exchange);
+    /**
+     * Starts the operation the exchange asks for; the future sets the result on the exchange before it completes.
+     * May throw when the exchange cannot be processed at all (nothing was sent then).
+     */
+    protected abstract CompletableFuture<?> operate(Exchange exchange);
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<?> work;
         try {
-            work = start(exchange);
-        } catch (RuntimeException e) {
-            exchange.setException(e);
+            work = operate(exchange);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            exchange.setException(Failures.typed(e));
             callback.done(true);
             return true;
         }
+        InFlight operation = new InFlight(exchange);
+        inFlight.add(operation);
         work.whenComplete((result, failure) -> {
+            if (failure == null) {
+                operation.outcome.complete(null);
+            } else {
+                operation.outcome.completeExceptionally(failure);
+            }
+        });
+        if (!isRunAllowed()) {
+            operation.interrupt(); // stopped between the check of the caller and here
+        }
+        operation.outcome.whenComplete((result, failure) -> {
+            inFlight.remove(operation);
             Runnable finish = () -> {
                 if (failure != null) {
-                    exchange.setException(unwrap(failure));
+                    exchange.setException(Failures.typed(failure));
                 }
                 callback.done(false);
             };
@@ -60,11 +85,31 @@ public abstract class DeployKitProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    public static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
+    /** How many operations of this producer are under way. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (InFlight operation : inFlight) {
+            operation.interrupt();
         }
-        return cause;
+        super.doStop();
+    }
+
+    /** One exchange's operation; its outcome completes once, with the work's result or with the interruption. */
+    private final class InFlight {
+        private final Exchange exchange;
+        private final CompletableFuture<Void> outcome = new CompletableFuture<>();
+
+        InFlight(Exchange exchange) {
+            this.exchange = exchange;
+        }
+
+        void interrupt() {
+            String what = "the " + getEndpoint().getEndpointBaseUri() + " operation of exchange " + exchange.getExchangeId();
+            outcome.completeExceptionally(new OperationInterruptedException(what));
+        }
     }
 }

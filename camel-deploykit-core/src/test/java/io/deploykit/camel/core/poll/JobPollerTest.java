@@ -2,7 +2,6 @@ package io.deploykit.camel.core.poll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.camel.core.error.JobTimeoutException;
+import io.deploykit.camel.core.error.NotFoundException;
+import io.deploykit.camel.core.error.OperationInterruptedException;
 
 class JobPollerTest {
 
@@ -54,7 +55,7 @@ class JobPollerTest {
     void pollsUntilTheJobIsFinished() throws Exception {
         AtomicInteger polls = new AtomicInteger();
         CompletableFuture<String> outcome = poller.await("test job",
-                () -> CompletableFuture.completedFuture(polls.incrementAndGet() < 4 ? "running" : "done"), STATUS,
+                deadline -> CompletableFuture.completedFuture(polls.incrementAndGet() < 4 ? "running" : "done"), STATUS,
                 Duration.ofMillis(10), Duration.ofSeconds(10), LoggerFactory.getLogger(getClass()));
         assertEquals("done", outcome.get(5, TimeUnit.SECONDS));
         assertEquals(4, polls.get(), "one poll per interval until finished, none after");
@@ -63,7 +64,7 @@ class JobPollerTest {
 
     @Test
     void failsWithTheJobsOwnFailure() {
-        CompletableFuture<String> outcome = poller.await("test job", () -> CompletableFuture.completedFuture("failed"),
+        CompletableFuture<String> outcome = poller.await("test job", deadline -> CompletableFuture.completedFuture("failed"),
                 STATUS, Duration.ofMillis(10), Duration.ofSeconds(10), LoggerFactory.getLogger(getClass()));
         ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
         assertEquals("the job failed", e.getCause().getMessage());
@@ -73,7 +74,7 @@ class JobPollerTest {
     void timesOutNamingTheLastStatus() {
         AtomicInteger polls = new AtomicInteger();
         CompletableFuture<String> outcome = poller.await("import of package P",
-                () -> CompletableFuture.completedFuture(polls.incrementAndGet() == 1 ? "Scheduled" : "InProgress"), STATUS,
+                deadline -> CompletableFuture.completedFuture(polls.incrementAndGet() == 1 ? "Scheduled" : "InProgress"), STATUS,
                 Duration.ofMillis(20), Duration.ofMillis(200), LoggerFactory.getLogger(getClass()));
         ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
         JobTimeoutException timeout = assertInstanceOf(JobTimeoutException.class, e.getCause());
@@ -83,21 +84,68 @@ class JobPollerTest {
     }
 
     @Test
-    void aFailedPollFailsTheWait() {
-        DeployKitException broken = new DeployKitException("GET failed");
-        CompletableFuture<String> outcome = poller.await("test job", () -> CompletableFuture.failedFuture(broken), STATUS,
-                Duration.ofMillis(10), Duration.ofSeconds(10), LoggerFactory.getLogger(getClass()));
-        ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
-        assertSame(broken, e.getCause());
+    void failedPollsArePolledThroughUntilTheJobFinishes() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        CompletableFuture<String> outcome = poller.await("test job", deadline -> polls.incrementAndGet() <= 5
+                        ? CompletableFuture.failedFuture(new DeployKitException("GET answered HTTP 500"))
+                        : CompletableFuture.completedFuture("done"),
+                STATUS, Duration.ofMillis(10), Duration.ofSeconds(10), LoggerFactory.getLogger(getClass()));
+        assertEquals("done", outcome.get(5, TimeUnit.SECONDS));
+        assertEquals(6, polls.get(), "five failed polls, then the one that saw the job done");
     }
 
     @Test
-    void cancelAllFailsTheWaitsUnderWay() {
-        CompletableFuture<String> outcome = poller.await("test job", () -> CompletableFuture.completedFuture("running"),
+    void aResourceMissingOnceIsPolledThroughButMissingThreeTimesInARowEndsTheWait() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        CompletableFuture<String> blip = poller.await("test job", deadline -> polls.incrementAndGet() == 2
+                        ? CompletableFuture.failedFuture(new NotFoundException("no package P"))
+                        : CompletableFuture.completedFuture(polls.get() < 4 ? "running" : "done"),
+                STATUS, Duration.ofMillis(10), Duration.ofSeconds(10), LoggerFactory.getLogger(getClass()));
+        assertEquals("done", blip.get(5, TimeUnit.SECONDS));
+
+        NotFoundException gone = new NotFoundException("no package P");
+        CompletableFuture<String> deleted = poller.await("test job", deadline -> CompletableFuture.failedFuture(gone),
+                STATUS, Duration.ofMillis(10), Duration.ofSeconds(10), LoggerFactory.getLogger(getClass()));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> deleted.get(5, TimeUnit.SECONDS));
+        assertEquals(gone, e.getCause());
+    }
+
+    @Test
+    void aWaitWhosePollsKeepFailingTimesOutNamingTheLastFailure() {
+        AtomicInteger polls = new AtomicInteger();
+        CompletableFuture<String> outcome = poller.await("import of package P", deadline -> polls.incrementAndGet() == 1
+                        ? CompletableFuture.completedFuture("InProgress")
+                        : CompletableFuture.failedFuture(new DeployKitException("GET answered HTTP 503")),
+                STATUS, Duration.ofMillis(20), Duration.ofMillis(200), LoggerFactory.getLogger(getClass()));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
+        JobTimeoutException timeout = assertInstanceOf(JobTimeoutException.class, e.getCause());
+        assertEquals("status=InProgress", timeout.getLastStatus());
+        assertTrue(timeout.getMessage().contains("HTTP 503"), timeout.getMessage());
+    }
+
+    @Test
+    void eachPollIsGivenTheDeadlineItsRetriesMustNotOutlast() throws Exception {
+        java.util.List<java.time.Instant> deadlines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.time.Instant before = java.time.Instant.now();
+        CompletableFuture<String> outcome = poller.await("test job", deadline -> {
+            deadlines.add(deadline);
+            return CompletableFuture.completedFuture(deadlines.size() < 3 ? "running" : "done");
+        }, STATUS, Duration.ofMillis(10), Duration.ofSeconds(30), LoggerFactory.getLogger(getClass()));
+        outcome.get(5, TimeUnit.SECONDS);
+        assertEquals(1, deadlines.stream().distinct().count(), "one deadline for the whole wait");
+        Duration given = Duration.between(before, deadlines.get(0));
+        assertTrue(given.compareTo(Duration.ofSeconds(29)) > 0 && given.compareTo(Duration.ofSeconds(31)) < 0, given.toString());
+    }
+
+    @Test
+    void interruptAllEndsTheWaitsUnderWay() {
+        CompletableFuture<String> outcome = poller.await("import of package P", deadline -> CompletableFuture.completedFuture("running"),
                 STATUS, Duration.ofMillis(10), Duration.ofMinutes(1), LoggerFactory.getLogger(getClass()));
         assertEquals(1, poller.waitingCount());
-        poller.cancelAll();
+        poller.interruptAll();
         ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
-        assertInstanceOf(DeployKitException.class, e.getCause());
+        OperationInterruptedException interrupted = assertInstanceOf(OperationInterruptedException.class, e.getCause());
+        assertTrue(interrupted.getMessage().contains("import of package P"), interrupted.getMessage());
+        assertEquals(0, poller.waitingCount());
     }
 }

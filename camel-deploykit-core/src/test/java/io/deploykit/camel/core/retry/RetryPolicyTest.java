@@ -44,17 +44,43 @@ class RetryPolicyTest {
     void stopsAfterMaxRetries() {
         assertTrue(policy.delayBefore(3, null).isPresent());
         assertFalse(policy.delayBefore(4, "1").isPresent());
-        assertFalse(RetryPolicy.none().delayBefore(1, null).isPresent());
+        assertFalse(new RetryPolicy(0, Duration.ZERO, Duration.ZERO).delayBefore(1, null).isPresent());
     }
 
     @Test
     void retriesOnlyTheStatusesThatMeanTryAgain() {
         for (int status : new int[] { 429, 502, 503, 504 }) {
-            assertTrue(RetryPolicy.isRetryableStatus(status), "retry " + status);
+            assertTrue(RetryPolicy.isRetryableStatus(status, true), "retry " + status);
         }
-        for (int status : new int[] { 400, 401, 404, 409, 413, 500 }) {
-            assertFalse(RetryPolicy.isRetryableStatus(status), "no retry " + status);
+        for (int status : new int[] { 400, 401, 404, 408, 409, 413, 500 }) {
+            assertFalse(RetryPolicy.isRetryableStatus(status, true), "no retry " + status);
         }
+    }
+
+    @Test
+    void aRequestThatMustNotRepeatIsRetriedOnlyWhereTheServerSurelyDidNotAct() {
+        assertTrue(RetryPolicy.isRetryableStatus(429, false));
+        assertTrue(RetryPolicy.isRetryableStatus(503, false));
+        for (int status : new int[] { 408, 502, 504 }) {
+            assertFalse(RetryPolicy.isRetryableStatus(status, false), "no retry " + status);
+            assertTrue(RetryPolicy.isAmbiguous(status), "ambiguous " + status);
+        }
+        assertTrue(RetryPolicy.isRetryableFailure(new java.net.ConnectException("refused"), false));
+        assertFalse(RetryPolicy.isRetryableFailure(new java.net.SocketException("Connection reset"), false));
+        assertFalse(RetryPolicy.isRetryableFailure(new java.net.SocketTimeoutException("read timed out"), false));
+        assertTrue(RetryPolicy.isRetryableFailure(new java.net.SocketException("Connection reset"), true));
+        assertFalse(RetryPolicy.isRetryableFailure(new javax.net.ssl.SSLHandshakeException("untrusted"), true));
+    }
+
+    @Test
+    void readsRetryAfterAsSecondsOrAnHttpDate() {
+        assertEquals(Duration.ofSeconds(7), RetryPolicy.parseRetryAfter("7"));
+        assertEquals(Duration.ZERO, RetryPolicy.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
+        String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60));
+        Duration wait = RetryPolicy.parseRetryAfter(inAMinute);
+        assertTrue(wait.compareTo(Duration.ofSeconds(55)) > 0 && wait.compareTo(Duration.ofSeconds(61)) <= 0, wait.toString());
+        assertNull(RetryPolicy.parseRetryAfter("soon"));
     }
 
     @Test

@@ -1,0 +1,217 @@
+package io.deploykit.camel.bc;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.camel.bc.model.ConfigurationPackage;
+import io.deploykit.camel.core.body.UploadBody;
+import io.deploykit.camel.core.error.NotFoundException;
+import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.core.journal.DeployStep;
+import io.deploykit.camel.core.support.Failures;
+
+/**
+ * One deploy of a RapidStart file into a company: replace any package with the file's code by a new one, upload the
+ * file, import it, apply it, waiting for each job.
+ * <p>
+ * Each step is recorded in the journal before its request is sent. A deploy taken up again (after a crash, a stop,
+ * or by another instance) reads where its package stands on the server and continues from there: it never sends
+ * again a create, an import or an apply that took effect, and a deploy that completed is not repeated. Without a
+ * state repository the journal keeps nothing and every deploy starts from the beginning.
+ */
+final class PackageDeployment {
+
+    // the steps, in the order a deploy records them
+    static final String REPLACING = "replacing";
+    static final String CREATING = "creating";
+    static final String UPLOADING = "uploading";
+    static final String IMPORTING = "importing";
+    static final String APPLYING = "applying";
+    static final String DEPLOYED = "deployed";
+    /** A job of the package ended in Error or the apply left record errors: another try starts over. */
+    static final String FAILED = "failed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackageDeployment.class);
+
+    private final BcEndpoint endpoint;
+    private final BcConfiguration config;
+    private final PackageActions actions;
+    private final DeployJournal.Entry journal;
+    private final String company;
+    private final String code;
+    private final String name;
+    private final UploadBody file;
+    private final PackageJob importJob = PackageJob.importJob();
+    private final PackageJob applyJob;
+
+    PackageDeployment(BcEndpoint endpoint, DeployJournal.Entry journal, String company, String code, String name,
+                      UploadBody file) {
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+        this.actions = new PackageActions(endpoint);
+        this.journal = journal;
+        this.company = company;
+        this.code = code;
+        this.name = name;
+        this.file = file;
+        this.applyJob = PackageJob.applyJob(config.isFailOnRecordErrors());
+    }
+
+    /** Runs the deploy, or what is left of it; completes with the package as last read. */
+    CompletableFuture<ConfigurationPackage> run() {
+        Optional<DeployStep> last = journal.last();
+        CompletableFuture<ConfigurationPackage> deployed;
+        if (last.isEmpty() || FAILED.equals(last.get().step()) || REPLACING.equals(last.get().step())) {
+            deployed = replace(); // no create was sent yet: a package with the code is an older one
+        } else if (CREATING.equals(last.get().step())) {
+            deployed = adoptOrCreate();
+        } else {
+            deployed = resume(last.get());
+        }
+        return deployed.whenComplete((pkg, failure) -> {
+            if (Failures.unwrap(failure) instanceof BcPackageFailedException failed) {
+                journal.record(FAILED, failed.getConfigurationPackage().getId(), null);
+            }
+        });
+    }
+
+    private CompletableFuture<ConfigurationPackage> replace() {
+        journal.record(REPLACING, null, null);
+        return endpoint.packageLookups().byCode(company, code)
+                .thenCompose(found -> found.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : endpoint.api().deletePackage(company, found.get()).thenRun(() -> LOG.info(
+                                "Deleted the previous configuration package {} (id {})", code, found.get().getId())))
+                .thenCompose(v -> create());
+    }
+
+    private CompletableFuture<ConfigurationPackage> create() {
+        journal.record(CREATING, null, null);
+        return actions.create(company, code, name).thenCompose(pkg -> {
+            LOG.info("Created configuration package {} (id {})", code, pkg.getId());
+            return upload(pkg);
+        });
+    }
+
+    /** A create was sent before the deploy stopped: the package with the code, if there is one, is what it made. */
+    private CompletableFuture<ConfigurationPackage> adoptOrCreate() {
+        return endpoint.api().findPackageByCode(company, code).thenCompose(found -> {
+            if (found.isEmpty()) {
+                LOG.info("Resuming the deploy of {}: the create sent before did not take effect", code);
+                return create();
+            }
+            LOG.info("Resuming the deploy of {}: configuration package {} (id {}) was created before", code, code,
+                    found.get().getId());
+            return upload(found.get());
+        });
+    }
+
+    private CompletableFuture<ConfigurationPackage> upload(ConfigurationPackage pkg) {
+        journal.record(UPLOADING, pkg.getId(), null);
+        return endpoint.api().uploadFile(company, pkg, file).thenCompose(v -> {
+            LOG.info("Uploaded {} ({} bytes) into configuration package {}", file.fileName(), file.length(), code);
+            return startImport(pkg);
+        });
+    }
+
+    private CompletableFuture<ConfigurationPackage> startImport(ConfigurationPackage pkg) {
+        journal.record(IMPORTING, pkg.getId(), null);
+        return actions.start(company, pkg, importJob).thenCompose(v -> {
+            LOG.info("Started the import of configuration package {}", code);
+            return await(pkg, importJob);
+        }).thenCompose(this::startApply);
+    }
+
+    private CompletableFuture<ConfigurationPackage> startApply(ConfigurationPackage pkg) {
+        journal.record(APPLYING, pkg.getId(), null);
+        return actions.start(company, pkg, applyJob).thenCompose(v -> {
+            LOG.info("Started the apply of configuration package {}", code);
+            return config.isWaitForCompletion() ? await(pkg, applyJob).thenApply(this::deployed)
+                    : endpoint.api().getPackage(company, pkg.getId());
+        });
+    }
+
+    /** Continues a deploy recorded past its create, from where its package stands now. */
+    private CompletableFuture<ConfigurationPackage> resume(DeployStep last) {
+        return endpoint.api().getPackage(company, last.resourceId()).handle((pkg, failure) -> {
+            if (failure == null) {
+                return continueFrom(last.step(), pkg);
+            }
+            if (Failures.unwrap(failure) instanceof NotFoundException) {
+                LOG.warn("Resuming the deploy of {}: its configuration package (id {}) no longer exists; starting over",
+                        code, last.resourceId());
+                return DEPLOYED.equals(last.step()) ? CompletableFuture.completedFuture(deployedBefore(last))
+                        : replace();
+            }
+            return CompletableFuture.<ConfigurationPackage>failedFuture(failure);
+        }).thenCompose(next -> next);
+    }
+
+    private CompletableFuture<ConfigurationPackage> continueFrom(String step, ConfigurationPackage pkg) {
+        switch (step) {
+            case UPLOADING:
+                LOG.info("Resuming the deploy of {}: uploading the file into configuration package {} (id {}) again",
+                        code, code, pkg.getId());
+                return upload(pkg);
+            case IMPORTING:
+                return continueImport(pkg);
+            case APPLYING:
+                return continueApply(pkg);
+            case DEPLOYED:
+                LOG.info("Configuration package {} (id {}) was deployed from this file before ({}): not sent again",
+                        code, pkg.getId(), applyJob.describe(pkg));
+                return CompletableFuture.completedFuture(pkg);
+            default:
+                LOG.warn("Resuming the deploy of {}: unknown step '{}' recorded; starting over", code, step);
+                return replace();
+        }
+    }
+
+    private CompletableFuture<ConfigurationPackage> continueImport(ConfigurationPackage pkg) {
+        LOG.info("Resuming the deploy of {}: the import was requested before; configuration package {} (id {}) shows {}",
+                code, code, pkg.getId(), importJob.describe(pkg));
+        if (!importJob.hasStarted(pkg)) {
+            return startImport(pkg);
+        }
+        if (!importJob.isFinished(pkg)) {
+            return await(pkg, importJob).thenCompose(this::startApply);
+        }
+        RuntimeException failed = importJob.failure(pkg);
+        return failed != null ? CompletableFuture.failedFuture(failed) : startApply(pkg);
+    }
+
+    private CompletableFuture<ConfigurationPackage> continueApply(ConfigurationPackage pkg) {
+        LOG.info("Resuming the deploy of {}: the apply was requested before; configuration package {} (id {}) shows {}",
+                code, code, pkg.getId(), applyJob.describe(pkg));
+        if (!applyJob.hasStarted(pkg)) {
+            return startApply(pkg);
+        }
+        if (!applyJob.isFinished(pkg)) {
+            return config.isWaitForCompletion() ? await(pkg, applyJob).thenApply(this::deployed)
+                    : CompletableFuture.completedFuture(pkg);
+        }
+        RuntimeException failed = applyJob.failure(pkg);
+        return failed != null ? CompletableFuture.failedFuture(failed) : CompletableFuture.completedFuture(deployed(pkg));
+    }
+
+    private ConfigurationPackage deployed(ConfigurationPackage pkg) {
+        journal.record(DEPLOYED, pkg.getId(), null);
+        return pkg;
+    }
+
+    /** The package of a deploy that completed, as recorded, when the package itself was deleted since. */
+    private ConfigurationPackage deployedBefore(DeployStep last) {
+        ConfigurationPackage pkg = new ConfigurationPackage();
+        pkg.setId(last.resourceId());
+        pkg.setCode(code);
+        pkg.setImportStatus(ConfigurationPackage.COMPLETED);
+        pkg.setApplyStatus(ConfigurationPackage.COMPLETED);
+        return pkg;
+    }
+
+    private CompletableFuture<ConfigurationPackage> await(ConfigurationPackage pkg, PackageJob job) {
+        return endpoint.awaitJob(company, pkg, job);
+    }
+}

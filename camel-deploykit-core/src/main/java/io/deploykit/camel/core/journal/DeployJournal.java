@@ -1,0 +1,121 @@
+package io.deploykit.camel.core.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.spi.StateRepository;
+
+import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.json.Json;
+
+/**
+ * Where deploys record their progress, step by step, in a Camel {@link StateRepository} shared by every instance
+ * that may process the same message: a deploy that was interrupted (a crash, a stop, another instance taking the
+ * file over) continues from its last step instead of starting again, and one that completed is not sent again.
+ * <p>
+ * A deploy is known by its key (which file, as what content) within a scope (which component, service and target)
+ * and an operation. The repository's key is a SHA-256 of the three, so that any repository accepts it; the value is
+ * one line of JSON that also names the deploy in words, for whoever reads the store.
+ */
+public final class DeployJournal {
+
+    /** A journal that keeps nothing: every deploy starts from the beginning. */
+    public static final DeployJournal NONE = new DeployJournal(null, "", Clock.systemUTC());
+
+    private final StateRepository<String, String> repository;
+    private final String scope;
+    private final Clock clock;
+
+    /**
+     * @param scope names what the deploys target, such as {@code bc:tenant/environment/company}: the same file deployed
+     *              to two targets is two deploys
+     */
+    public DeployJournal(StateRepository<String, String> repository, String scope, Clock clock) {
+        this.repository = repository;
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    /** Whether steps are kept at all. */
+    public boolean isRecording() {
+        return repository != null;
+    }
+
+    /** The record of one deploy: this operation of the deploy with this key. */
+    public Entry entry(String operation, String deployKey) {
+        return new Entry(operation, deployKey);
+    }
+
+    /** One deploy's steps. */
+    public final class Entry {
+
+        private final String operation;
+        private final String deployKey;
+        private final String storeKey;
+
+        private Entry(String operation, String deployKey) {
+            this.operation = operation;
+            this.deployKey = deployKey;
+            this.storeKey = repository == null ? null : sha256(scope + '\n' + operation + '\n' + deployKey);
+        }
+
+        /** The last step recorded, if any. */
+        public Optional<DeployStep> last() {
+            if (repository == null) {
+                return Optional.empty();
+            }
+            String value;
+            try {
+                value = repository.getState(storeKey);
+            } catch (RuntimeException e) {
+                throw new DeployKitException("Cannot read the progress of " + this + " from the state repository: "
+                                             + e.getMessage(), e);
+            }
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            JsonNode json = Json.tree(value.getBytes(StandardCharsets.UTF_8));
+            String at = Json.text(json, "at");
+            return Optional.of(new DeployStep(Json.text(json, "step"), Json.text(json, "id"), Json.text(json, "marker"),
+                    at == null ? null : Instant.parse(at)));
+        }
+
+        /** Records a step: before the request it names is sent, or once it is known to be done. */
+        public DeployStep record(String step, String resourceId, String marker) {
+            DeployStep recorded = new DeployStep(step, resourceId, marker, clock.instant());
+            if (repository == null) {
+                return recorded;
+            }
+            ObjectNode json = Json.MAPPER.createObjectNode()
+                    .put("deploy", deployKey).put("operation", operation).put("scope", scope)
+                    .put("step", step).put("id", resourceId).put("marker", marker).put("at", recorded.at().toString());
+            try {
+                repository.setState(storeKey, json.toString());
+            } catch (RuntimeException e) {
+                throw new DeployKitException("Cannot record the progress of " + this + " in the state repository: "
+                                             + e.getMessage(), e);
+            }
+            return recorded;
+        }
+
+        @Override
+        public String toString() {
+            return operation + " of " + deployKey;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a standard algorithm of every JVM", e);
+        }
+    }
+}

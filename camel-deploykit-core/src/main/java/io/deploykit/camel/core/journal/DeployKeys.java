@@ -1,0 +1,29 @@
+package io.deploykit.camel.core.journal;
+
+import org.apache.camel.Exchange;
+
+import io.deploykit.camel.core.body.UploadBody;
+
+/** What names one deploy in the {@link DeployJournal}: the message's own key, or its file and content. */
+public final class DeployKeys {
+
+    private DeployKeys() {
+    }
+
+    /**
+     * The header's value when the message carries one; else the file's name, length, last-modified time (as the file
+     * consumers report it) and SHA-256. The same file dropped again later (copied anew, so modified anew) is a new
+     * deploy; the same file seen again after a crash or by another instance is the same deploy.
+     */
+    public static String of(Exchange exchange, String header, UploadBody body) {
+        String given = exchange.getMessage().getHeader(header, String.class);
+        if (given != null && !given.isBlank()) {
+            return given.trim();
+        }
+        Object modified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        return (name == null ? body.fileName() : name) + '|' + body.length() + '|'
+               + (modified == null ? "-" : exchange.getContext().getTypeConverter().convertTo(Long.class, modified)) + '|'
+               + body.sha256();
+    }
+}

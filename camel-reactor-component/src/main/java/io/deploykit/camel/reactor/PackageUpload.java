@@ -1,0 +1,188 @@
+package io.deploykit.camel.reactor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.camel.core.body.UploadBody;
+import io.deploykit.camel.core.error.AmbiguousOutcomeException;
+import io.deploykit.camel.core.error.NotFoundException;
+import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.core.journal.DeployStep;
+import io.deploykit.camel.core.support.Failures;
+import io.deploykit.camel.reactor.model.ExtensionPackage;
+
+/**
+ * One upload of an extension zip: a create, or an update of a package, then its processing.
+ * <p>
+ * Neither request is sent twice blindly. When one gets no clear answer (a 502 or 504, a connection broken after
+ * sending), the package is read again: a create took effect if a development package of the zip's name and
+ * platform now exists that was created after the request went out; an update took effect if the package's
+ * {@code updated_at} moved. With a state repository each step is recorded before its request is sent, so an upload
+ * taken up again after a crash, a stop or by another instance continues the same way, and one whose processing
+ * succeeded is not repeated.
+ */
+final class PackageUpload {
+
+    static final String CREATING = "creating";
+    static final String UPDATING = "updating";
+    static final String PROCESSING = "processing";
+    static final String PROCESSED = "processed";
+    static final String FAILED = "failed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackageUpload.class);
+    /** How far the server's clock may be behind ours when telling a package we created from an older one. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    private static final int MAX_SENDS = 3;
+
+    private final ReactorApi api;
+    private final DeployJournal.Entry journal;
+    private final UploadBody zip;
+    private final ExtensionManifest manifest;
+
+    PackageUpload(ReactorApi api, DeployJournal.Entry journal, UploadBody zip, ExtensionManifest manifest) {
+        this.api = api;
+        this.journal = journal;
+        this.zip = zip;
+        this.manifest = manifest;
+    }
+
+    /**
+     * Continues an upload recorded before, if any; else runs {@code fresh}, which uploads through
+     * {@link #create()} or {@link #update(ExtensionPackage)}. Completes with the package as the upload left it
+     * (processing may still be under way).
+     */
+    CompletableFuture<ExtensionPackage> run(Supplier<CompletableFuture<ExtensionPackage>> fresh) {
+        Optional<DeployStep> last = journal.last();
+        if (last.isEmpty() || FAILED.equals(last.get().step())) {
+            return fresh.get();
+        }
+        DeployStep step = last.get();
+        return resume(step, fresh).exceptionallyCompose(failure -> {
+            if (!(Failures.unwrap(failure) instanceof NotFoundException)) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            LOG.warn("Resuming the upload of {}: extension package {} no longer exists; starting over", zip.fileName(),
+                    step.resourceId());
+            return fresh.get();
+        });
+    }
+
+    private CompletableFuture<ExtensionPackage> resume(DeployStep step, Supplier<CompletableFuture<ExtensionPackage>> fresh) {
+        return switch (step.step()) {
+            case CREATING -> findCreated(step.at()).thenCompose(found -> {
+                if (found.isPresent()) {
+                    LOG.info("Resuming the upload of {}: extension package {} was created by the request sent before",
+                            zip.fileName(), found.get().getId());
+                    return CompletableFuture.completedFuture(processing(found.get()));
+                }
+                LOG.info("Resuming the upload of {}: the create sent before did not take effect", zip.fileName());
+                return fresh.get();
+            });
+            case UPDATING -> api.get(step.resourceId()).thenCompose(now -> {
+                if (!Objects.equals(now.getUpdatedAt(), step.marker())) {
+                    LOG.info("Resuming the upload of {}: extension package {} was updated by the request sent before",
+                            zip.fileName(), now.getId());
+                    return CompletableFuture.completedFuture(processing(now));
+                }
+                LOG.info("Resuming the upload of {}: the update sent before did not take effect", zip.fileName());
+                return update(now);
+            });
+            case PROCESSING, PROCESSED -> api.get(step.resourceId()).thenApply(now -> {
+                LOG.info("Resuming the upload of {}: extension package {} was uploaded from this file before and is {}:"
+                         + " not sent again", zip.fileName(), now.getId(), now.getStatus());
+                return now;
+            });
+            default -> fresh.get();
+        };
+    }
+
+    /** Creates a new package from the zip. */
+    CompletableFuture<ExtensionPackage> create() {
+        return create(1);
+    }
+
+    private CompletableFuture<ExtensionPackage> create(int send) {
+        DeployStep step = journal.record(CREATING, null, null);
+        return api.create(zip).thenApply(this::processing).exceptionallyCompose(failure -> {
+            if (!(Failures.unwrap(failure) instanceof AmbiguousOutcomeException ambiguous) || send >= MAX_SENDS) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            LOG.warn("The create of extension package {} {} got no clear answer ({}); looking for it before anything"
+                     + " else", manifest.name(), manifest.version(), ambiguous.getMessage());
+            return findCreated(step.at()).thenCompose(found -> {
+                if (found.isPresent()) {
+                    LOG.info("Adobe had created extension package {} ({} {}) before the answer was lost: continuing"
+                             + " with it", found.get().getId(), manifest.name(), manifest.version());
+                    return CompletableFuture.completedFuture(processing(found.get()));
+                }
+                LOG.info("No extension package {} was created: sending the create again", manifest.name());
+                return create(send + 1);
+            });
+        });
+    }
+
+    /** A new zip onto this package (as last read: its {@code updated_at} tells whether an update took effect). */
+    CompletableFuture<ExtensionPackage> update(ExtensionPackage target) {
+        return update(target, 1);
+    }
+
+    private CompletableFuture<ExtensionPackage> update(ExtensionPackage target, int send) {
+        journal.record(UPDATING, target.getId(), target.getUpdatedAt());
+        return api.update(target.getId(), zip).thenApply(this::processing).exceptionallyCompose(failure -> {
+            if (!(Failures.unwrap(failure) instanceof AmbiguousOutcomeException ambiguous) || send >= MAX_SENDS) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            LOG.warn("The update of extension package {} got no clear answer ({}); reading it before anything else",
+                    target.getId(), ambiguous.getMessage());
+            return api.get(target.getId()).thenCompose(now -> {
+                if (!Objects.equals(now.getUpdatedAt(), target.getUpdatedAt())) {
+                    LOG.info("Adobe had taken the update of extension package {} before the answer was lost (now {}):"
+                             + " continuing with it", now.getId(), now.getStatus());
+                    return CompletableFuture.completedFuture(processing(now));
+                }
+                LOG.info("Extension package {} was not updated: sending the update again", target.getId());
+                return update(now, send + 1);
+            });
+        });
+    }
+
+    /** Records the end of the processing: done, or failed (then another try starts over). */
+    void processed(ExtensionPackage pkg, Throwable failure) {
+        Throwable cause = Failures.unwrap(failure);
+        if (pkg != null && ExtensionPackage.SUCCEEDED.equals(pkg.getStatus())) {
+            journal.record(PROCESSED, pkg.getId(), null);
+        } else if (cause instanceof ReactorPackageFailedException failed) {
+            journal.record(FAILED, failed.getExtensionPackage().getId(), null);
+        }
+    }
+
+    private ExtensionPackage processing(ExtensionPackage pkg) {
+        journal.record(PROCESSING, pkg.getId(), null);
+        return pkg;
+    }
+
+    /** The development package of the zip's name and platform created since {@code sent} (less the clock skew). */
+    private CompletableFuture<Optional<ExtensionPackage>> findCreated(Instant sent) {
+        return api.findDevelopment(manifest.name(), manifest.platform())
+                .thenApply(found -> found.filter(pkg -> createdSince(pkg, sent)));
+    }
+
+    private static boolean createdSince(ExtensionPackage pkg, Instant sent) {
+        if (pkg.getCreatedAt() == null || sent == null) {
+            return false;
+        }
+        try {
+            return !Instant.parse(pkg.getCreatedAt()).isBefore(sent.minus(CLOCK_SKEW));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
