@@ -59,14 +59,20 @@ public final class EmulatorMain {
               POST   /_emulator/faults                    {"kind":"rateLimit|serviceUnavailable|slow|dropConnection",
                                                            "requests":1, "retryAfterSeconds":1, "delayMillis":2000,
                                                            "method":"POST", "path":".*Microsoft.NAV.import"}
+                                                          kinds that hit after the request was handled:
+                                                           gatewayTimeoutAfterActing (504), badGatewayAfterActing
+                                                           (502), dropAfterActing (no answer)
               GET    /_emulator/faults, DELETE /_emulator/faults
               POST   /_emulator/tokens/expire             every token issued so far expires
               GET    /_emulator/requests, DELETE /_emulator/requests
               GET    /_emulator/process                   {"cpuMillis":..., "availableProcessors":...}
               PUT    /_emulator/bc/jobs                   {"stuck":true}: jobs stay Scheduled until false
+              PUT    /_emulator/bc/packages/CODE/jobs     {"stuck":true}: that package's jobs stay Scheduled
               PUT    /_emulator/bc/packages/CODE/apply-outcome   {"recordErrors":3} or {"failure":"message"}
+              GET    /_emulator/bc/history                imports, applies and pictures stored, with SHA-256
               PUT    /_emulator/reactor/processing        {"stuck":true}: packages stay pending until false
               POST   /_emulator/reactor/processing/failure  {"detail":"message"}: the next processing fails
+              GET    /_emulator/reactor/history           zips uploaded (with SHA-256) and releases
 
             make-rapidstart writes a valid RapidStart package (gzip-compressed UTF-16 XML):
               --code CODE                the package code (required)

@@ -14,8 +14,12 @@ import io.deploykit.emulator.http.RouteGroup;
  * <ul>
  *   <li>{@code GET /_emulator}: the URLs, tenant, environment and companies</li>
  *   <li>{@code PUT /_emulator/bc/jobs} {@code {"stuck":true}}: jobs stay {@code Scheduled} (false: they move on)</li>
+ *   <li>{@code PUT /_emulator/bc/packages/{code}/jobs} {@code {"stuck":true}}: the jobs of the package with this
+ *       code stay {@code Scheduled} (false: they move on)</li>
  *   <li>{@code PUT /_emulator/bc/packages/{code}/apply-outcome} {@code {"recordErrors":3}} or
  *       {@code {"failure":"Table 18 is locked"}}; {@code DELETE} restores a clean apply</li>
+ *   <li>{@code GET /_emulator/bc/history}: {@code {"applies":[..],"imports":[..],"pictureUpdates":[..]}}, what
+ *       was deployed, each with the SHA-256 of its content</li>
  * </ul>
  */
 final class BcAdminRoutes {
@@ -26,13 +30,14 @@ final class BcAdminRoutes {
     static void install(RouteGroup admin, BcEmulator emulator, PackageJobs jobs) {
         admin.get("", "admin.describe", exchange -> describe(exchange, emulator))
                 .put("/bc/jobs", "admin.bc.jobs", exchange -> {
-                    ObjectNode body = AdminRoutes.readObject(exchange);
-                    if (!body.path("stuck").isBoolean()) {
-                        throw AdminRoutes.badRequest("Expected {\"stuck\": true or false}");
-                    }
-                    jobs.stick(body.get("stuck").booleanValue());
+                    jobs.stick(stuck(exchange));
                     exchange.respondEmpty(204);
                 })
+                .put("/bc/packages/{code}/jobs", "admin.bc.package.jobs", exchange -> {
+                    jobs.stick(exchange.pathParam("code"), stuck(exchange));
+                    exchange.respondEmpty(204);
+                })
+                .get("/bc/history", "admin.bc.history", exchange -> exchange.respondJson(200, history(emulator)))
                 .put("/bc/packages/{code}/apply-outcome", "admin.bc.outcome.set", exchange -> {
                     ObjectNode body = AdminRoutes.readObject(exchange);
                     String code = exchange.pathParam("code");
@@ -49,6 +54,40 @@ final class BcAdminRoutes {
                     jobs.applyFailure(exchange.pathParam("code"), null);
                     exchange.respondEmpty(204);
                 });
+    }
+
+    private static boolean stuck(Exchange exchange) throws IOException {
+        ObjectNode body = AdminRoutes.readObject(exchange);
+        if (!body.path("stuck").isBoolean()) {
+            throw AdminRoutes.badRequest("Expected {\"stuck\": true or false}");
+        }
+        return body.get("stuck").booleanValue();
+    }
+
+    private static ObjectNode history(BcEmulator emulator) {
+        ObjectNode json = Json.object();
+        var applies = json.putArray("applies");
+        emulator.applies().forEach(started -> applies.addObject()
+                .put("companyId", started.companyId())
+                .put("packageId", started.packageId())
+                .put("packageCode", started.packageCode())
+                .put("sha256", started.sha256())
+                .put("at", started.at().toString()));
+        var imports = json.putArray("imports");
+        emulator.imports().forEach(started -> imports.addObject()
+                .put("companyId", started.companyId())
+                .put("packageId", started.packageId())
+                .put("packageCode", started.packageCode())
+                .put("sha256", started.sha256())
+                .put("at", started.at().toString()));
+        var pictures = json.putArray("pictureUpdates");
+        emulator.pictureUpdates().forEach(stored -> pictures.addObject()
+                .put("companyId", stored.companyId())
+                .put("parentType", stored.parentType())
+                .put("parentId", stored.parentId())
+                .put("sha256", stored.sha256())
+                .put("at", stored.at().toString()));
+        return json;
     }
 
     private static void describe(Exchange exchange, BcEmulator emulator) throws IOException {

@@ -27,7 +27,8 @@ import io.deploykit.emulator.http.TokenIssuer;
  * A stateful stand-in for Business Central online and its Microsoft Entra ID token endpoint, over real HTTP on
  * 127.0.0.1: companies, configuration packages with their RapidStart files and background import and apply jobs,
  * and the pictures of items, customers, vendors, employees and contacts. Faults can be injected (see
- * {@link #faults()}), and every request is logged (see {@link #requests()}).
+ * {@link #faults()}), every request is logged (see {@link #requests()}), and every import, apply and picture
+ * accepted is accounted for by the hash of its content (see {@link #applies()}).
  * <pre>{@code
  * try (BcEmulator bc = BcEmulator.builder().jobStepDuration(Duration.ofMillis(200)).start()) {
  *     // bc: component options: baseUrl = bc.apiBaseUrl(), tenantId = bc.tenant(),
@@ -59,6 +60,7 @@ public final class BcEmulator implements Emulator {
     private final Companies companies;
     private final BcFaults faults;
     private final ServerPaging paging;
+    private final BcHistory history = new BcHistory();
 
     private BcEmulator(Settings config) {
         this.config = config;
@@ -82,9 +84,9 @@ public final class BcEmulator implements Emulator {
             ApiGate gate = new ApiGate(config.tenant(), config.environment(), tokens, config.users());
             RouteGroup api = server.router().group(root, odata, true).before(gate::admit);
             new CompaniesResource(companies).install(api);
-            new PackagesResource(companies, jobs, storage, paging).install(api);
+            new PackagesResource(companies, jobs, storage, paging, history).install(api);
             new PackageFileResource(companies, storage, config.server().maxUploadBytes()).install(api);
-            new PicturesResource(companies, storage, config.server().maxUploadBytes()).install(api);
+            new PicturesResource(companies, storage, config.server().maxUploadBytes(), history).install(api);
             EntraTokenEndpoint entra = new EntraTokenEndpoint(config.tenant(), tokens);
             server.router().group("", new EntraErrors(), true).post(EntraTokenEndpoint.PATH, "token", entra::token);
             BcAdminRoutes.install(AdminRoutes.install(server, faults), this, jobs);
@@ -147,12 +149,12 @@ public final class BcEmulator implements Emulator {
         return config.environment();
     }
 
-    /** The directory that holds the uploaded package files and pictures. */
     /** Changes how many configuration packages a list answer holds at most; the rest is paged with nextLink. */
     public void setMaxPageSize(int maxPageSize) {
         paging.setMaxPageSize(maxPageSize);
     }
 
+    /** The directory that holds the uploaded package files and pictures. */
     public Path storageDirectory() {
         return storage.root();
     }
@@ -192,6 +194,24 @@ public final class BcEmulator implements Emulator {
                 .orElseThrow(() -> new NoSuchElementException("No " + type.typeName + " numbered " + number))
                 .picture();
         return picture.contentType().isEmpty() ? Optional.empty() : Optional.of(picture);
+    }
+
+    /**
+     * Every apply that started (accepted, applyStatus set to {@code Scheduled}) since the emulator started, in
+     * order, whatever the client was answered: with the hash of the package file stored at that moment.
+     */
+    public List<AppliedPackage> applies() {
+        return history.applies();
+    }
+
+    /** Every import that started (accepted, importStatus set to {@code Scheduled}), in order, with its file's hash. */
+    public List<ImportedPackage> imports() {
+        return history.imports();
+    }
+
+    /** Every picture content upload accepted and stored, in order, with the hash of the image stored. */
+    public List<PictureUpdate> pictureUpdates() {
+        return history.pictureUpdates();
     }
 
     /** Injects faults into requests and jobs. */

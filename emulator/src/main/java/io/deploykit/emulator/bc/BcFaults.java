@@ -1,12 +1,14 @@
 package io.deploykit.emulator.bc;
 
+import java.util.Objects;
+
 import io.deploykit.emulator.http.Faults;
 import io.deploykit.emulator.http.TokenIssuer;
 
 /**
  * The faults of the Business Central emulator: those of every emulator (HTTP errors, slow answers, dropped
- * connections, expired tokens) and the package jobs' own: jobs that stay {@code Scheduled}, and applies that end
- * with record errors or fail. Package outcomes hold until changed or {@link #clear() cleared}.
+ * connections, expired tokens) and the package jobs' own: jobs that stay {@code Scheduled} (all, or a package's),
+ * and applies that end with record errors or fail. Package outcomes hold until changed or {@link #clear() cleared}.
  */
 public final class BcFaults extends Faults {
 
@@ -27,6 +29,15 @@ public final class BcFaults extends Faults {
     }
 
     /**
+     * While true, the import and apply jobs of the package with this code (compared ignoring case) stay
+     * {@code Scheduled}, while other packages' jobs move on; set false, its waiting jobs move on.
+     */
+    public BcFaults stickJobsOf(String packageCode, boolean stuck) {
+        jobs.stick(Objects.requireNonNull(packageCode, "packageCode"), stuck);
+        return this;
+    }
+
+    /**
      * Applying the package with this code completes with {@code numberOfErrors = recordErrors} (records that failed
      * validation); 0 restores a clean apply.
      */
@@ -41,7 +52,7 @@ public final class BcFaults extends Faults {
         return this;
     }
 
-    /** Removes the pending HTTP faults, lets stuck jobs move on and forgets the package outcomes. */
+    /** Removes the pending HTTP faults, lets stuck jobs (all, and each package's) move on, forgets the outcomes. */
     @Override
     public void clear() {
         super.clear();

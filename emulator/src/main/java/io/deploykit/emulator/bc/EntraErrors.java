@@ -43,7 +43,7 @@ final class EntraErrors implements ErrorFormat {
     @Override
     public String codeFor(int status) {
         return switch (status) {
-            case 429, 503 -> "temporarily_unavailable";
+            case 429, 502, 503, 504 -> "temporarily_unavailable";
             case 500 -> "server_error";
             default -> "invalid_request";
         };

@@ -2,6 +2,7 @@ package io.deploykit.emulator.bc;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A configuration package and its import and apply state. Every change goes through a synchronized method, which
@@ -30,6 +31,7 @@ final class PackageEntity {
     private String etag;
     private boolean hasFile;
     private long fileSize;
+    private String fileSha256 = "";
     private long fileVersion;
     private boolean deleted;
 
@@ -94,15 +96,17 @@ final class PackageEntity {
     /**
      * Runs the action that puts an uploaded file in place, unless the package was deleted meanwhile.
      *
+     * @param sha256 the file's SHA-256, lower-case hexadecimal, for the history of imports and applies
      * @return false when the package was deleted
      */
-    synchronized boolean storeFile(FileAction install, long size) throws IOException {
+    synchronized boolean storeFile(FileAction install, long size, String sha256) throws IOException {
         if (deleted) {
             return false;
         }
         install.run();
         hasFile = true;
         fileSize = size;
+        fileSha256 = sha256;
         fileVersion++;
         return true;
     }
@@ -111,8 +115,13 @@ final class PackageEntity {
         deleted = true;
     }
 
-    /** Schedules an import, or refuses as Business Central does. */
-    synchronized void scheduleImport() {
+    /**
+     * Schedules an import, or refuses as Business Central does.
+     *
+     * @param scheduled told the SHA-256 of the file to import once scheduled, under this package's lock, so that
+     *                  the history has the package's jobs in their order
+     */
+    synchronized void scheduleImport(Consumer<String> scheduled) {
         if (importStatus.running()) {
             throw ODataErrors.refused("The package " + code + " is already being imported (importStatus "
                                       + importStatus + "). Wait until the import has finished");
@@ -128,10 +137,15 @@ final class PackageEntity {
         importStatus = JobStatus.SCHEDULED;
         importError = "";
         version++;
+        scheduled.accept(fileSha256);
     }
 
-    /** Schedules an apply, or refuses as Business Central does. */
-    synchronized void scheduleApply() {
+    /**
+     * Schedules an apply, or refuses as Business Central does.
+     *
+     * @param scheduled told the SHA-256 of the file stored now once scheduled, under this package's lock
+     */
+    synchronized void scheduleApply(Consumer<String> scheduled) {
         if (importStatus.running() || applyStatus.running()) {
             throw ODataErrors.refused("The package " + code + " cannot be applied while it is being imported or "
                                       + "applied (importStatus " + importStatus + ", applyStatus " + applyStatus + ")");
@@ -143,6 +157,7 @@ final class PackageEntity {
         applyStatus = JobStatus.SCHEDULED;
         applyError = "";
         version++;
+        scheduled.accept(fileSha256);
     }
 
     /** Moves a scheduled job on to InProgress; false when it is not scheduled any more. */

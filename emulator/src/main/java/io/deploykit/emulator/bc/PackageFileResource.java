@@ -71,8 +71,9 @@ final class PackageFileResource {
         IfMatch.require(exchange, pkg.fileEtag());
         Path upload = storage.newUpload();
         try {
-            long size = exchange.saveBody(upload, maxUploadBytes);
-            if (!pkg.storeFile(() -> storage.install(upload, storage.packageFile(pkg.id())), size)) {
+            Exchange.SavedBody saved = exchange.saveHashedBody(upload, maxUploadBytes);
+            if (!pkg.storeFile(() -> storage.install(upload, storage.packageFile(pkg.id())), saved.size(),
+                    saved.sha256())) {
                 throw ODataErrors.notFound("The configuration package with id " + pkg.id() + " was deleted during "
                                            + "the upload");
             }

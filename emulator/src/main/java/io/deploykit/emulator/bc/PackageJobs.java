@@ -15,8 +15,8 @@ import io.deploykit.emulator.http.DelayedSteps;
 /**
  * Runs the import and apply jobs of configuration packages on the server's scheduler, one step of the configured
  * duration each: {@code Scheduled} → {@code InProgress} → {@code Completed} or {@code Error}. Import really reads
- * the uploaded file. Tests steer the jobs here: jobs can be held in {@code Scheduled}, and the apply of a package
- * code can be made to end with record errors or to fail.
+ * the uploaded file. Tests steer the jobs here: jobs, all of them or those of a package code, can be held in
+ * {@code Scheduled}, and the apply of a package code can be made to end with record errors or to fail.
  */
 final class PackageJobs {
 
@@ -49,6 +49,11 @@ final class PackageJobs {
         steps.stick(stuck);
     }
 
+    /** While stuck, the jobs of the package with this code stay {@code Scheduled}; released, they move on. */
+    void stick(String code, boolean stuck) {
+        steps.stick(key(code), stuck);
+    }
+
     /** From now on, applying the package with this code completes with this many record errors (0: none). */
     void applyRecordErrors(String code, int errors) {
         if (errors < 0) {
@@ -71,16 +76,16 @@ final class PackageJobs {
         }
     }
 
-    /** Unsticks the jobs and forgets every apply outcome set. */
+    /** Unsticks the jobs, those of every package code too, and forgets every apply outcome set. */
     void reset() {
-        stick(false);
+        steps.releaseAll();
         applyRecordErrors.clear();
         applyFailures.clear();
     }
 
     private void begin(PackageEntity pkg, PackageJob job) {
-        if (steps.parkedWhileStuck(() -> begin(pkg, job))) {
-            LOG.info("Package {} ({}): {} stays Scheduled while jobs are stuck", pkg.code(), pkg.id(), job);
+        if (steps.parkedWhileStuck(pkg.code(), () -> begin(pkg, job))) {
+            LOG.info("Package {} ({}): {} stays Scheduled while its jobs are stuck", pkg.code(), pkg.id(), job);
             return;
         }
         if (pkg.begin(job)) {

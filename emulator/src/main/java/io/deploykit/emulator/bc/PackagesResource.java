@@ -2,6 +2,7 @@ package io.deploykit.emulator.bc;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -26,12 +27,14 @@ final class PackagesResource {
     private final PackageJobs jobs;
     private final Storage storage;
     private final ServerPaging paging;
+    private final BcHistory history;
 
-    PackagesResource(Companies companies, PackageJobs jobs, Storage storage, ServerPaging paging) {
+    PackagesResource(Companies companies, PackageJobs jobs, Storage storage, ServerPaging paging, BcHistory history) {
         this.companies = companies;
         this.jobs = jobs;
         this.storage = storage;
         this.paging = paging;
+        this.history = history;
     }
 
     void install(RouteGroup api) {
@@ -112,17 +115,23 @@ final class PackagesResource {
     }
 
     private void startImport(Exchange exchange) throws IOException {
-        PackageEntity pkg = requirePackage(exchange, company(exchange));
+        CompanyData company = company(exchange);
+        String companyId = company.company().id();
+        PackageEntity pkg = requirePackage(exchange, company);
         readJson(exchange); // no body is expected; {} is tolerated
-        pkg.scheduleImport();
+        pkg.scheduleImport(sha256 -> history.imported(new ImportedPackage(companyId, pkg.id(), pkg.code(), sha256,
+                Instant.now())));
         jobs.startImport(pkg);
         exchange.respondEmpty(204);
     }
 
     private void startApply(Exchange exchange) throws IOException {
-        PackageEntity pkg = requirePackage(exchange, company(exchange));
+        CompanyData company = company(exchange);
+        String companyId = company.company().id();
+        PackageEntity pkg = requirePackage(exchange, company);
         readJson(exchange);
-        pkg.scheduleApply();
+        pkg.scheduleApply(sha256 -> history.applied(new AppliedPackage(companyId, pkg.id(), pkg.code(), sha256,
+                Instant.now())));
         jobs.startApply(pkg);
         exchange.respondEmpty(204);
     }

@@ -3,6 +3,7 @@ package io.deploykit.emulator.bc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -25,11 +26,13 @@ final class PicturesResource {
     private final Companies companies;
     private final Storage storage;
     private final long maxUploadBytes;
+    private final BcHistory history;
 
-    PicturesResource(Companies companies, Storage storage, long maxUploadBytes) {
+    PicturesResource(Companies companies, Storage storage, long maxUploadBytes, BcHistory history) {
         this.companies = companies;
         this.storage = storage;
         this.maxUploadBytes = maxUploadBytes;
+        this.history = history;
     }
 
     void install(RouteGroup api) {
@@ -95,13 +98,21 @@ final class PicturesResource {
                                        + " " + parent.id() + ": a picture's id is its parent's id");
         }
         IfMatch.require(exchange, parent.pictureEtag());
+        String companyId = companies.require(exchange.pathParam("company")).company().id();
         Path upload = storage.newUpload();
         try {
-            long size = exchange.saveBody(upload, maxUploadBytes);
+            Exchange.SavedBody saved = exchange.saveHashedBody(upload, maxUploadBytes);
+            long size = saved.size();
             ImageInfo image = ImageProbe.probe(upload).orElseThrow(() -> ODataErrors.badRequest(
                     "The picture is not a supported image: the content (" + size + " bytes) is not a PNG, JPEG, GIF "
                     + "or BMP image"));
-            parent.storePicture(() -> storage.install(upload, storage.pictureFile(parent.id())), image, size);
+            String sha256 = saved.sha256();
+            parent.storePicture(() -> {
+                storage.install(upload, storage.pictureFile(parent.id()));
+                // under the record's lock: the history has each record's pictures in order
+                history.pictureStored(new PictureUpdate(companyId, parent.type().entitySet, parent.id(), sha256,
+                        Instant.now()));
+            }, image, size);
         } finally {
             Files.deleteIfExists(upload);
         }

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code POST /_emulator/faults} {@code {"kind":"rateLimit","requests":2,"retryAfterSeconds":1,
  *       "method":"POST","path":".*import"}}; kinds rateLimit, serviceUnavailable, slow (with {@code delayMillis}),
- *       dropConnection; without {@code path}, the API's paths</li>
+ *       dropConnection, and, after the request was handled, gatewayTimeoutAfterActing, badGatewayAfterActing,
+ *       dropAfterActing; without {@code path}, the API's paths</li>
  *   <li>{@code GET /_emulator/faults}, {@code DELETE /_emulator/faults}</li>
  *   <li>{@code POST /_emulator/tokens/expire}</li>
  *   <li>{@code GET /_emulator/requests}, {@code DELETE /_emulator/requests}</li>
@@ -75,6 +76,9 @@ public final class AdminRoutes {
                 case SERVICE_UNAVAILABLE -> scope.serviceUnavailable(requests, retryAfter);
                 case SLOW -> scope.slow(requests, Duration.ofMillis(body.path("delayMillis").asLong(1000)));
                 case DROP_CONNECTION -> scope.dropConnection(requests);
+                case GATEWAY_TIMEOUT_AFTER_ACTING -> scope.gatewayTimeoutAfterActing(requests);
+                case BAD_GATEWAY_AFTER_ACTING -> scope.badGatewayAfterActing(requests);
+                case DROP_AFTER_ACTING -> scope.dropAfterActing(requests);
             }
         } catch (IllegalArgumentException e) { // PatternSyntaxException included
             throw badRequest(e.getMessage());

@@ -139,7 +139,30 @@ public final class EmulatorServer implements AutoCloseable {
                     hasBearer(exchange), Duration.ofNanos(System.nanoTime() - start), recordedHeaders(exchange))));
         }
         try {
-            if (observed && injectFault(exchange, errors)) {
+            FaultRule fault = observed ? faults.take(exchange.method(), exchange.path()) : null;
+            if (fault != null) {
+                LOG.info("Injecting {} into {}", fault.kind, exchange.requestLine());
+            }
+            if (fault != null && fault.kind.afterActing()) {
+                exchange.discardAnswer();
+                serve(exchange, match, errors, null);
+                failAfterActing(exchange, errors, fault);
+            } else {
+                serve(exchange, match, errors, fault);
+            }
+        } finally {
+            exchange.announce();
+            exchange.close();
+            LOG.debug("{} -> {} in {} ms", exchange.requestLine(), exchange.dropped() ? "dropped" : exchange.status(),
+                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+        }
+    }
+
+    /** Answers the request: by the fault that hits it first, if any, else by its route's handler. */
+    private void serve(Exchange exchange, Router.Match match, ErrorFormat errors, FaultRule fault) {
+        Route route = match == null ? null : match.route();
+        try {
+            if (fault != null && injectFault(exchange, errors, fault)) {
                 return;
             }
             if (match == null) {
@@ -165,11 +188,23 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("{} failed", exchange.requestLine(), e);
             answer(exchange, errors, new HttpError(500, errors.codeFor(500), "The emulator failed: " + e + "."));
-        } finally {
-            exchange.announce();
-            exchange.close();
-            LOG.debug("{} -> {} in {} ms", exchange.requestLine(), exchange.dropped() ? "dropped" : exchange.status(),
-                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+        }
+    }
+
+    /**
+     * Replaces the discarded answer of a request that was handled: what a gateway sends when the service acted but
+     * the gateway stopped waiting for it, whatever the service answered.
+     */
+    private static void failAfterActing(Exchange exchange, ErrorFormat errors, FaultRule fault) {
+        int discarded = exchange.endDiscarding();
+        LOG.info("{}: the answer {} is discarded for {}", exchange.requestLine(), discarded, fault.kind);
+        switch (fault.kind) {
+            case DROP_AFTER_ACTING -> exchange.drop();
+            case GATEWAY_TIMEOUT_AFTER_ACTING -> answer(exchange, errors, new HttpError(504, errors.codeFor(504),
+                    "The gateway timed out waiting for the service."));
+            case BAD_GATEWAY_AFTER_ACTING -> answer(exchange, errors, new HttpError(502, errors.codeFor(502),
+                    "The gateway received an invalid response from the service."));
+            default -> throw new IllegalStateException("Not a fault after acting: " + fault.kind);
         }
     }
 
@@ -189,13 +224,8 @@ public final class EmulatorServer implements AutoCloseable {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    /** Applies the fault that hits this request, if any; true when that answered it. */
-    private boolean injectFault(Exchange exchange, ErrorFormat errors) {
-        FaultRule fault = faults.take(exchange.method(), exchange.path());
-        if (fault == null) {
-            return false;
-        }
-        LOG.info("Injecting {} into {}", fault.kind, exchange.requestLine());
+    /** Applies a fault that hits before the request is handled; true when that answered it. */
+    private boolean injectFault(Exchange exchange, ErrorFormat errors, FaultRule fault) {
         switch (fault.kind) {
             case SLOW -> {
                 pause(fault.delay);

@@ -9,7 +9,7 @@ public interface ErrorFormat {
 
     /**
      * The error code this service uses for a status the server answers by itself: 404 and 405 for a request no
-     * route takes, 413 for a body over a limit, 429 and 503 for injected faults, 500 for a failed handler.
+     * route takes, 413 for a body over a limit, 429, 502, 503 and 504 for injected faults, 500 for a failed handler.
      */
     String codeFor(int status);
 }

@@ -28,6 +28,7 @@ public final class Exchange {
     private Map<String, String> query;
     private int status;
     private boolean dropped;
+    private boolean discarding;
     private Runnable onAnswer = () -> { };
     private boolean announced;
 
@@ -51,6 +52,27 @@ public final class Exchange {
             announced = true;
             onAnswer.run();
         }
+    }
+
+    /**
+     * From now on, the handler's answer is produced in full (its content read, its status and headers set) but goes
+     * nowhere: neither the client nor the request log sees it. For a fault that hits after the service acted.
+     */
+    void discardAnswer() {
+        discarding = true;
+    }
+
+    /**
+     * Stops discarding and forgets the discarded answer, its status and headers, so that another can be sent.
+     *
+     * @return the status of the discarded answer; 0 when the handler gave none
+     */
+    int endDiscarding() {
+        discarding = false;
+        int discarded = status;
+        status = 0;
+        http.getResponseHeaders().clear();
+        return discarded;
     }
 
     void matched(Matcher pathMatch) {
@@ -145,6 +167,33 @@ public final class Exchange {
     }
 
     /**
+     * Streams the body into a file as {@link #saveBody(Path, long)} does, and hashes it on the way (beside the
+     * request, for a large body), so that the content is never read twice.
+     *
+     * @throws BodyTooLargeException when the body is longer than {@code maxBytes}
+     */
+    public SavedBody saveHashedBody(Path target, long maxBytes) throws IOException {
+        try (InputStream in = openBody(maxBytes);
+             DigestingOutputStream out = new DigestingOutputStream(Files.newOutputStream(target))) {
+            long size = in.transferTo(out);
+            out.close(); // the hash is known once closed
+            return new SavedBody(size, out.sha256());
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+    }
+
+    /**
+     * A body saved to a file.
+     *
+     * @param size   its length in bytes
+     * @param sha256 its SHA-256, lower-case hexadecimal
+     */
+    public record SavedBody(long size, String sha256) {
+    }
+
+    /**
      * The body as a stream, for a handler that parses it as it arrives. A declared length over the limit is refused
      * before reading anything; reading past the limit of a chunked body fails.
      *
@@ -184,7 +233,7 @@ public final class Exchange {
         setHeader("Content-Type", contentType);
         sendHeaders(status, content.length == 0 ? -1 : content.length);
         if (content.length > 0) {
-            try (OutputStream out = http.getResponseBody()) {
+            try (OutputStream out = responseBody()) {
                 out.write(content);
             }
         }
@@ -196,7 +245,7 @@ public final class Exchange {
             setHeader("Content-Type", contentType);
             sendHeaders(status, length == 0 ? -1 : length);
             if (length > 0) {
-                try (OutputStream out = http.getResponseBody()) {
+                try (OutputStream out = responseBody()) {
                     content.transferTo(out);
                 }
             }
@@ -210,8 +259,16 @@ public final class Exchange {
 
     private void sendHeaders(int status, long length) throws IOException {
         this.status = status;
+        if (discarding) {
+            return;
+        }
         announce();
         http.sendResponseHeaders(status, length);
+    }
+
+    /** Where the answer's content goes: to the client, or, while discarding, nowhere (but all of it). */
+    private OutputStream responseBody() {
+        return discarding ? OutputStream.nullOutputStream() : http.getResponseBody();
     }
 
     public boolean responded() {

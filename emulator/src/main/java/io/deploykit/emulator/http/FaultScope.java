@@ -44,6 +44,21 @@ public final class FaultScope {
         return add(new FaultRule(FaultKind.DROP_CONNECTION, requests, method, path, null, null));
     }
 
+    /** Handles the request as usual (its changes happen), then answers 504 Gateway Timeout instead of its answer. */
+    public FaultScope gatewayTimeoutAfterActing(int requests) {
+        return add(new FaultRule(FaultKind.GATEWAY_TIMEOUT_AFTER_ACTING, requests, method, path, null, null));
+    }
+
+    /** Handles the request as usual (its changes happen), then answers 502 Bad Gateway instead of its answer. */
+    public FaultScope badGatewayAfterActing(int requests) {
+        return add(new FaultRule(FaultKind.BAD_GATEWAY_AFTER_ACTING, requests, method, path, null, null));
+    }
+
+    /** Handles the request as usual (its changes happen), then closes the connection without answering. */
+    public FaultScope dropAfterActing(int requests) {
+        return add(new FaultRule(FaultKind.DROP_AFTER_ACTING, requests, method, path, null, null));
+    }
+
     private FaultScope add(FaultRule rule) {
         faults.add(rule);
         return this;

@@ -72,6 +72,27 @@ public class Faults {
         return this;
     }
 
+    /**
+     * The next {@code requests} API requests are handled as usual, then answered 504 Gateway Timeout instead: the
+     * client cannot tell that the service acted.
+     */
+    public Faults gatewayTimeoutAfterActing(int requests) {
+        api.gatewayTimeoutAfterActing(requests);
+        return this;
+    }
+
+    /** The next {@code requests} API requests are handled as usual, then answered 502 Bad Gateway instead. */
+    public Faults badGatewayAfterActing(int requests) {
+        api.badGatewayAfterActing(requests);
+        return this;
+    }
+
+    /** The next {@code requests} API requests are handled as usual, then their connection is closed unanswered. */
+    public Faults dropAfterActing(int requests) {
+        api.dropAfterActing(requests);
+        return this;
+    }
+
     /** Every access token issued so far expires now; tokens issued later are valid as usual. */
     public void expireAllTokens() {
         tokens.expireAll();

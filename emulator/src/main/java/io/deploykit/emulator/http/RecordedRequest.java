@@ -13,7 +13,8 @@ import java.util.Map;
  * @param path      the path as sent, percent-encoded
  * @param query     the query string as sent, or null
  * @param route     the name of the route that matched, such as {@code packages.import}; null when none did
- * @param status    the status answered; 0 when the connection was closed without an answer
+ * @param status    the status the client got (for a fault after acting, the fault's rather than the discarded
+ *                  answer's); 0 when the connection was closed without an answer
  * @param withToken whether it carried an {@code Authorization: Bearer} header (valid or not)
  * @param duration  from its arrival until its answer started (it is logged then, before the client sees it)
  * @param headers   the values of the {@linkplain #RECORDED_HEADERS recorded headers} it carried, by lower-case name

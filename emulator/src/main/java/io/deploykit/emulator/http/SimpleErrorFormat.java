@@ -19,7 +19,9 @@ public final class SimpleErrorFormat implements ErrorFormat {
             case 405 -> "MethodNotAllowed";
             case 413 -> "PayloadTooLarge";
             case 429 -> "TooManyRequests";
+            case 502 -> "BadGateway";
             case 503 -> "ServiceUnavailable";
+            case 504 -> "GatewayTimeout";
             default -> "Error" + status;
         };
     }

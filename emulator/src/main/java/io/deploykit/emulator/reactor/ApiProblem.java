@@ -102,7 +102,9 @@ final class ApiProblem extends RuntimeException {
             case 405 -> "method-not-allowed";
             case 413 -> "payload-too-large";
             case 429 -> "too-many-requests";
+            case 502 -> "bad-gateway";
             case 503 -> "service-unavailable";
+            case 504 -> "gateway-timeout";
             default -> "internal-server-error";
         };
     }
@@ -113,7 +115,9 @@ final class ApiProblem extends RuntimeException {
             case 405 -> "Method Not Allowed";
             case 413 -> "Payload Too Large";
             case 429 -> "Too Many Requests";
+            case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
             default -> "Internal Server Error";
         };
     }

@@ -1,7 +1,6 @@
 package io.deploykit.emulator.reactor;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
@@ -113,12 +112,12 @@ final class ExtensionPackagesResource {
      * Receives a zip, reads its manifest for the store's rules, hands both to the store and starts processing.
      * The zip is deleted when the store refuses it.
      */
-    private PackageState receiveZip(Exchange exchange, BiFunction<Manifest, Path, PackageState> change)
+    private PackageState receiveZip(Exchange exchange, BiFunction<Manifest, ReceivedZip, PackageState> change)
             throws IOException {
-        Path zip = uploads.receive(exchange);
+        ReceivedZip zip = uploads.receive(exchange);
         PackageState pkg;
         try {
-            pkg = change.apply(PackageInspector.readManifest(zip).orElse(null), zip);
+            pkg = change.apply(PackageInspector.readManifest(zip.file()).orElse(null), zip);
         } catch (RuntimeException refused) {
             uploads.discard(zip);
             throw refused;

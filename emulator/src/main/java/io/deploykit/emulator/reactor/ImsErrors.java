@@ -27,7 +27,7 @@ final class ImsErrors implements ErrorFormat {
     @Override
     public String codeFor(int status) {
         return switch (status) {
-            case 429, 503 -> "temporarily_unavailable";
+            case 429, 502, 503, 504 -> "temporarily_unavailable";
             case 404, 405, 413 -> "invalid_request";
             default -> "server_error";
         };

@@ -2,19 +2,19 @@ package io.deploykit.emulator.reactor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
+import io.deploykit.emulator.http.DigestingOutputStream;
 import io.deploykit.emulator.http.Exchange;
 
 /**
  * Receives the zip of a create or an update: a {@code multipart/form-data} body whose file part is named
  * {@code package}. Nothing of it is held in memory: {@link MultipartReader} parses the body as it arrives and
  * streams the package part into a zip file of its own (written once, as curl's and the component's uploads would be
- * by the real service, so the benchmarks compare clients rather than the emulator's disk).
+ * by the real service, so the benchmarks compare clients rather than the emulator's disk), hashing it on the way.
  */
 final class MultipartUpload {
 
@@ -35,11 +35,11 @@ final class MultipartUpload {
     }
 
     /**
-     * @return the zip, in a new file the caller owns
+     * @return the zip, in a new file the caller owns, with its hash
      * @throws ApiProblem 400 for a body that is not multipart, is malformed, or has no {@code package} part
      * @throws io.deploykit.emulator.http.BodyTooLargeException over the upload limit
      */
-    Path receive(Exchange exchange) throws IOException {
+    ReceivedZip receive(Exchange exchange) throws IOException {
         String contentType = exchange.header("Content-Type");
         if (!isMultipart(exchange)) {
             throw ApiProblem.unsupportedMediaType("A package is uploaded as " + MEDIA_TYPE + ", not "
@@ -53,11 +53,11 @@ final class MultipartUpload {
     }
 
     /** Deletes a received zip that was refused. */
-    void discard(Path zip) {
-        storage.discard(zip);
+    void discard(ReceivedZip zip) {
+        storage.discard(zip.file());
     }
 
-    private Path extractPackage(InputStream body, String boundary) throws IOException {
+    private ReceivedZip extractPackage(InputStream body, String boundary) throws IOException {
         try {
             MultipartReader reader = new MultipartReader(body, boundary);
             for (Map<String, String> headers = reader.nextPart(); headers != null; headers = reader.nextPart()) {
@@ -73,11 +73,12 @@ final class MultipartUpload {
                                                      + "' holding the extension package zip.");
     }
 
-    private Path copyPart(MultipartReader reader) throws IOException {
+    private ReceivedZip copyPart(MultipartReader reader) throws IOException {
         Path zip = storage.newFile(".zip");
-        try (OutputStream out = Files.newOutputStream(zip)) {
+        try (DigestingOutputStream out = new DigestingOutputStream(Files.newOutputStream(zip))) {
             reader.transferPart(out);
-            return zip;
+            out.close(); // the hash is known once closed
+            return new ReceivedZip(zip, out.sha256());
         } catch (IOException | RuntimeException e) {
             storage.discard(zip);
             throw e;

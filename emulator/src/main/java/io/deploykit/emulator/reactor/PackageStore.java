@@ -1,6 +1,5 @@
 package io.deploykit.emulator.reactor;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>a name owned by another organization cannot be used.</li>
  * </ul>
  * Changes run one at a time (the rules span packages); reads see immutable states without waiting. A refused
- * change throws {@link ApiProblem}.
+ * change throws {@link ApiProblem}. Accepted uploads and releases go into the history, in the order of the changes.
  */
 final class PackageStore {
 
@@ -31,12 +30,14 @@ final class PackageStore {
     private final Clock clock;
     private final String orgId;
     private final UploadStorage storage;
+    private final ReactorHistory history;
     private long sequence; // guarded by this
 
-    PackageStore(Clock clock, String orgId, UploadStorage storage) {
+    PackageStore(Clock clock, String orgId, UploadStorage storage, ReactorHistory history) {
         this.clock = clock;
         this.orgId = orgId;
         this.storage = storage;
+        this.history = history;
     }
 
     /**
@@ -44,19 +45,20 @@ final class PackageStore {
      *
      * @param manifest the zip's manifest, or null when it cannot be read (the package is created; processing fails)
      */
-    synchronized PackageState create(Manifest manifest, Path zip) {
+    synchronized PackageState create(Manifest manifest, ReceivedZip zip) {
         if (manifest != null) {
             checkContent(null, manifest);
         }
         Instant now = now();
         PackageState created = new PackageState(newId(), sequence++, manifest, Availability.DEVELOPMENT,
-                ProcessingStatus.PENDING, false, List.of(), 1, zip, now, now, orgId);
+                ProcessingStatus.PENDING, false, List.of(), 1, zip.file(), now, now, orgId);
         packages.put(created.id(), created);
+        history.uploaded(upload(created.id(), manifest, zip, true, now));
         return created;
     }
 
     /** A new zip for a development package: pending again. The previous zip is deleted. */
-    synchronized PackageState upload(String id, Manifest manifest, Path zip) {
+    synchronized PackageState upload(String id, Manifest manifest, ReceivedZip zip) {
         PackageState current = require(id);
         if (current.availability() != Availability.DEVELOPMENT) {
             throw ApiProblem.readOnly("The extension package " + id + " is " + current.availability().apiName()
@@ -66,9 +68,11 @@ final class PackageStore {
         if (manifest != null) {
             checkContent(current, manifest);
         }
-        PackageState updated = current.uploaded(manifest, zip, now());
+        Instant now = now();
+        PackageState updated = current.uploaded(manifest, zip.file(), now);
         packages.put(id, updated);
         storage.discard(current.zip());
+        history.uploaded(upload(id, manifest, zip, false, now));
         return updated;
     }
 
@@ -84,8 +88,10 @@ final class PackageStore {
                                            + ": only a package whose processing succeeded can be released.");
         }
         checkVersionAboveReleases(current.name(), current.platform(), current.version());
-        PackageState released = current.released(now());
+        Instant now = now();
+        PackageState released = current.released(now);
         packages.put(id, released);
+        history.released(new PackageRelease(id, released.name(), released.platform(), released.version(), now));
         return released;
     }
 
@@ -211,6 +217,13 @@ final class PackageStore {
                                                     + highest.version() + " (" + highest.id() + "): a new package "
                                                     + "needs a greater version.");
                 });
+    }
+
+    private static PackageUpload upload(String id, Manifest manifest, ReceivedZip zip, boolean created,
+                                        Instant now) {
+        return manifest == null ? new PackageUpload(id, null, null, null, zip.sha256(), created, now)
+                : new PackageUpload(id, manifest.name(), manifest.platform(), manifest.version(), zip.sha256(),
+                        created, now);
     }
 
     /** {@code EP} and 32 lower-case hexadecimal digits, as Adobe's ids. */

@@ -23,6 +23,8 @@ import io.deploykit.emulator.http.RouteGroup;
  *       organization</li>
  *   <li>{@code POST /_emulator/reactor/packages} {@code {"name","version","platform","availability"}}: seeds a
  *       processed package</li>
+ *   <li>{@code GET /_emulator/reactor/history}: {@code {"uploads":[..],"releases":[..]}}, what was deployed, each
+ *       zip with its SHA-256</li>
  * </ul>
  */
 final class ReactorAdminRoutes {
@@ -51,7 +53,9 @@ final class ReactorAdminRoutes {
                     emulator.ownedByAnotherOrg(required(AdminRoutes.readObject(exchange), "name"));
                     exchange.respondEmpty(204);
                 })
-                .post("/reactor/packages", "admin.reactor.seed", exchange -> seed(exchange, emulator));
+                .post("/reactor/packages", "admin.reactor.seed", exchange -> seed(exchange, emulator))
+                .get("/reactor/history", "admin.reactor.history", exchange -> exchange.respondJson(200,
+                        history(emulator)));
     }
 
     private static void seed(Exchange exchange, ReactorEmulator emulator) throws IOException {
@@ -66,6 +70,27 @@ final class ReactorAdminRoutes {
         exchange.respondJson(201, Json.object().put("id", seeded.id()).put("name", seeded.name())
                 .put("version", seeded.version()).put("platform", seeded.platform())
                 .put("availability", seeded.availability()));
+    }
+
+    private static ObjectNode history(ReactorEmulator emulator) {
+        ObjectNode json = Json.object();
+        var uploads = json.putArray("uploads");
+        emulator.uploads().forEach(upload -> uploads.addObject()
+                .put("packageId", upload.packageId())
+                .put("name", upload.name())
+                .put("platform", upload.platform())
+                .put("version", upload.version())
+                .put("sha256", upload.sha256())
+                .put("created", upload.created())
+                .put("at", upload.at().toString()));
+        var releases = json.putArray("releases");
+        emulator.releases().forEach(release -> releases.addObject()
+                .put("packageId", release.packageId())
+                .put("name", release.name())
+                .put("platform", release.platform())
+                .put("version", release.version())
+                .put("at", release.at().toString()));
+        return json;
     }
 
     private static String required(JsonNode body, String field) {

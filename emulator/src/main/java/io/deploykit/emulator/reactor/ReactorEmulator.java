@@ -27,7 +27,8 @@ import io.deploykit.emulator.http.TokenIssuer;
  * A stateful stand-in for the Adobe Experience Platform Tags (Reactor) API and its Adobe IMS token endpoint, over
  * real HTTP on 127.0.0.1: extension packages uploaded as zips, processed asynchronously (the zip is really read:
  * manifest, required fields, the files it names), released to private, discontinued and deleted, under Adobe's
- * rules. Faults can be injected (see {@link #faults()}), and every request is logged (see {@link #requests()}).
+ * rules. Faults can be injected (see {@link #faults()}), every request is logged (see {@link #requests()}), and
+ * every zip and release accepted is accounted for (see {@link #uploads()}).
  * <pre>{@code
  * try (ReactorEmulator reactor = ReactorEmulator.builder().processingTime(Duration.ofMillis(200)).start()) {
  *     // reactor: component options: baseUrl = reactor.baseUrl(), tokenUrl = reactor.tokenUrl(),
@@ -56,6 +57,7 @@ public final class ReactorEmulator implements Emulator {
     private final EmulatorServer server;
     private final PackageStore store;
     private final ReactorFaults faults;
+    private final ReactorHistory history = new ReactorHistory();
 
     private ReactorEmulator(Settings config) {
         this.config = config;
@@ -69,7 +71,7 @@ public final class ReactorEmulator implements Emulator {
         try {
             Clock clock = Clock.systemUTC();
             TokenIssuer tokens = new TokenIssuer(config.server().clients(), config.server().tokenLifetime(), clock);
-            this.store = new PackageStore(clock, config.orgId(), storage);
+            this.store = new PackageStore(clock, config.orgId(), storage, history);
             PackageProcessing processing = new PackageProcessing(server.scheduler(), config.processingTime(), store);
             IgnoredFilters ignoredFilters = new IgnoredFilters();
             this.faults = new ReactorFaults(tokens, API_PATHS, processing, ignoredFilters);
@@ -171,6 +173,19 @@ public final class ReactorEmulator implements Emulator {
     /** From now on, creating or updating a package of this name is refused with {@code invalid-name}. */
     public void ownedByAnotherOrg(String name) {
         store.ownedByAnotherOrg(Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Every zip upload accepted (a create, or an update of a development package) since the emulator started, in
+     * order, whatever the client was answered: with the hash of the zip stored.
+     */
+    public List<PackageUpload> uploads() {
+        return history.uploads();
+    }
+
+    /** Every {@code release_private} accepted, in order, whatever the client was answered. */
+    public List<PackageRelease> releases() {
+        return history.releases();
     }
 
     /** Injects faults into requests and into the processing of packages. */
