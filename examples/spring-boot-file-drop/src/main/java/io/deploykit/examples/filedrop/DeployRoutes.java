@@ -1,46 +1,71 @@
 package io.deploykit.examples.filedrop;
 
+import java.time.Clock;
+
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 import org.springframework.stereotype.Component;
 
 import io.deploykit.camel.bc.BcConstants;
+import io.deploykit.camel.core.error.OperationInterruptedException;
 
 /**
- * The three deployments. A file stays in its inbox while it is deployed; the file consumer then moves it to
- * {@code .done}, or to {@code .error} with a note of the reason beside it. If the application stops half-way, the file
- * is still in the inbox and is deployed again at the next start.
+ * The three deployments. A file stays in its inbox while it is deployed; when its route is done, the file consumer
+ * moves it to {@code .done}, or to {@code .error} with a note of the reason beside it. A deploy interrupted by a stop
+ * leaves its file where it is, and so does a crash: the next start, or another instance, deploys it, continuing
+ * from the step the deploy had reached.
  */
 @Component
 class DeployRoutes extends RouteBuilder {
 
     private final FileDropProperties properties;
+    private final IdempotentRepository inboxLocks;
+    private final StateRepository<String, String> deployStates;
+    private final FtpWorkDirectory ftpWork;
 
-    DeployRoutes(FileDropProperties properties) {
+    DeployRoutes(FileDropProperties properties, IdempotentRepository inboxLocks,
+                 StateRepository<String, String> deployStates, FtpWorkDirectory ftpWork) {
         this.properties = properties;
+        this.inboxLocks = inboxLocks;
+        this.deployStates = deployStates;
+        this.ftpWork = ftpWork;
     }
 
     @Override
     public void configure() {
-        Inbox inbox = new Inbox(properties);
+        Inbox inbox = new Inbox(properties, ftpWork.path());
+        for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
+            bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC()));
+        }
 
-        // not handled: the exchange stays failed, so the consumer moves the file to .error
-        onException(Exception.class).process(new FailureNote(inbox));
+        // not handled: the exchange stays failed, so the consumer rolls back and leaves the file in the inbox
+        onException(OperationInterruptedException.class)
+                .log(LoggingLevel.WARN, "${file:name} was interrupted (${exception.message}); it stays in the inbox");
+        // handled: the file moves to .error, the note beside it says why
+        onException(Exception.class).handled(true)
+                .setProperty(Inbox.OUTCOME, constant(Inbox.ERROR))
+                .process(new FailureNote(inbox));
 
-        from(inbox.consumer("rapidstart", "rapidstart")).routeId("rapidstart")
+        from(inbox.consumer("rapidstart", "rapidstart", lockOf("rapidstart"))).routeId("rapidstart")
+                .setProperty(Inbox.OUTCOME, constant(Inbox.DONE))
                 .log("Picked ${file:name} (${file:size} bytes): deploying it to Business Central")
                 .to("bc:configurationPackage?operation=deploy")
                 .log("Deployed configuration package ${header.CamelBcPackageCode}: ${header.CamelBcNumberOfTables} tables,"
                      + " ${header.CamelBcNumberOfRecords} records, applyStatus=${header.CamelBcApplyStatus};"
                      + " moving ${file:name} to .done");
 
-        from(inbox.consumer("pictures", "png,jpg,jpeg")).routeId("pictures")
+        from(inbox.consumer("pictures", "png,jpg,jpeg", lockOf("pictures"))).routeId("pictures")
+                .setProperty(Inbox.OUTCOME, constant(Inbox.DONE))
                 .setHeader(BcConstants.PARENT_NUMBER, simple("${file:onlyname.noext}"))
                 .log("Picked ${file:name}: the picture of item ${header.CamelBcParentNumber}")
                 .to("bc:picture?operation=update")
                 .log("Updated the picture of item ${header.CamelBcParentNumber} (${body.width}x${body.height}"
                      + " ${body.contentType}); moving ${file:name} to .done");
 
-        from(inbox.consumer("extensions", "zip")).routeId("extensions")
+        from(inbox.consumer("extensions", "zip", lockOf("extensions"))).routeId("extensions")
+                .setProperty(Inbox.OUTCOME, constant(Inbox.DONE))
                 .log("Picked ${file:name}: uploading it to Adobe Tags")
                 .to("reactor:extensionPackage?operation=upload")
                 .log("Extension package ${header.CamelReactorExtensionName} ${header.CamelReactorVersion}"
@@ -50,5 +75,19 @@ class DeployRoutes extends RouteBuilder {
                     .log("Released ${header.CamelReactorExtensionName} ${header.CamelReactorVersion} to private")
                 .end()
                 .log("Moving ${file:name} to .done");
+
+        // records of deploys are needed while their files may still be in the inbox; older ones go
+        from("timer:deploykit-records?delay=60000&period=43200000").routeId("purge-deploy-records")
+                .process(exchange -> {
+                    int purged = InboxCoordination.purge(deployStates, properties.getCluster().getRecordRetention());
+                    if (purged > 0) {
+                        log.info("Removed {} deploy records older than {}", purged,
+                                properties.getCluster().getRecordRetention());
+                    }
+                });
+    }
+
+    private static String lockOf(String folder) {
+        return "deploykitInboxLock-" + folder;
     }
 }

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code <file>.error.txt} into the {@code .error} folder the failed file is about to be moved to, saying why
- * it failed. Sent as a separate message, so the failed exchange (and the move of its file) is left as it is.
+ * it failed. Sent as a separate message, so the failed exchange (and the move of its file) is left as it is; a note
+ * that cannot be written is logged, and the file moves all the same.
  */
 final class FailureNote implements Processor {
 
@@ -35,6 +36,9 @@ final class FailureNote implements Processor {
         ProducerTemplate template = exchange.getContext().createProducerTemplate();
         try {
             template.sendBodyAndHeader(inbox.failureNotes(folder), note, Exchange.FILE_NAME, file + ".error.txt");
+        } catch (RuntimeException e) {
+            // the file still moves aside: a note that cannot be written must not send it round again
+            LOG.warn("Could not write the failure note of {}: {}", file, e.getMessage());
         } finally {
             try {
                 template.stop();

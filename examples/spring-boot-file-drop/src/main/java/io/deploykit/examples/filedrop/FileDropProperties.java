@@ -30,8 +30,23 @@ public class FileDropProperties {
     private Source source = Source.file;
     /** The folder (or FTP directory) holding rapidstart/, pictures/ and extensions/. */
     private String inbox = "inbox";
-    /** How long a file must stay unchanged before it is picked up, so a file still being written is left alone. */
+    /**
+     * How long a file in a local folder must be seen unchanged (size and modification time, across polls) before it
+     * is picked up, so a file still being written is left alone. FTP uses ftp.stable-for.
+     */
     private Duration readLockMinAge = Duration.ofSeconds(1);
+    /**
+     * When set, a file is picked up only once a done file of this name exists beside it (Camel's doneFileName, such
+     * as {@code ${file:name}.done}); the uploader writes the done file after the file itself. Not needed by uploaders
+     * that write under a temporary name (such as {@code X.rapidstart.part}) and rename at the end.
+     */
+    private String doneFileName;
+    /**
+     * Where the progress of each deploy is kept when no cluster database is configured, so a deploy interrupted by a
+     * crash or a stop continues at the next start; by default {@code .deploykit-state} in the inbox folder (in the
+     * working directory with FTP).
+     */
+    private String stateDirectory;
     /** How often the folders are looked at. */
     private Duration pollDelay = Duration.ofSeconds(1);
     /** Whether an extension package is released to private once its processing succeeded. */
@@ -43,6 +58,101 @@ public class FileDropProperties {
     /** Where the demo files to copy into the inbox are written when the services are emulated. */
     private String demoFolder = "demo";
     private final Ftp ftp = new Ftp();
+    private final Cluster cluster = new Cluster();
+
+    /**
+     * Several instances on one inbox: locks and the progress of deploys in a shared database (PostgreSQL). Without a
+     * JDBC URL, one instance works alone with no database.
+     */
+    public static class Cluster {
+        /** The JDBC URL of the shared database, such as {@code jdbc:postgresql://db:5432/deploykit}. */
+        private String jdbcUrl;
+        /** The database user. */
+        private String username;
+        /** The database password. */
+        private String password;
+        /** The instances that share one inbox; instances of other groups in the same database do not compete. */
+        private String group = "deploykit-file-drop";
+        /** How often an instance renews the locks of the files it is deploying. */
+        private Duration lockHeartbeat = Duration.ofSeconds(5);
+        /**
+         * How long a lock may go without renewal before another instance takes its file over: the instance that held
+         * it is taken for dead (killed, or cut off from the database). At least three heartbeats.
+         */
+        private Duration takeoverAfter = Duration.ofSeconds(30);
+        /** How long the record of a deploy is kept once it was last written. */
+        private Duration recordRetention = Duration.ofDays(30);
+        /** The most database connections of one instance. */
+        private int maxConnections = 5;
+
+        public boolean isEnabled() {
+            return jdbcUrl != null && !jdbcUrl.isBlank();
+        }
+
+        public String getJdbcUrl() {
+            return jdbcUrl;
+        }
+
+        public void setJdbcUrl(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getGroup() {
+            return group;
+        }
+
+        public void setGroup(String group) {
+            this.group = group;
+        }
+
+        public Duration getLockHeartbeat() {
+            return lockHeartbeat;
+        }
+
+        public void setLockHeartbeat(Duration lockHeartbeat) {
+            this.lockHeartbeat = lockHeartbeat;
+        }
+
+        public Duration getTakeoverAfter() {
+            return takeoverAfter;
+        }
+
+        public void setTakeoverAfter(Duration takeoverAfter) {
+            this.takeoverAfter = takeoverAfter;
+        }
+
+        public Duration getRecordRetention() {
+            return recordRetention;
+        }
+
+        public void setRecordRetention(Duration recordRetention) {
+            this.recordRetention = recordRetention;
+        }
+
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+        }
+    }
 
     /** The FTP server, when source=ftp. */
     public static class Ftp {
@@ -56,8 +166,17 @@ public class FileDropProperties {
         private String password = "";
         /** Whether to use passive mode (the usual choice behind firewalls and NAT). */
         private boolean passive = true;
-        /** Where files are downloaded before they are deployed (they are streamed from there). */
-        private String localWorkDirectory = System.getProperty("java.io.tmpdir") + "/deploykit-ftp";
+        /**
+         * How long a file on the server must be seen unchanged (its size and time in the listings) before it is picked
+         * up. An upload that pauses longer than this would be taken cut short: uploaders that may pause should write
+         * under a temporary name and rename, or write a done file (doneFileName).
+         */
+        private Duration stableFor = Duration.ofSeconds(10);
+        /**
+         * Where files are downloaded before they are deployed (they are streamed from there). By default a private
+         * (owner-only) folder of this instance, made at start and removed at stop.
+         */
+        private String localWorkDirectory;
 
         public String getHost() {
             return host;
@@ -97,6 +216,14 @@ public class FileDropProperties {
 
         public void setPassive(boolean passive) {
             this.passive = passive;
+        }
+
+        public Duration getStableFor() {
+            return stableFor;
+        }
+
+        public void setStableFor(Duration stableFor) {
+            this.stableFor = stableFor;
         }
 
         public String getLocalWorkDirectory() {
@@ -174,5 +301,25 @@ public class FileDropProperties {
 
     public Ftp getFtp() {
         return ftp;
+    }
+
+    public Cluster getCluster() {
+        return cluster;
+    }
+
+    public String getDoneFileName() {
+        return doneFileName;
+    }
+
+    public void setDoneFileName(String doneFileName) {
+        this.doneFileName = doneFileName;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
     }
 }

@@ -1,42 +1,56 @@
 package io.deploykit.examples.filedrop;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The endpoints of one inbox folder, local or on FTP: the consumer that picks files (moving them to {@code .done} or
- * {@code .error} once their route has finished, never before), and the endpoint that writes failure notes into
- * {@code .error}.
+ * {@code .error} once their route has finished, never before, and leaving them where they are when the route was
+ * interrupted), and the endpoint that writes failure notes into {@code .error}.
  */
 final class Inbox {
 
-    private final FileDropProperties properties;
+    /** The exchange property naming the folder a file moves to when its route is done: .done or .error. */
+    static final String OUTCOME = "DeployKitOutcome";
+    static final String DONE = ".done";
+    static final String ERROR = ".error";
 
-    Inbox(FileDropProperties properties) {
+    private final FileDropProperties properties;
+    private final Path ftpWorkDirectory;
+
+    Inbox(FileDropProperties properties, Path ftpWorkDirectory) {
         this.properties = properties;
+        this.ftpWorkDirectory = ftpWorkDirectory;
     }
 
-    /** Picks the files of {@code folder} with one of the extensions, once they have stopped changing. */
-    String consumer(String folder, String extensions) {
-        long minAge = properties.getReadLockMinAge().toMillis();
+    /** Picks the files of {@code folder} with one of the extensions, under the read lock bound as {@code lock}. */
+    String consumer(String folder, String extensions, String lock) {
         String options = "includeExt=" + extensions
-                         + "&move=.done&moveFailed=.error"
-                         + "&readLock=changed&readLockMinAge=" + minAge
-                         + "&readLockCheckInterval=" + Math.max(100, minAge / 2)
-                         + "&readLockTimeout=" + Math.max(10_000, minAge * 4)
-                         + "&initialDelay=0&delay=" + properties.getPollDelay().toMillis();
-        return base(folder) + (properties.getSource() == FileDropProperties.Source.ftp
-                ? "&" + options + "&binary=true&localWorkDirectory="
-                  + Path.of(properties.getFtp().getLocalWorkDirectory(), folder).toAbsolutePath()
+                         + "&exclusiveReadLockStrategy=#" + lock
+                         + "&move=${exchangeProperty." + OUTCOME + "}/${file:name}"
+                         + "&initialDelay=0&delay=" + properties.getPollDelay().toMillis()
+                         + (isSet(properties.getDoneFileName()) ? "&doneFileName=" + properties.getDoneFileName() : "");
+        return base(folder) + (isFtp()
+                ? "&" + options + "&binary=true&localWorkDirectory=" + ftpWorkDirectory.resolve(folder)
                 : "?" + options);
+    }
+
+    /** How long a file must be seen unchanged before it is picked up. */
+    Duration stableFor() {
+        return isFtp() ? properties.getFtp().getStableFor() : properties.getReadLockMinAge();
     }
 
     /** Writes the failure notes beside the files moved to {@code .error}. */
     String failureNotes(String folder) {
-        return base(folder + "/.error");
+        return base(folder + "/" + ERROR);
+    }
+
+    boolean isFtp() {
+        return properties.getSource() == FileDropProperties.Source.ftp;
     }
 
     private String base(String folder) {
-        if (properties.getSource() == FileDropProperties.Source.ftp) {
+        if (isFtp()) {
             FileDropProperties.Ftp ftp = properties.getFtp();
             return "ftp://" + ftp.getHost() + ":" + ftp.getPort() + "/" + trimSlashes(properties.getInbox()) + "/" + folder
                    + "?username=" + ftp.getUsername() + "&password=RAW(" + ftp.getPassword() + ")"
@@ -45,7 +59,11 @@ final class Inbox {
         return "file:" + Path.of(properties.getInbox(), folder).toAbsolutePath();
     }
 
-    private static String trimSlashes(String path) {
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    static String trimSlashes(String path) {
         return path.replaceAll("^/+|/+$", "");
     }
 }

@@ -47,7 +47,7 @@ class FtpFileDropTest {
         registry.add("deploykit.example.ftp.port", ftp::port);
         registry.add("deploykit.example.ftp.username", () -> EmbeddedFtpServer.USER);
         registry.add("deploykit.example.ftp.password", () -> EmbeddedFtpServer.PASSWORD);
-        registry.add("deploykit.example.ftp.local-work-directory", () -> work.resolve("ftp-work").toString());
+        registry.add("deploykit.example.ftp.stable-for", () -> "500ms");
         registry.add("deploykit.example.demo-folder", () -> work.resolve("demo").toString());
     }
 
