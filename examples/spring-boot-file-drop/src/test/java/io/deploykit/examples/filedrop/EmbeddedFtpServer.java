@@ -1,11 +1,16 @@
 package io.deploykit.examples.filedrop;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
@@ -66,6 +71,63 @@ final class EmbeddedFtpServer implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /** Uploads as a user would, with an FTP client, making the directories on the way. */
+    void upload(Path file, String remotePath) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            upload(in, remotePath, 0, Duration.ZERO);
+        }
+    }
+
+    /**
+     * Uploads slowly: {@code chunk} bytes, then a pause, and so on (0 for all at once), as a slow or distant client
+     * does; the file on the server grows while the upload runs.
+     */
+    void upload(InputStream content, String remotePath, int chunk, Duration pause) throws IOException {
+        FTPClient client = new FTPClient();
+        client.connect("127.0.0.1", port);
+        try {
+            if (!client.login(USER, PASSWORD)) {
+                throw new IOException("login refused: " + client.getReplyString());
+            }
+            client.enterLocalPassiveMode();
+            client.setFileType(FTP.BINARY_FILE_TYPE);
+            String[] parts = remotePath.split("/");
+            StringBuilder dir = new StringBuilder();
+            for (int i = 0; i < parts.length - 1; i++) {
+                dir.append('/').append(parts[i]);
+                client.makeDirectory(dir.toString());
+            }
+            try (OutputStream out = client.storeFileStream("/" + remotePath)) {
+                if (out == null) {
+                    throw new IOException("upload refused: " + client.getReplyString());
+                }
+                byte[] buffer = new byte[chunk > 0 ? chunk : 64 * 1024];
+                for (int n = content.read(buffer); n > 0; n = content.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    if (chunk > 0) {
+                        sleep(pause);
+                    }
+                }
+            }
+            if (!client.completePendingCommand()) {
+                throw new IOException("upload failed: " + client.getReplyString());
+            }
+        } finally {
+            client.logout();
+            client.disconnect();
+        }
+    }
+
+    private static void sleep(Duration pause) throws IOException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     @Override

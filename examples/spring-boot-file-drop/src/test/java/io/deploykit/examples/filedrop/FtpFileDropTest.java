@@ -3,15 +3,16 @@ package io.deploykit.examples.filedrop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.commons.net.ftp.FTP;
-import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.deploykit.emulator.bc.AppliedPackage;
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.Images;
+import io.deploykit.emulator.bc.PictureUpdate;
 import io.deploykit.emulator.bc.RapidStartFiles;
 
 /** The same routes reading from a real FTP server, chosen by configuration alone. */
@@ -80,6 +84,41 @@ class FtpFileDropTest {
         assertTrue(Files.readString(remote("rapidstart/.error/ftp-broken.rapidstart.error.txt")).contains("not gzip"));
     }
 
+    @Test
+    void aPackageUploadedSlowlyIsDeployedOnceAndWhole() throws Exception {
+        // 100 tables of 40 records: tens of KB, sent 2 KB at a time with pauses shorter than stable-for
+        Path staged = RapidStartFiles.write(work.resolve("ftp-slow.rapidstart"), "FTP-SLOW", "Slowly", 100, 40).file();
+        byte[] content = Files.readAllBytes(staged);
+        assertTrue(content.length > 16 * 1024, "a file that takes several seconds to upload: " + content.length);
+
+        ftp.upload(new ByteArrayInputStream(content), "drop/rapidstart/ftp-slow.rapidstart", 2048, Duration.ofMillis(150));
+
+        Eventually.await("ftp-slow.rapidstart in .done on the server", WITHIN,
+                () -> Files.exists(remote("rapidstart/.done/ftp-slow.rapidstart")), this::serverState);
+        String company = bc.company(EmbeddedEmulators.DEMO_COMPANY).id();
+        assertEquals(4000, bc.packageByCode(company, "FTP-SLOW").orElseThrow().numberOfRecords(), "all of it imported");
+        assertEquals(List.of(sha256(content)), bc.applies().stream().filter(a -> a.packageCode().equals("FTP-SLOW"))
+                .map(AppliedPackage::sha256).toList(), "applied once, the whole file");
+    }
+
+    @Test
+    void aPictureUploadedSlowlyIsSentOnceAndWhole() throws Exception {
+        byte[] picture = Images.png(300, 200);
+        ftp.upload(new ByteArrayInputStream(picture), "drop/pictures/1001.png", Math.max(512, picture.length / 12),
+                Duration.ofMillis(150));
+
+        Eventually.await("1001.png in .done on the server", WITHIN,
+                () -> Files.exists(remote("pictures/.done/1001.png")), this::serverState);
+        String company = bc.company(EmbeddedEmulators.DEMO_COMPANY).id();
+        String item = bc.pictureOf(company, "items", "1001").orElseThrow().parentId();
+        assertEquals(List.of(sha256(picture)), bc.pictureUpdates().stream().filter(u -> u.parentId().equals(item))
+                .map(PictureUpdate::sha256).toList(), "sent once, the whole picture");
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
     /** The files on the server and the failure notes among them, to say what happened instead. */
     private String serverState() {
         StringBuilder state = new StringBuilder("; on the server:");
@@ -96,26 +135,7 @@ class FtpFileDropTest {
         return state.toString();
     }
 
-    /** Uploads as a user would, with an FTP client, creating the directories on the way. */
     private static void upload(Path file, String remotePath) throws IOException {
-        FTPClient client = new FTPClient();
-        client.connect("127.0.0.1", ftp.port());
-        try {
-            assertTrue(client.login(EmbeddedFtpServer.USER, EmbeddedFtpServer.PASSWORD));
-            client.enterLocalPassiveMode();
-            client.setFileType(FTP.BINARY_FILE_TYPE);
-            String[] parts = remotePath.split("/");
-            StringBuilder dir = new StringBuilder();
-            for (int i = 0; i < parts.length - 1; i++) {
-                dir.append('/').append(parts[i]);
-                client.makeDirectory(dir.toString());
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                assertTrue(client.storeFile("/" + remotePath, in), client.getReplyString());
-            }
-        } finally {
-            client.logout();
-            client.disconnect();
-        }
+        ftp.upload(file, remotePath);
     }
 }

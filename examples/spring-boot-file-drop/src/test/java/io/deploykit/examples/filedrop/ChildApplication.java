@@ -1,0 +1,112 @@
+package io.deploykit.examples.filedrop;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The file-drop application in a JVM of its own, as an operator runs it: its output is kept, and it can be stopped
+ * gracefully (SIGTERM, as by Ctrl+C, systemd or Kubernetes) or killed (SIGKILL, no shutdown hooks at all).
+ */
+final class ChildApplication implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    private ChildApplication(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (IOException ended) {
+                // the process is gone
+            }
+        }, name + "-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Starts the application with these arguments; its temporary files go to a folder of {@code work}, which a
+     * killed JVM cannot clean up itself.
+     */
+    static ChildApplication start(String name, Path work, List<String> arguments) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path tmp = Files.createDirectories(work.resolve("tmp-" + name));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), FileDropApplication.class.getName(),
+                "--spring.main.banner-mode=off", "--deploykit.example.demo-folder=" + work.resolve("demo-" + name)));
+        command.addAll(arguments);
+        return new ChildApplication(name, new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Waits until the application watches its inbox. */
+    ChildApplication awaitStarted() {
+        Eventually.await(name + " started", Duration.ofSeconds(90), () -> logged("Started FileDropApplication") || !isAlive(),
+                this::tail);
+        if (!isAlive()) {
+            throw new AssertionError(name + " exited at start-up:" + tail());
+        }
+        return this;
+    }
+
+    boolean logged(String fragment) {
+        return output.stream().anyMatch(line -> line.contains(fragment));
+    }
+
+    /** The lines matching the pattern, each reduced to its first group. */
+    List<String> matches(Pattern pattern) {
+        List<String> found = new ArrayList<>();
+        for (String line : output) {
+            Matcher matcher = pattern.matcher(line);
+            if (matcher.find()) {
+                found.add(matcher.group(1));
+            }
+        }
+        return found;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the JVM dies at once, no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: a graceful stop; returns the exit code. */
+    int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " did not stop within " + within + " of SIGTERM:" + tail());
+        }
+        return process.exitValue();
+    }
+
+    /** The last lines of output, for failure messages. */
+    String tail() {
+        List<String> lines = List.copyOf(output);
+        return "\n--- last output of " + name + " ---\n"
+               + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.deploykit.examples.filedrop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.bc.Images;
+import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.reactor.ExtensionZips;
+
+/**
+ * Several instances of the application, each in its own JVM, on one inbox folder and one PostgreSQL: every file is
+ * deployed once, and the file of an instance killed mid-deploy is taken over by another and deployed once.
+ */
+class ClusterFileDropTest {
+
+    private static final Duration HEARTBEAT = Duration.ofMillis(300);
+    private static final Duration TAKEOVER = Duration.ofSeconds(2);
+    private static final Pattern PICKED = Pattern.compile("Picked ([^\\s:]+)");
+    private static final List<String> ITEMS = List.of("1000", "1001", "1896-S", "1900-S");
+
+    @TempDir
+    static Path work;
+    static SharedServices services;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        services = new SharedServices(Duration.ofMillis(150));
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        services.close();
+    }
+
+    private List<String> instanceArguments(Path inbox) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--deploykit.example.inbox=" + inbox,
+                "--deploykit.example.read-lock-min-age=300ms",
+                "--deploykit.example.poll-delay=100ms",
+                "--deploykit.example.release-private=true"));
+        arguments.addAll(services.serviceArguments());
+        arguments.addAll(services.clusterArguments(HEARTBEAT, TAKEOVER));
+        return arguments;
+    }
+
+    @Test
+    void twoInstancesOnOneFolderDeployEachFileOnce() throws Exception {
+        Path inbox = work.resolve("shared-inbox");
+        try (ChildApplication first = ChildApplication.start("first", work, instanceArguments(inbox));
+             ChildApplication second = ChildApplication.start("second", work, instanceArguments(inbox))) {
+            first.awaitStarted();
+            second.awaitStarted();
+
+            List<String> files = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String code = "CL-PKG-" + i;
+                RapidStartFiles.write(inbox.resolve("rapidstart/" + code + ".rapidstart"), code, "Cluster " + i, 1, 2);
+                files.add("rapidstart/" + code + ".rapidstart");
+            }
+            for (String item : ITEMS) {
+                Files.write(inbox.resolve("pictures/" + item + ".png"), Images.png(10 + ITEMS.indexOf(item), 10));
+                files.add("pictures/" + item + ".png");
+            }
+            for (int i = 0; i < 4; i++) {
+                ExtensionZips.write(inbox.resolve("extensions/cl-ext-" + i + ".zip"), "cl-ext-" + i, "1.0." + i, "web");
+                files.add("extensions/cl-ext-" + i + ".zip");
+            }
+
+            for (String file : files) {
+                Path done = inbox.resolve(file).resolveSibling(".done").resolve(inbox.resolve(file).getFileName());
+                Eventually.await(file + " in .done", Duration.ofSeconds(90), () -> Files.exists(done),
+                        () -> "; error notes: " + errorNotes(inbox) + first.tail() + second.tail());
+            }
+
+            Map<String, Long> picks = Stream.concat(first.matches(PICKED).stream(), second.matches(PICKED).stream())
+                    .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
+            for (String file : files) {
+                assertEquals(1L, picks.getOrDefault(Path.of(file).getFileName().toString(), 0L),
+                        "picked by one instance, once: " + file + " " + picks);
+            }
+            assertTrue(!first.matches(PICKED).isEmpty() && !second.matches(PICKED).isEmpty(),
+                    "both instances took part: " + picks);
+            Map<String, Long> applies = new HashMap<>();
+            services.bc.applies().forEach(apply -> applies.merge(apply.packageCode(), 1L, Long::sum));
+            for (int i = 0; i < 12; i++) {
+                assertEquals(1L, applies.getOrDefault("CL-PKG-" + i, 0L), "CL-PKG-" + i + " applied once: " + applies);
+            }
+            for (String item : ITEMS) {
+                String id = services.bc.pictureOf(services.companyId(), "items", item).orElseThrow().parentId();
+                assertEquals(1, services.bc.pictureUpdates().stream().filter(u -> u.parentId().equals(id)).count(),
+                        "the picture of item " + item + " sent once");
+            }
+            for (int i = 0; i < 4; i++) {
+                String name = "cl-ext-" + i;
+                assertEquals(1, services.reactor.uploads().stream().filter(u -> name.equals(u.name())).count(), name + " uploaded once");
+                assertEquals(1, services.reactor.releases().stream().filter(r -> name.equals(r.name())).count(), name + " released once");
+            }
+            Eventually.await("no lock left behind", Duration.ofSeconds(10),
+                    () -> services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE).isEmpty(),
+                    () -> ": " + services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE));
+            assertTrue(errorNotes(inbox).isEmpty(), "no failure: " + errorNotes(inbox));
+        }
+    }
+
+    @Test
+    void theFileOfAKilledInstanceIsTakenOverAndItsDeployContinuedNotRepeated() throws Exception {
+        Path inbox = work.resolve("takeover-inbox");
+        String code = "CL-TAKEOVER";
+        Path file = inbox.resolve("rapidstart/takeover.rapidstart");
+        services.bc.faults().stickJobsOf(code, true); // the import stays Scheduled: the kill lands mid-deploy
+        try (ChildApplication doomed = ChildApplication.start("doomed", work, instanceArguments(inbox))) {
+            doomed.awaitStarted();
+            RapidStartFiles.write(file, code, "Taken over", 2, 3);
+            Eventually.await("the import requested by the first instance", Duration.ofSeconds(30),
+                    () -> doomed.logged("Started the import of configuration package " + code), doomed::tail);
+
+            try (ChildApplication survivor = ChildApplication.start("survivor", work, instanceArguments(inbox))) {
+                survivor.awaitStarted();
+                doomed.kill();
+                long killedAt = System.nanoTime();
+                Eventually.await("the survivor taking the file over", Duration.ofSeconds(30),
+                        () -> survivor.logged("Picked takeover.rapidstart"), survivor::tail);
+                Duration takenOverAfter = Duration.ofNanos(System.nanoTime() - killedAt);
+                // the lock was last renewed up to one heartbeat before the kill
+                assertTrue(takenOverAfter.compareTo(TAKEOVER.minus(HEARTBEAT).minusMillis(100)) >= 0,
+                        "the lock of the killed instance is respected until its takeover time: " + takenOverAfter);
+                services.bc.faults().stickJobsOf(code, false);
+
+                Eventually.await("takeover.rapidstart in .done", Duration.ofSeconds(60),
+                        () -> Files.exists(inbox.resolve("rapidstart/.done/takeover.rapidstart")), survivor::tail);
+                assertTrue(survivor.logged("Resuming the deploy of " + code), survivor.tail());
+            }
+        } finally {
+            services.bc.faults().stickJobsOf(code, false);
+        }
+        assertEquals(1, services.bc.imports().stream().filter(i -> i.packageCode().equals(code)).count(), "imported once");
+        assertEquals(1, services.bc.applies().stream().filter(a -> a.packageCode().equals(code)).count(), "applied once");
+        assertEquals(1, services.bc.packages(services.companyId()).stream().filter(p -> p.code().equals(code)).count());
+        assertTrue(Files.notExists(file), "moved out of the inbox");
+    }
+
+    private static List<String> errorNotes(Path inbox) {
+        List<String> notes = new ArrayList<>();
+        for (String folder : InboxCheck.FOLDERS) {
+            try (Stream<Path> files = Files.list(inbox.resolve(folder).resolve(".error"))) {
+                files.filter(f -> f.toString().endsWith(".error.txt")).forEach(note -> {
+                    try {
+                        notes.add(Files.readString(note).strip());
+                    } catch (java.io.IOException e) {
+                        notes.add(note + ": " + e);
+                    }
+                });
+            } catch (java.io.IOException none) {
+                // no .error folder yet
+            }
+        }
+        return notes;
+    }
+}
