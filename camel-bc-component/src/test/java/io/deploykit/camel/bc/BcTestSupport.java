@@ -2,7 +2,10 @@ package io.deploykit.camel.bc;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.PackageSnapshot;
 
 /**
  * Runs the {@code bc:} component against a real Business Central emulator on a loopback port. The component is
@@ -57,6 +61,12 @@ abstract class BcTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        context.addComponent("bc", newComponent());
+        return context;
+    }
+
+    /** The component as the tests configure it, for a context of a test's own too. */
+    static BcComponent newComponent() {
         BcComponent bc = new BcComponent();
         BcConfiguration config = bc.getConfiguration();
         config.setBaseUrl(emulator.apiBaseUrl());
@@ -69,8 +79,7 @@ abstract class BcTestSupport extends CamelTestSupport {
         config.setPollInterval(50);
         config.setRetryDelay(20);
         config.setMaxRetryDelay(2_000);
-        context.addComponent("bc", bc);
-        return context;
+        return bc;
     }
 
     /** A package code no other test uses (codes are at most 20 characters). */
@@ -90,6 +99,22 @@ abstract class BcTestSupport extends CamelTestSupport {
                 exchange.getMessage().setHeader(header, value);
             }
         });
+    }
+
+    /** Waits until the condition holds, failing the test when it does not within ten seconds. */
+    static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within 10 s: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** The package of the company with this code now, as the emulator holds it. */
+    Optional<PackageSnapshot> stored(String code) {
+        return emulator.packageByCode(companyId(), code);
     }
 
     /** The exception the exchange failed with, unwrapped from Camel's. */

@@ -1,9 +1,12 @@
 package io.deploykit.camel.core.http;
 
+import java.io.InterruptedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -33,6 +36,8 @@ public final class HttpTransport implements AutoCloseable {
 
     private final CloseableHttpAsyncClient client;
     private final String userAgent;
+    /** The requests sent and not answered yet: {@link #close()} fails them, the client would leave them pending. */
+    private final Set<CompletableFuture<HttpResult>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public HttpTransport(HttpSettings settings) {
@@ -71,7 +76,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * Sends the call once. Completes with the response whatever its status; fails only when no response came
-     * (connection refused or dropped, timeout).
+     * (connection refused or dropped, timeout, the transport closed).
      */
     public CompletableFuture<HttpResult> send(HttpCall call, String authorization) {
         BasicHttpRequest request = new BasicHttpRequest(call.method(), call.uri());
@@ -83,6 +88,21 @@ public final class HttpTransport implements AutoCloseable {
             request.setHeader("User-Agent", userAgent);
         }
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
+        pending.add(result);
+        result.whenComplete((r, e) -> pending.remove(result));
+        try {
+            execute(request, call, result);
+        } catch (RuntimeException refused) {
+            pending.remove(result);
+            throw refused;
+        }
+        if (closed) {
+            failPending(); // closed while this one was being handed over
+        }
+        return result;
+    }
+
+    private void execute(BasicHttpRequest request, HttpCall call, CompletableFuture<HttpResult> result) {
         client.execute(new BasicRequestProducer(request, call.body() == null ? null : call.body().newProducer()),
                 new BasicResponseConsumer<>(new BasicAsyncEntityConsumer()), null,
                 new FutureCallback<Message<HttpResponse, byte[]>>() {
@@ -106,7 +126,6 @@ public final class HttpTransport implements AutoCloseable {
                         result.cancel(false);
                     }
                 });
-        return result;
     }
 
     /** Whether {@link #close()} was called: a request failing from then on failed because of it. */
@@ -114,9 +133,21 @@ public final class HttpTransport implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Closes the client. Requests still under way fail at once (the client itself would leave them pending forever,
+     * and whoever waits for them, such as a token fetch shared with other endpoints, with them).
+     */
     @Override
     public void close() {
         closed = true;
+        failPending();
         client.close(CloseMode.GRACEFUL);
+        failPending();
+    }
+
+    private void failPending() {
+        for (CompletableFuture<HttpResult> request : pending) {
+            request.completeExceptionally(new InterruptedIOException("the HTTP transport was closed"));
+        }
     }
 }

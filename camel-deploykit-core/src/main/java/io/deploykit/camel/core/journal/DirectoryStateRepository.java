@@ -96,8 +96,9 @@ public class DirectoryStateRepository extends ServiceSupport implements StateRep
     }
 
     private Path fileOf(String key) {
-        if (!SAFE_KEY.matcher(key).matches() || key.startsWith(TEMPORARY)) {
-            throw new IllegalArgumentException("A state key must be 1 to 200 letters, digits, '.', '_' or '-', was: " + key);
+        if (!SAFE_KEY.matcher(key).matches() || key.startsWith(TEMPORARY) || key.equals(".") || key.equals("..")) {
+            throw new IllegalArgumentException("A state key must be 1 to 200 letters, digits, '.', '_' or '-' (not '.' or"
+                                               + " '..'), was: " + key);
         }
         return directory.resolve(key);
     }

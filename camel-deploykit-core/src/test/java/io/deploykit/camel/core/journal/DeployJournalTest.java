@@ -1,0 +1,131 @@
+package io.deploykit.camel.core.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.spi.StateRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.json.Json;
+
+class DeployJournalTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:15:30Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final String SCOPE = "bc http://bc/v2.0/t/production company name CRONUS";
+
+    @TempDir
+    Path dir;
+
+    private DirectoryStateRepository states;
+
+    @BeforeEach
+    void start() {
+        states = new DirectoryStateRepository(dir);
+        states.start();
+    }
+
+    private List<Path> files() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void theLastStepRecordedIsReadBackWhole() throws Exception {
+        DeployJournal journal = new DeployJournal(states, SCOPE, CLOCK);
+        DeployJournal.Entry entry = journal.entry("deploy", "a.rapidstart|120|-|abc");
+        assertTrue(journal.isRecording());
+        assertEquals(Optional.empty(), entry.last());
+
+        entry.record("creating", null, null);
+        entry.record("importing", "pkg-1", "2026-03-01T10:00:00Z");
+
+        assertEquals(Optional.of(new DeployStep("importing", "pkg-1", "2026-03-01T10:00:00Z", NOW)), entry.last());
+        assertEquals(1, files().size(), "one state per deploy, replaced at each step");
+        JsonNode stored = Json.tree(Files.readAllBytes(files().get(0)));
+        assertEquals("a.rapidstart|120|-|abc", Json.text(stored, "deploy"));
+        assertEquals("deploy", Json.text(stored, "operation"));
+        assertEquals(SCOPE, Json.text(stored, "scope"));
+        assertEquals(64, files().get(0).getFileName().toString().length(), "a SHA-256 any repository accepts as a key");
+    }
+
+    @Test
+    void anotherJournalOnTheSameRepositoryContinuesTheSameDeploy() {
+        new DeployJournal(states, SCOPE, CLOCK).entry("deploy", "key-1").record("applying", "pkg-1", null);
+        DeployStep last = new DeployJournal(states, SCOPE, Clock.systemUTC()).entry("deploy", "key-1").last().orElseThrow();
+        assertEquals("applying", last.step());
+        assertEquals("pkg-1", last.resourceId());
+    }
+
+    @Test
+    void anotherScopeOperationOrKeyIsAnotherDeploy() throws Exception {
+        DeployJournal journal = new DeployJournal(states, SCOPE, CLOCK);
+        journal.entry("deploy", "key-1").record("deployed", "pkg-1", null);
+
+        assertEquals(Optional.empty(), new DeployJournal(states, SCOPE + " other", CLOCK).entry("deploy", "key-1").last());
+        assertEquals(Optional.empty(), journal.entry("upload", "key-1").last());
+        assertEquals(Optional.empty(), journal.entry("deploy", "key-2").last());
+
+        journal.entry("upload", "key-1").record("processing", "EP1", null);
+        assertEquals("deployed", journal.entry("deploy", "key-1").last().orElseThrow().step());
+        assertEquals("processing", journal.entry("upload", "key-1").last().orElseThrow().step());
+        assertEquals(2, files().size());
+    }
+
+    @Test
+    void noneKeepsNothing() {
+        assertFalse(DeployJournal.NONE.isRecording());
+        DeployJournal.Entry entry = DeployJournal.NONE.entry("deploy", "key-1");
+        DeployStep recorded = entry.record("deployed", "pkg-1", null);
+        assertEquals("deployed", recorded.step());
+        assertNotNull(recorded.at());
+        assertEquals(Optional.empty(), entry.last());
+        assertEquals(Optional.empty(), DeployJournal.NONE.entry("deploy", "key-1").last());
+    }
+
+    @Test
+    void aRepositoryThatFailsIsReportedAsADeployKitFailure() {
+        StateRepository<String, String> broken = new StateRepository<>() {
+            @Override
+            public void setState(String key, String value) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public String getState(String key) {
+                throw new IllegalStateException("disk gone");
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+        DeployJournal.Entry entry = new DeployJournal(broken, SCOPE, CLOCK).entry("deploy", "key-1");
+        DeployKitException write = assertThrows(DeployKitException.class, () -> entry.record("creating", null, null));
+        assertTrue(write.getMessage().contains("disk full") && write.getMessage().contains("key-1"), write.getMessage());
+        DeployKitException read = assertThrows(DeployKitException.class, entry::last);
+        assertInstanceOf(IllegalStateException.class, read.getCause());
+    }
+}
