@@ -23,11 +23,12 @@ final class ChildApplication implements AutoCloseable {
     private final String name;
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private ChildApplication(String name, Process process) {
         this.name = name;
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
             } catch (IOException ended) {
@@ -85,14 +86,16 @@ final class ChildApplication implements AutoCloseable {
     /** SIGKILL: the JVM dies at once, no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        reader.join(5_000);
     }
 
     /** SIGTERM: a graceful stop; returns the exit code. */
     int terminate(Duration within) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " did not stop within " + within + " of SIGTERM:" + tail());
         }
+        reader.join(5_000); // the last lines it wrote
         return process.exitValue();
     }
 
