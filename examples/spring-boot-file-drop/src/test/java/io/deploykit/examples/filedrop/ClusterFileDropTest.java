@@ -60,62 +60,79 @@ class ClusterFileDropTest {
     }
 
     @Test
-    void twoInstancesOnOneFolderDeployEachFileOnce() throws Exception {
+    void twoInstancesOnOneFolderDeployEachFileOnceEvenWhenOneStartsMidDeploy() throws Exception {
         Path inbox = work.resolve("shared-inbox");
-        try (ChildApplication first = ChildApplication.start("first", work, instanceArguments(inbox));
-             ChildApplication second = ChildApplication.start("second", work, instanceArguments(inbox))) {
+        List<String> files = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        try (ChildApplication first = ChildApplication.start("first", work, instanceArguments(inbox))) {
             first.awaitStarted();
-            second.awaitStarted();
-
-            List<String> files = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
+            // first wave: deploys held mid-import, so the second instance starts while they are in flight
+            for (int i = 0; i < 6; i++) {
                 String code = "CL-PKG-" + i;
-                RapidStartFiles.write(inbox.resolve("rapidstart/" + code + ".rapidstart"), code, "Cluster " + i, 1, 2);
-                files.add("rapidstart/" + code + ".rapidstart");
+                services.bc.faults().stickJobsOf(code, true);
+                held.add(code);
+                files.add(dropPackage(inbox, code));
             }
-            for (String item : ITEMS) {
-                Files.write(inbox.resolve("pictures/" + item + ".png"), Images.png(10 + ITEMS.indexOf(item), 10));
-                files.add("pictures/" + item + ".png");
+            for (String code : held) {
+                Eventually.await(code + " importing", Duration.ofSeconds(30),
+                        () -> first.logged("Started the import of configuration package " + code), first::tail);
             }
-            for (int i = 0; i < 4; i++) {
-                ExtensionZips.write(inbox.resolve("extensions/cl-ext-" + i + ".zip"), "cl-ext-" + i, "1.0." + i, "web");
-                files.add("extensions/cl-ext-" + i + ".zip");
-            }
+            try (ChildApplication second = ChildApplication.start("second", work, instanceArguments(inbox))) {
+                second.awaitStarted(); // a rolling restart: it starts while the first has files in flight
+                held.forEach(code -> services.bc.faults().stickJobsOf(code, false));
+                for (int i = 6; i < 12; i++) {
+                    files.add(dropPackage(inbox, "CL-PKG-" + i));
+                }
+                for (String item : ITEMS) {
+                    Files.write(inbox.resolve("pictures/" + item + ".png"), Images.png(10 + ITEMS.indexOf(item), 10));
+                    files.add("pictures/" + item + ".png");
+                }
+                for (int i = 0; i < 4; i++) {
+                    ExtensionZips.write(inbox.resolve("extensions/cl-ext-" + i + ".zip"), "cl-ext-" + i, "1.0." + i, "web");
+                    files.add("extensions/cl-ext-" + i + ".zip");
+                }
 
-            for (String file : files) {
-                Path done = inbox.resolve(file).resolveSibling(".done").resolve(inbox.resolve(file).getFileName());
-                Eventually.await(file + " in .done", Duration.ofSeconds(90), () -> Files.exists(done),
-                        () -> "; error notes: " + errorNotes(inbox) + first.tail() + second.tail());
+                for (String file : files) {
+                    Path done = inbox.resolve(file).resolveSibling(".done").resolve(inbox.resolve(file).getFileName());
+                    Eventually.await(file + " in .done", Duration.ofSeconds(90), () -> Files.exists(done),
+                            () -> "; error notes: " + errorNotes(inbox) + first.tail() + second.tail());
+                }
+                Map<String, Long> picks = Stream.concat(first.matches(PICKED).stream(), second.matches(PICKED).stream())
+                        .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
+                for (String file : files) {
+                    assertEquals(1L, picks.getOrDefault(Path.of(file).getFileName().toString(), 0L),
+                            "picked by one instance, once: " + file + " " + picks);
+                }
+                assertTrue(!first.matches(PICKED).isEmpty() && !second.matches(PICKED).isEmpty(),
+                        "both instances took part: " + picks);
             }
-
-            Map<String, Long> picks = Stream.concat(first.matches(PICKED).stream(), second.matches(PICKED).stream())
-                    .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
-            for (String file : files) {
-                assertEquals(1L, picks.getOrDefault(Path.of(file).getFileName().toString(), 0L),
-                        "picked by one instance, once: " + file + " " + picks);
-            }
-            assertTrue(!first.matches(PICKED).isEmpty() && !second.matches(PICKED).isEmpty(),
-                    "both instances took part: " + picks);
-            Map<String, Long> applies = new HashMap<>();
-            services.bc.applies().forEach(apply -> applies.merge(apply.packageCode(), 1L, Long::sum));
-            for (int i = 0; i < 12; i++) {
-                assertEquals(1L, applies.getOrDefault("CL-PKG-" + i, 0L), "CL-PKG-" + i + " applied once: " + applies);
-            }
-            for (String item : ITEMS) {
-                String id = services.bc.pictureOf(services.companyId(), "items", item).orElseThrow().parentId();
-                assertEquals(1, services.bc.pictureUpdates().stream().filter(u -> u.parentId().equals(id)).count(),
-                        "the picture of item " + item + " sent once");
-            }
-            for (int i = 0; i < 4; i++) {
-                String name = "cl-ext-" + i;
-                assertEquals(1, services.reactor.uploads().stream().filter(u -> name.equals(u.name())).count(), name + " uploaded once");
-                assertEquals(1, services.reactor.releases().stream().filter(r -> name.equals(r.name())).count(), name + " released once");
-            }
-            Eventually.await("no lock left behind", Duration.ofSeconds(10),
-                    () -> services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE).isEmpty(),
-                    () -> ": " + services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE));
-            assertTrue(errorNotes(inbox).isEmpty(), "no failure: " + errorNotes(inbox));
+        } finally {
+            held.forEach(code -> services.bc.faults().stickJobsOf(code, false));
         }
+        Map<String, Long> applies = new HashMap<>();
+        services.bc.applies().forEach(apply -> applies.merge(apply.packageCode(), 1L, Long::sum));
+        for (int i = 0; i < 12; i++) {
+            assertEquals(1L, applies.getOrDefault("CL-PKG-" + i, 0L), "CL-PKG-" + i + " applied once: " + applies);
+        }
+        for (String item : ITEMS) {
+            String id = services.bc.pictureOf(services.companyId(), "items", item).orElseThrow().parentId();
+            assertEquals(1, services.bc.pictureUpdates().stream().filter(u -> u.parentId().equals(id)).count(),
+                    "the picture of item " + item + " sent once");
+        }
+        for (int i = 0; i < 4; i++) {
+            String name = "cl-ext-" + i;
+            assertEquals(1, services.reactor.uploads().stream().filter(u -> name.equals(u.name())).count(), name + " uploaded once");
+            assertEquals(1, services.reactor.releases().stream().filter(r -> name.equals(r.name())).count(), name + " released once");
+        }
+        Eventually.await("no lock left behind", Duration.ofSeconds(10),
+                () -> services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE).isEmpty(),
+                () -> ": " + services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE));
+        assertTrue(errorNotes(inbox).isEmpty(), "no failure: " + errorNotes(inbox));
+    }
+
+    private static String dropPackage(Path inbox, String code) throws java.io.IOException {
+        RapidStartFiles.write(inbox.resolve("rapidstart/" + code + ".rapidstart"), code, "Cluster " + code, 1, 2);
+        return "rapidstart/" + code + ".rapidstart";
     }
 
     @Test
