@@ -36,7 +36,7 @@ class MoveFailureTest {
         try (ConfigurableApplicationContext app = start(inbox)) {
             BcEmulator bc = app.getBean(BcEmulator.class);
             Path done = inbox.resolve("rapidstart/.done");
-            Files.delete(done);
+            Files.deleteIfExists(done);
             Files.writeString(done, "not a folder"); // the move to .done/ fails from now on
 
             RapidStartFiles.write(inbox.resolve("rapidstart/stuck.rapidstart"), "MOVE-FAILS", "Move fails", 1, 1);
