@@ -52,6 +52,7 @@ class FtpFileDropTest {
         registry.add("deploykit.example.ftp.username", () -> EmbeddedFtpServer.USER);
         registry.add("deploykit.example.ftp.password", () -> EmbeddedFtpServer.PASSWORD);
         registry.add("deploykit.example.ftp.stable-for", () -> "500ms");
+        registry.add("deploykit.example.state-directory", () -> work.resolve("state").toString());
         registry.add("deploykit.example.demo-folder", () -> work.resolve("demo").toString());
     }
 
