@@ -37,7 +37,8 @@ public class FileDropProperties {
     private Duration readLockMinAge = Duration.ofSeconds(1);
     /**
      * When set, a file is picked up only once a done file of this name exists beside it (Camel's doneFileName, such
-     * as {@code ${file:name}.done}); the uploader writes the done file after the file itself. Not needed by uploaders
+     * as {@code $simple{file:name}.done}: Spring would take {@code ${...}} for one of its placeholders); the uploader
+     * writes the done file after the file itself. Not needed by uploaders
      * that write under a temporary name (such as {@code X.rapidstart.part}) and rename at the end.
      */
     private String doneFileName;
