@@ -25,6 +25,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowplainhttp":
+        case "allowPlainHttp": target.getConfiguration().setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -88,6 +90,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowplainhttp":
+        case "allowPlainHttp": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "clientid":
@@ -152,6 +156,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "allowplainhttp":
+        case "allowPlainHttp": return target.getConfiguration().isAllowPlainHttp();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "clientid":

@@ -24,8 +24,9 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(33);
         props.add("accessToken");
+        props.add("allowPlainHttp");
         props.add("baseUrl");
         props.add("clientId");
         props.add("clientSecret");

@@ -3,9 +3,11 @@ package io.deploykit.camel.bc;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,18 +56,32 @@ final class BcApi {
 
     // configuration packages
 
-    /** The company's packages, every page of them: the server pages long lists, linking them by nextLink. */
+    /**
+     * The company's packages, every page of them: the server pages long lists, linking them by nextLink. At most
+     * {@value #MAX_PAGES} pages, and never a page twice: a server that links in circles must not keep a deploy busy.
+     */
     CompletableFuture<PackageListing> listPackages(String company) {
         List<JsonNode> values = new ArrayList<>(); // filled by one page after the other, never at once
-        return listPages(packages(company, ""), values).thenApply(done -> new PackageListing(List.copyOf(values)));
+        return listPages(packages(company, ""), values, new HashSet<>())
+                .thenApply(done -> new PackageListing(List.copyOf(values)));
     }
 
-    private CompletableFuture<Void> listPages(URI page, List<JsonNode> values) {
+    static final int MAX_PAGES = 1000;
+
+    private CompletableFuture<Void> listPages(URI page, List<JsonNode> values, Set<URI> seen) {
+        if (!seen.add(page)) {
+            return CompletableFuture.failedFuture(new DeployKitException(
+                    "Business Central linked a page of the list of configuration packages seen before: " + page));
+        }
+        if (seen.size() > MAX_PAGES) {
+            return CompletableFuture.failedFuture(new DeployKitException("Business Central linked more than " + MAX_PAGES
+                                                                         + " pages of configuration packages; not followed"));
+        }
         return client.send(json(HttpCall.get(page))).thenCompose(result -> {
             JsonNode body = Json.tree(result.body());
             body.path("value").forEach(values::add);
             String next = Json.text(body, "@odata.nextLink");
-            return next == null ? CompletableFuture.completedFuture(null) : listPages(nextPage(page, next), values);
+            return next == null ? CompletableFuture.completedFuture(null) : listPages(nextPage(page, next), values, seen);
         });
     }
 

@@ -64,6 +64,7 @@ public class BcConfiguration extends DeployKitConfiguration {
         this.operation = operation;
     }
 
+    @Override
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -112,6 +113,7 @@ public class BcConfiguration extends DeployKitConfiguration {
         this.companyName = companyName;
     }
 
+    @Override
     public String getTokenUrl() {
         return tokenUrl;
     }

@@ -50,6 +50,24 @@ class BcEndpointValidationTest extends BcTestSupport {
     }
 
     @Test
+    void plainHttpIsRefusedExceptToLoopbackOrWhenAllowed() {
+        String baseUrl = refusal("bc:configurationPackage?operation=list&baseUrl=http://api.example.com/v2.0");
+        assertTrue(baseUrl.contains("baseUrl") && baseUrl.contains("clear text") && baseUrl.contains("allowPlainHttp"), baseUrl);
+        String tokenUrl = refusal("bc:configurationPackage?operation=list&tokenUrl=http://login.example.com/{tenantId}/token");
+        assertTrue(tokenUrl.contains("tokenUrl") && tokenUrl.contains("login.example.com"), tokenUrl);
+        assertTrue(refusal("bc:configurationPackage?operation=list&baseUrl=ftp://api.example.com/v2.0").contains("https://"));
+
+        for (String loopback : new String[] { "http://localhost:7048/v2.0", "http://127.0.0.1:7048/v2.0", "http://[::1]:7048/v2.0" }) {
+            context.getEndpoint("bc:configurationPackage?operation=list&baseUrl=" + loopback, BcEndpoint.class);
+        }
+        BcEndpoint allowed = context.getEndpoint("bc:configurationPackage?operation=list&allowPlainHttp=true"
+                                                 + "&baseUrl=http://bc.internal.example:7048/BC", BcEndpoint.class);
+        assertTrue(allowed.getConfiguration().isAllowPlainHttp());
+        context.getEndpoint("bc:configurationPackage?operation=list&baseUrl=https://api.businesscentral.dynamics.com/v2.0",
+                BcEndpoint.class);
+    }
+
+    @Test
     void durationsAcceptUnitsAndMustBePositive() {
         BcEndpoint endpoint = context.getEndpoint("bc:configurationPackage?operation=import&pollInterval=2s&timeout=5m",
                 BcEndpoint.class);

@@ -1,12 +1,16 @@
 package io.deploykit.camel.bc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,15 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpServer;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.deploykit.camel.core.error.DeployKitException;
-
 import io.deploykit.camel.bc.model.ConfigurationPackage;
+import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.emulator.bc.RapidStartFiles;
 
 /** Lists that Business Central pages (server-driven paging, @odata.nextLink) are read to their last page. */
@@ -85,6 +90,33 @@ class PagedListsTest extends BcTestSupport {
         for (String code : codes) {
             assertEquals(existingIds.get(code), emulator.packageByCode(companyId(), code).orElseThrow().id(),
                     code + " was found, wherever its page, and reused");
+        }
+    }
+
+    @Test
+    void aServerThatLinksItsPagesInACircleIsNotFollowedForever() throws Exception {
+        HttpServer circle = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger pages = new AtomicInteger();
+        String path = "/v2.0/api/microsoft/automation/v2.0/companies(c1)/configurationPackages";
+        circle.createContext("/", exchange -> {
+            pages.incrementAndGet();
+            boolean first = exchange.getRequestURI().getQuery() == null || !exchange.getRequestURI().getQuery().contains("B");
+            String next = "http://127.0.0.1:" + circle.getAddress().getPort() + path + "?$skiptoken=" + (first ? "B" : "A");
+            byte[] body = ("{\"value\":[],\"@odata.nextLink\":\"" + next + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        circle.start();
+        try {
+            Exchange listed = send("bc:configurationPackage?operation=list&companyId=c1&accessToken=t&tenantId=&environment="
+                                   + "&baseUrl=http://127.0.0.1:" + circle.getAddress().getPort() + "/v2.0", null, null, null);
+            DeployKitException e = assertInstanceOf(DeployKitException.class, failure(listed));
+            assertTrue(e.getMessage().contains("seen before"), e.getMessage());
+            assertEquals(3, pages.get(), "the first page, the second, then the first again is refused before it is sent");
+        } finally {
+            circle.stop(0);
         }
     }
 

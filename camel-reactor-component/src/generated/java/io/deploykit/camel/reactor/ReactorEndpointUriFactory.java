@@ -24,8 +24,9 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(26);
         props.add("accessToken");
+        props.add("allowPlainHttp");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("clientId");

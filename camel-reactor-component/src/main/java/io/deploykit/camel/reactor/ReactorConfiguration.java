@@ -49,6 +49,7 @@ public class ReactorConfiguration extends DeployKitConfiguration {
         this.operation = operation;
     }
 
+    @Override
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -76,6 +77,7 @@ public class ReactorConfiguration extends DeployKitConfiguration {
         this.apiKey = apiKey;
     }
 
+    @Override
     public String getTokenUrl() {
         return tokenUrl;
     }

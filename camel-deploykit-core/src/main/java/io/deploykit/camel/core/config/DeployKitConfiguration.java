@@ -1,6 +1,9 @@
 package io.deploykit.camel.core.config;
 
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
@@ -33,6 +36,12 @@ public abstract class DeployKitConfiguration implements Cloneable {
               description = "TLS configuration (trust store, key store) for the connections. When not set, the JVM's"
                             + " default trust store is used. Certificate and host name verification are always on.")
     private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Whether baseUrl and tokenUrl may be plain http:// on a host that is not loopback. Off by"
+                            + " default: tokens and secrets would cross the network in clear text. Loopback (localhost,"
+                            + " 127.0.0.1, ::1) is always allowed, for local emulators and tunnels.")
+    private boolean allowPlainHttp;
 
     @UriParam(label = "producer", defaultValue = "true",
               description = "Whether operations that start a background job wait until it has finished before the"
@@ -110,6 +119,15 @@ public abstract class DeployKitConfiguration implements Cloneable {
     /** TLS configuration for the connections; the JVM's default trust store when not set. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isAllowPlainHttp() {
+        return allowPlainHttp;
+    }
+
+    /** Whether baseUrl and tokenUrl may be plain http:// on a host that is not loopback. */
+    public void setAllowPlainHttp(boolean allowPlainHttp) {
+        this.allowPlainHttp = allowPlainHttp;
     }
 
     public boolean isWaitForCompletion() {
@@ -202,6 +220,12 @@ public abstract class DeployKitConfiguration implements Cloneable {
         this.proxyPort = proxyPort;
     }
 
+    /** The service's base URL. */
+    public abstract String getBaseUrl();
+
+    /** The OAuth2 token endpoint (may hold placeholders such as {@code {tenantId}}). */
+    public abstract String getTokenUrl();
+
     /** How often a background job's status is read while waiting, in milliseconds. */
     public abstract long getPollInterval();
 
@@ -227,6 +251,50 @@ public abstract class DeployKitConfiguration implements Cloneable {
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
         }
         retryPolicy(); // checks maxRetries, retryDelay and maxRetryDelay
+        checkTransport("baseUrl", getBaseUrl());
+        if (hasClientCredentials() && !isSet(accessToken)) {
+            checkTransport("tokenUrl", getTokenUrl());
+        }
+    }
+
+    /** https, or http to loopback (or anywhere with allowPlainHttp): never secrets in clear text by accident. */
+    private void checkTransport(String option, String url) {
+        if (!isSet(url)) {
+            return; // required-ness is each component's rule
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.replaceAll("\\{[A-Za-z]+}", "placeholder"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " is not a URL: " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return;
+        }
+        if (!scheme.equals("http") || uri.getHost() == null) {
+            throw new IllegalArgumentException(option + " must be an https:// URL, was " + url);
+        }
+        if (!allowPlainHttp && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException(option + " is plain http to " + uri.getHost() + ": tokens and secrets would"
+                                               + " cross the network in clear text. Use https, or set allowPlainHttp=true"
+                                               + " if the network itself is trusted");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (name.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!name.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false; // a name other than localhost is never looked up here
+        }
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Whether an access token or OAuth2 client credentials (both parts) were given. */
