@@ -22,7 +22,6 @@ import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
-import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityConsumer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -104,7 +103,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private void execute(BasicHttpRequest request, HttpCall call, CompletableFuture<HttpResult> result) {
         client.execute(new BasicRequestProducer(request, call.body() == null ? null : call.body().newProducer()),
-                new BasicResponseConsumer<>(new BasicAsyncEntityConsumer()), null,
+                new BasicResponseConsumer<>(new BoundedEntityConsumer(BoundedEntityConsumer.MAX_BYTES)), null,
                 new FutureCallback<Message<HttpResponse, byte[]>>() {
                     @Override
                     public void completed(Message<HttpResponse, byte[]> message) {

@@ -14,6 +14,8 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.utils.DateUtils;
 
+import io.deploykit.camel.core.error.AnswerTooLargeException;
+
 /**
  * When to send a refused request again, and how long to wait first.
  * <p>
@@ -51,7 +53,8 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     /** Whether a request that failed without an answer may be sent again. */
     public static boolean isRetryableFailure(Throwable failure, boolean idempotent) {
-        if (!(failure instanceof IOException) || failure instanceof SSLException) {
+        if (!(failure instanceof IOException) || failure instanceof SSLException
+            || failure instanceof AnswerTooLargeException) {
             return false;
         }
         return idempotent || surelyNotSent(failure);

@@ -7,19 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -358,6 +359,36 @@ class ApiClientTest {
                 release.countDown();
                 closing.join(10_000);
             }
+        }
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitFailsWithoutFillingTheHeapAndIsNotSentAgain() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        com.sun.net.httpserver.HttpServer huge = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        huge.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0); // chunked, endless as far as the client can tell
+            byte[] chunk = new byte[1 << 20];
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 80; i++) {
+                    out.write(chunk);
+                }
+            } catch (IOException clientGaveUp) {
+                // expected: the client stops reading at its limit
+            }
+        });
+        huge.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + huge.getAddress().getPort() + "/big");
+            CompletableFuture<HttpResult> outcome = client(Authenticator.NONE).send(HttpCall.get(uri));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(30, TimeUnit.SECONDS));
+            DeployKitException failure = assertInstanceOf(DeployKitException.class, e.getCause());
+            assertTrue(failure.getMessage().contains("larger than " + (64L << 20)), failure.getMessage());
+            assertEquals(1, calls.get(), "an answer too large is not asked for again");
+        } finally {
+            huge.stop(0);
         }
     }
 }
