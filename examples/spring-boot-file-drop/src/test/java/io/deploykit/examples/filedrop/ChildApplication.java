@@ -44,9 +44,14 @@ final class ChildApplication implements AutoCloseable {
      * killed JVM cannot clean up itself.
      */
     static ChildApplication start(String name, Path work, List<String> arguments) throws IOException {
+        return startWithHeap(name, work, "256m", arguments);
+    }
+
+    /** As {@link #start}, with this much heap at most (such as {@code 128m}). */
+    static ChildApplication startWithHeap(String name, Path work, String heap, List<String> arguments) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path tmp = Files.createDirectories(work.resolve("tmp-" + name));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), FileDropApplication.class.getName(),
                 "--spring.main.banner-mode=off", "--deploykit.example.demo-folder=" + work.resolve("demo-" + name)));
         command.addAll(arguments);
