@@ -44,7 +44,8 @@ public final class EmulatorMain {
               --max-upload SIZE          largest upload (default 350MB; e.g. 1024, 64KB, 1GB; binary units)
               --max-page-size N          most configuration packages in one list answer, the rest paged with
                                          @odata.nextLink (default 20000, as Business Central)
-              --storage DIR              directory for uploaded files, kept on exit (default: a temporary one)
+              --storage DIR              directory for uploaded files, kept on exit (default: a temporary one,
+                                         deleted on exit, or by the next start if this one is killed)
 
             Reactor options (--client-id and --client-secret apply to it too):
               --reactor-port N           port to listen on (default 7049; 0 takes a free port)
@@ -54,7 +55,8 @@ public final class EmulatorMain {
               --verbose                  log every request
               --help                     print this text
 
-            Administration endpoints (no authentication), to drive a running emulator as tests do:
+            Administration endpoints (no authentication; only for a Host of localhost, 127.0.0.1 or [::1]),
+            to drive a running emulator as tests do:
               GET    /_emulator                           URLs, tenant, environment, companies
               POST   /_emulator/faults                    {"kind":"rateLimit|serviceUnavailable|slow|dropConnection",
                                                            "requests":1, "retryAfterSeconds":1, "delayMillis":2000,

@@ -10,7 +10,8 @@ import io.deploykit.emulator.http.Json;
 import io.deploykit.emulator.http.RouteGroup;
 
 /**
- * The Business Central emulator's own administration endpoints, beside the common ones:
+ * The Business Central emulator's own administration endpoints, beside the common ones, and like them only for a
+ * loopback Host ({@link io.deploykit.emulator.http.LoopbackHost}):
  * <ul>
  *   <li>{@code GET /_emulator}: the URLs, tenant, environment and companies</li>
  *   <li>{@code PUT /_emulator/bc/jobs} {@code {"stuck":true}}: jobs stay {@code Scheduled} (false: they move on)</li>

@@ -20,10 +20,33 @@ import javax.xml.stream.XMLStreamReader;
  * parser takes the encoding from the byte order mark or the XML declaration) whose root element {@code DataList}
  * names the package in its {@code Code} attribute. Each child of the root is a table, with a {@code TableID}
  * element and one element per record; a record is a child of a table that has elements of its own.
+ * <p>
+ * The file comes from a client, and the reader runs inside the application that embeds the emulator: what it
+ * decompresses is bounded ({@link BoundedInput}), so that a small hostile file cannot exhaust the heap. Over a limit,
+ * the file is not a valid package, and the message names the limit.
  */
 final class RapidStartReader {
 
     static final String NOT_A_PACKAGE = "The file is not a valid RapidStart package";
+
+    /** The most bytes decompressed before the root start tag ends: a declaration, a comment, a few attributes. */
+    static final int MAX_ROOT_BYTES = 1 << 20;
+    /**
+     * The most bytes decompressed for one XML event: a start tag with all its attributes (the parser holds it
+     * whole), or the text of {@code TableID}. Other text is read in pieces, so a long field value is no problem.
+     */
+    static final int MAX_TOKEN_BYTES = 1 << 20;
+    /** Deflate gives at most about 1030:1; this much is only reached by long runs of one pattern. */
+    static final int MAX_COMPRESSION_RATIO = 1000;
+    /** Whatever the ratio: far above what the upload limit lets in (350 MB at a plausible 20:1 is 7 GB). */
+    static final long MAX_DECOMPRESSED_BYTES = 16L << 30;
+    /** A package nests four levels (root, table, record, field); the parser keeps a stack of open elements. */
+    static final int MAX_DEPTH = 64;
+
+    private static final String ROOT_LIMIT = "the start tag of its root element does not end within the first "
+                                             + MAX_ROOT_BYTES + " bytes";
+    private static final String TOKEN_LIMIT = "it has a start tag or a text longer than " + MAX_TOKEN_BYTES
+                                              + " bytes";
 
     /** Why a file is not a RapidStart package; the message is the import error to show. */
     static final class InvalidPackageException extends Exception {
@@ -36,8 +59,17 @@ final class RapidStartReader {
     }
 
     static RapidStartContent read(Path file) throws InvalidPackageException, IOException {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 64 * 1024)) {
-            return read(in);
+        long compressed = Files.size(file);
+        try (InputStream gzip = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 64 * 1024)) {
+            BoundedInput in = bounded(gzip, compressed);
+            try {
+                return read(in);
+            } catch (XMLStreamException e) {
+                if (in.exceeded() != null) { // the parser reports it as an error of its own
+                    throw new InvalidPackageException(in.exceeded());
+                }
+                throw e;
+            }
         } catch (ZipException e) {
             throw new InvalidPackageException("it is not gzip-compressed");
         } catch (EOFException e) {
@@ -49,7 +81,16 @@ final class RapidStartReader {
         }
     }
 
-    private static RapidStartContent read(InputStream in) throws XMLStreamException, InvalidPackageException {
+    private static BoundedInput bounded(InputStream gzip, long compressed) {
+        long byRatio = MAX_COMPRESSION_RATIO * Math.max(compressed, 1);
+        String totalLimit = "it decompresses to more than " + (byRatio < MAX_DECOMPRESSED_BYTES
+                ? MAX_COMPRESSION_RATIO + " times its size of " + compressed + " bytes"
+                : MAX_DECOMPRESSED_BYTES + " bytes");
+        return new BoundedInput(gzip, Math.min(byRatio, MAX_DECOMPRESSED_BYTES), totalLimit, MAX_ROOT_BYTES,
+                ROOT_LIMIT);
+    }
+
+    private static RapidStartContent read(BoundedInput in) throws XMLStreamException, InvalidPackageException {
         XMLStreamReader xml = factory().createXMLStreamReader(in);
         try {
             Header header = null;
@@ -60,11 +101,18 @@ final class RapidStartReader {
             boolean tableHasId = false;
             boolean inRecord = false;
             while (xml.hasNext()) {
-                switch (xml.next()) {
+                int event = xml.next();
+                if (header != null) { // a window per event; up to the root's start tag, one for all
+                    in.window(MAX_TOKEN_BYTES, TOKEN_LIMIT);
+                }
+                switch (event) {
                     case XMLStreamConstants.START_ELEMENT -> {
                         depth++;
-                        if (depth == 1) {
+                        if (depth > MAX_DEPTH) {
+                            throw new InvalidPackageException("its elements nest deeper than " + MAX_DEPTH + " levels");
+                        } else if (depth == 1) {
                             header = Header.of(xml);
+                            in.window(MAX_TOKEN_BYTES, TOKEN_LIMIT);
                         } else if (depth == 2) {
                             tables++;
                             table = xml.getLocalName();
@@ -107,8 +155,14 @@ final class RapidStartReader {
             Integer.parseInt(text);
             return true;
         } catch (NumberFormatException e) {
-            throw new InvalidPackageException("the TableID of <" + table + "> is '" + text + "', not a number");
+            throw new InvalidPackageException("the TableID of <" + table + "> is '" + abbreviated(text)
+                                              + "', not a number");
         }
+    }
+
+    /** The start of a text too long to quote in an error. */
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "... (" + text.length() + " characters)";
     }
 
     /** A factory per file: the JDK's factory is not documented as thread-safe. Data only: no DTD, no entities. */
@@ -122,24 +176,41 @@ final class RapidStartReader {
     /** The attributes of the {@code DataList} root element. */
     private record Header(String code, String packageName, String productVersion, Integer languageId) {
 
+        /** The lengths of the fields of a configuration package that the header fills. */
+        private static final int CODE_LENGTH = 20;
+        private static final int PACKAGE_NAME_LENGTH = 50;
+        private static final int PRODUCT_VERSION_LENGTH = 248;
+        private static final int LANGUAGE_ID_LENGTH = 10;
+
         static Header of(XMLStreamReader root) throws InvalidPackageException {
             if (!root.getLocalName().equals("DataList")) {
                 throw new InvalidPackageException("its root element is <" + root.getLocalName()
                                                   + ">, not <DataList>");
             }
-            String code = root.getAttributeValue(null, "Code");
+            String code = attribute(root, "Code", CODE_LENGTH);
             if (code == null || code.isBlank()) {
                 throw new InvalidPackageException("its <DataList> element has no Code attribute");
             }
-            String language = root.getAttributeValue(null, "LanguageID");
+            String language = attribute(root, "LanguageID", LANGUAGE_ID_LENGTH);
             Integer languageId;
             try {
                 languageId = language == null || language.isBlank() ? null : Integer.valueOf(language.trim());
             } catch (NumberFormatException e) {
                 throw new InvalidPackageException("its LanguageID '" + language + "' is not a number");
             }
-            return new Header(code.trim(), root.getAttributeValue(null, "PackageName"),
-                    root.getAttributeValue(null, "ProductVersion"), languageId);
+            return new Header(code.trim(), attribute(root, "PackageName", PACKAGE_NAME_LENGTH),
+                    attribute(root, "ProductVersion", PRODUCT_VERSION_LENGTH), languageId);
+        }
+
+        /** The attribute, or null; longer than the field it fills, the package is refused (and not echoed whole). */
+        private static String attribute(XMLStreamReader root, String name, int maxLength)
+                throws InvalidPackageException {
+            String value = root.getAttributeValue(null, name);
+            if (value != null && value.trim().length() > maxLength) {
+                throw new InvalidPackageException("its " + name + " has " + value.trim().length()
+                                                  + " characters, more than the " + maxLength + " it may have");
+            }
+            return value;
         }
     }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The administration endpoints every emulator has, under {@code /_emulator}, so that a standalone emulator can be
  * driven like an embedded one: faults, token expiry and the request log. Neither logged nor hit by faults.
+ * <p>
+ * They take no credentials, so they answer only requests addressed to a loopback name ({@link LoopbackHost}): a web
+ * page that rebinds its own host name to 127.0.0.1 cannot drive a standalone emulator on its well-known port.
  * <ul>
  *   <li>{@code POST /_emulator/faults} {@code {"kind":"rateLimit","requests":2,"retryAfterSeconds":1,
  *       "method":"POST","path":".*import"}}; kinds rateLimit, serviceUnavailable, slow (with {@code delayMillis}),
@@ -30,7 +33,8 @@ public final class AdminRoutes {
 
     /** Adds the common endpoints and returns their group, to which an emulator adds its own. */
     public static RouteGroup install(EmulatorServer server, Faults faults) {
-        RouteGroup admin = server.router().group(PathTemplate.regex(PREFIX), new SimpleErrorFormat(), false);
+        RouteGroup admin = server.router().group(PathTemplate.regex(PREFIX), new SimpleErrorFormat(), false)
+                .before(LoopbackHost::require);
         admin.post("/faults", "admin.faults.add", exchange -> addFault(exchange, faults))
                 .get("/faults", "admin.faults.list", exchange -> exchange.respondJson(200, describe(faults)))
                 .delete("/faults", "admin.faults.clear", exchange -> {

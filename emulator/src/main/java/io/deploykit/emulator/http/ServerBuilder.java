@@ -65,7 +65,10 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
         return self();
     }
 
-    /** The directory for uploaded files, kept on close; by default a temporary one, deleted on close. */
+    /**
+     * The directory for uploaded files, kept on close; by default a temporary one, deleted on close, or by the next
+     * emulator to start if this one is killed.
+     */
     public B storage(Path directory) {
         this.storage = directory;
         return self();

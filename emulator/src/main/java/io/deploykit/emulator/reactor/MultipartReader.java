@@ -15,12 +15,16 @@ import java.util.Map;
  * <p>
  * Use: {@link #nextPart()} gives the headers of each part in turn, {@link #transferPart} copies the content of the
  * current one (a part not copied is skipped). Not thread-safe.
+ * <p>
+ * What a client can make it hold is bounded: the headers of a part (16 KiB), the boundary (70 characters), and the
+ * number of parts (an upload has one; a body of millions of empty parts would only cost time, and is refused).
  */
 final class MultipartReader {
 
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_BOUNDARY_LENGTH = 70;
+    static final int MAX_PARTS = 100;
     private static final byte[] CRLF = {'\r', '\n'};
 
     private enum State { PREAMBLE, IN_PART, AFTER_PART, END }
@@ -34,6 +38,7 @@ final class MultipartReader {
     private int position;
     private int limit;
     private State state = State.PREAMBLE;
+    private int parts;
 
     /** @throws MalformedException when the boundary is empty or longer than RFC 2046 allows */
     MultipartReader(InputStream in, String boundary) throws MalformedException {
@@ -56,7 +61,8 @@ final class MultipartReader {
      * Moves to the next part.
      *
      * @return its headers, by lower-case name; null after the last part
-     * @throws MalformedException when the body is not well-formed multipart
+     * @throws MalformedException when the body is not well-formed multipart, or has more than {@value #MAX_PARTS}
+     *                            parts
      */
     Map<String, String> nextPart() throws IOException {
         switch (state) {
@@ -76,6 +82,9 @@ final class MultipartReader {
         String rest = readLine(); // a boundary line may end with spaces (transport padding)
         if (!rest.isBlank()) {
             throw new MalformedException("A multipart boundary is followed by '" + rest + "'");
+        }
+        if (++parts > MAX_PARTS) {
+            throw new MalformedException("The multipart body has more than " + MAX_PARTS + " parts");
         }
         Map<String, String> headers = readHeaders();
         state = State.IN_PART;

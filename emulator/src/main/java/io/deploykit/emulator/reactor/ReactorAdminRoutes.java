@@ -12,7 +12,8 @@ import io.deploykit.emulator.http.RouteGroup;
 
 /**
  * The Reactor emulator's own administration endpoints, beside the common ones (faults, token expiry, request log),
- * so that a standalone emulator can be driven as tests drive an embedded one:
+ * so that a standalone emulator can be driven as tests drive an embedded one; like them, only for a loopback Host
+ * ({@link io.deploykit.emulator.http.LoopbackHost}):
  * <ul>
  *   <li>{@code GET /_emulator}: the URLs and the organization</li>
  *   <li>{@code PUT /_emulator/reactor/processing} {@code {"stuck":true}}: packages stay pending (false: they move

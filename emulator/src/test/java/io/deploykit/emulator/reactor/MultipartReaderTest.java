@@ -39,6 +39,20 @@ class MultipartReaderTest {
     }
 
     @Test
+    void refusesMoreThanAHundredParts() throws IOException {
+        String part = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\r\n";
+        MultipartReader reader = reader((part.repeat(MultipartReader.MAX_PARTS + 1) + "--" + BOUNDARY + "--")
+                .getBytes(StandardCharsets.UTF_8), 4096);
+        for (int i = 0; i < MultipartReader.MAX_PARTS; i++) {
+            reader.nextPart();
+        }
+
+        MultipartReader.MalformedException refused = assertThrows(MultipartReader.MalformedException.class,
+                reader::nextPart);
+        assertEquals("The multipart body has more than 100 parts", refused.getMessage());
+    }
+
+    @Test
     void skipsAPartNotCopied() throws IOException {
         String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"skipped\"\r\n\r\nxxxxxxxx\r\n"
                       + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"kept\"\r\n\r\nkept\r\n"

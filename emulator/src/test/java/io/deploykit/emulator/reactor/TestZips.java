@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,5 +32,18 @@ final class TestZips {
         return "{\"name\":\"" + name + "\",\"version\":\"" + version + "\",\"platform\":\"" + platform + "\","
                + "\"displayName\":\"Test " + name + "\",\"description\":\"A test extension\","
                + "\"author\":{\"name\":\"Tester\"}" + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+
+    /** A zip bomb: an extension.json of this many spaces, which deflate about 1000 to 1. */
+    static Path bomb(Path target, long bytes) throws IOException {
+        byte[] spaces = new byte[1 << 20];
+        Arrays.fill(spaces, (byte) ' ');
+        try (OutputStream file = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(file)) {
+            zip.putNextEntry(new ZipEntry(Manifest.FILE_NAME));
+            for (long left = bytes; left > 0; left -= spaces.length) {
+                zip.write(spaces, 0, (int) Math.min(left, spaces.length));
+            }
+        }
+        return target;
     }
 }
