@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.core.body.UploadBody;
-import io.deploykit.camel.core.error.AmbiguousOutcomeException;
 import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.camel.core.error.InvalidInputException;
 import io.deploykit.camel.core.error.NotFoundException;
@@ -22,6 +21,7 @@ import io.deploykit.camel.core.journal.DeployKeys;
 import io.deploykit.camel.core.journal.DeployStep;
 import io.deploykit.camel.core.support.DeployKitProducer;
 import io.deploykit.camel.core.support.Failures;
+import io.deploykit.camel.core.support.OnceOnly;
 import io.deploykit.camel.reactor.model.ExtensionPackage;
 
 /** The operations on Tags extension packages, one method each. */
@@ -143,14 +143,14 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         if (last.isPresent() && last.get().resourceId() != null) {
             released = endpoint.api().get(last.get().resourceId()).thenCompose(pkg -> {
                 if (ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
-                    return release(pkg, entry, 1);
+                    return release(pkg, entry);
                 }
                 LOG.info("Extension package {} {} (id {}) was released to private for this deploy before: not sent again",
                         pkg.getName(), pkg.getVersion(), pkg.getId());
                 return CompletableFuture.completedFuture(pkg);
             });
         } else {
-            released = named(exchange).thenCompose(pkg -> release(pkg, entry, 1));
+            released = named(exchange).thenCompose(pkg -> release(pkg, entry));
         }
         return released.thenAccept(pkg -> {
             if (entry != null) {
@@ -160,7 +160,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         });
     }
 
-    private CompletableFuture<ExtensionPackage> release(ExtensionPackage pkg, DeployJournal.Entry entry, int send) {
+    private CompletableFuture<ExtensionPackage> release(ExtensionPackage pkg, DeployJournal.Entry entry) {
         if (!ExtensionPackage.SUCCEEDED.equals(pkg.getStatus())) {
             throw new DeployKitException("Extension package " + pkg.getName() + " " + pkg.getVersion() + " (id "
                                          + pkg.getId() + ") is " + pkg.getStatus()
@@ -174,25 +174,16 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         if (entry != null) {
             entry.record(RELEASING, pkg.getId(), null);
         }
-        return endpoint.api().action(pkg.getId(), "release_private").thenApply(done -> {
-            LOG.info("Released extension package {} {} (id {}) to private", done.getName(), done.getVersion(), done.getId());
-            return done;
-        }).exceptionallyCompose(failure -> {
-            if (!(Failures.unwrap(failure) instanceof AmbiguousOutcomeException ambiguous) || send >= 3) {
-                return CompletableFuture.failedFuture(failure);
-            }
-            LOG.warn("The release of extension package {} got no clear answer ({}); reading it before anything else",
-                    pkg.getId(), ambiguous.getMessage());
-            return endpoint.api().get(pkg.getId()).thenCompose(now -> {
-                if (!ExtensionPackage.DEVELOPMENT.equals(now.getAvailability())) {
-                    LOG.info("Adobe had released extension package {} {} (id {}) to {} before the answer was lost",
-                            now.getName(), now.getVersion(), now.getId(), now.getAvailability());
-                    return CompletableFuture.completedFuture(now);
-                }
-                LOG.info("Extension package {} is still development: sending the release again", now.getId());
-                return release(now, entry, send + 1);
-            });
-        });
+        ReactorApi api = endpoint.api();
+        return OnceOnly.send("The release of extension package " + pkg.getId() + " to private",
+                () -> api.action(pkg.getId(), "release_private"),
+                () -> api.get(pkg.getId()).thenApply(now -> Optional.of(now)
+                        .filter(released -> !ExtensionPackage.DEVELOPMENT.equals(released.getAvailability()))), LOG)
+                .thenApply(done -> {
+                    LOG.info("Released extension package {} {} (id {}) to private", done.getName(), done.getVersion(),
+                            done.getId());
+                    return done;
+                });
     }
 
     private CompletableFuture<?> discontinue(Exchange exchange) {
@@ -232,8 +223,17 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         return steps.run(() -> send.apply(new ZipUpload(zip, manifest, steps)))
                 .thenCompose(pkg -> {
                     result(exchange, pkg);
-                    return config.isWaitForCompletion() && ExtensionPackage.PENDING.equals(pkg.getStatus())
-                            ? awaitProcessing(exchange, pkg) : CompletableFuture.completedFuture(pkg);
+                    if (!config.isWaitForCompletion()) {
+                        return CompletableFuture.completedFuture(pkg);
+                    }
+                    if (ExtensionPackage.PENDING.equals(pkg.getStatus())) {
+                        return awaitProcessing(exchange, pkg);
+                    }
+                    // processed already (found after an unclear answer, or on resuming): a failure fails the upload
+                    // as it does after a wait, so the failed package is never taken for deployed
+                    RuntimeException failed = ProcessingJob.INSTANCE.failure(pkg);
+                    return failed != null ? CompletableFuture.<ExtensionPackage>failedFuture(failed)
+                            : CompletableFuture.completedFuture(pkg);
                 })
                 .whenComplete(steps::processed);
     }

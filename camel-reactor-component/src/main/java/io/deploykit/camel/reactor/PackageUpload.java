@@ -12,11 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.core.body.UploadBody;
-import io.deploykit.camel.core.error.AmbiguousOutcomeException;
 import io.deploykit.camel.core.error.NotFoundException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DeployStep;
 import io.deploykit.camel.core.support.Failures;
+import io.deploykit.camel.core.support.OnceOnly;
 import io.deploykit.camel.reactor.model.ExtensionPackage;
 
 /**
@@ -40,7 +40,6 @@ final class PackageUpload {
     private static final Logger LOG = LoggerFactory.getLogger(PackageUpload.class);
     /** How far the server's clock may be behind ours when telling a package we created from an older one. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
-    private static final int MAX_SENDS = 3;
 
     private final ReactorApi api;
     private final DeployJournal.Entry journal;
@@ -104,54 +103,23 @@ final class PackageUpload {
         };
     }
 
-    /** Creates a new package from the zip. */
+    /** Creates a new package from the zip, or finds the one an earlier create made whose answer was lost. */
     CompletableFuture<ExtensionPackage> create() {
-        return create(1);
-    }
-
-    private CompletableFuture<ExtensionPackage> create(int send) {
         DeployStep step = journal.record(CREATING, null, null);
-        return api.create(zip).thenApply(this::processing).exceptionallyCompose(failure -> {
-            if (!(Failures.unwrap(failure) instanceof AmbiguousOutcomeException ambiguous) || send >= MAX_SENDS) {
-                return CompletableFuture.failedFuture(failure);
-            }
-            LOG.warn("The create of extension package {} {} got no clear answer ({}); looking for it before anything"
-                     + " else", manifest.name(), manifest.version(), ambiguous.getMessage());
-            return findCreated(step.at()).thenCompose(found -> {
-                if (found.isPresent()) {
-                    LOG.info("Adobe had created extension package {} ({} {}) before the answer was lost: continuing"
-                             + " with it", found.get().getId(), manifest.name(), manifest.version());
-                    return CompletableFuture.completedFuture(processing(found.get()));
-                }
-                LOG.info("No extension package {} was created: sending the create again", manifest.name());
-                return create(send + 1);
-            });
-        });
+        return OnceOnly.send("The create of extension package " + manifest.name() + " " + manifest.version(),
+                () -> api.create(zip), () -> findCreated(step.at()), LOG).thenApply(this::processing);
     }
 
-    /** A new zip onto this package (as last read: its {@code updated_at} tells whether an update took effect). */
+    /**
+     * A new zip onto this package (as last read: its {@code updated_at} moves when an update takes effect, which tells
+     * an update whose answer was lost).
+     */
     CompletableFuture<ExtensionPackage> update(ExtensionPackage target) {
-        return update(target, 1);
-    }
-
-    private CompletableFuture<ExtensionPackage> update(ExtensionPackage target, int send) {
         journal.record(UPDATING, target.getId(), target.getUpdatedAt());
-        return api.update(target.getId(), zip).thenApply(this::processing).exceptionallyCompose(failure -> {
-            if (!(Failures.unwrap(failure) instanceof AmbiguousOutcomeException ambiguous) || send >= MAX_SENDS) {
-                return CompletableFuture.failedFuture(failure);
-            }
-            LOG.warn("The update of extension package {} got no clear answer ({}); reading it before anything else",
-                    target.getId(), ambiguous.getMessage());
-            return api.get(target.getId()).thenCompose(now -> {
-                if (!Objects.equals(now.getUpdatedAt(), target.getUpdatedAt())) {
-                    LOG.info("Adobe had taken the update of extension package {} before the answer was lost (now {}):"
-                             + " continuing with it", now.getId(), now.getStatus());
-                    return CompletableFuture.completedFuture(processing(now));
-                }
-                LOG.info("Extension package {} was not updated: sending the update again", target.getId());
-                return update(now, send + 1);
-            });
-        });
+        return OnceOnly.send("The update of extension package " + target.getId(), () -> api.update(target.getId(), zip),
+                () -> api.get(target.getId()).thenApply(now -> Optional.of(now)
+                        .filter(pkg -> !Objects.equals(pkg.getUpdatedAt(), target.getUpdatedAt()))), LOG)
+                .thenApply(this::processing);
     }
 
     /** Records the end of the processing: done, or failed (then another try starts over). */
