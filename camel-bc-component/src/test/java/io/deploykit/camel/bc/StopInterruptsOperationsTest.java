@@ -104,4 +104,33 @@ class StopInterruptsOperationsTest extends BcTestSupport {
         Path copy = copies.iterator().next();
         waitFor("the spooled copy " + copy + " is deleted", () -> Files.notExists(copy));
     }
+
+    @Test
+    void stoppingTheContextWhileARequestWaitsForItsRetryEndsTheDeployAtOnce() throws Exception {
+        String code = newCode("STOPRETRY");
+        byte[] bytes = Files.readAllBytes(RapidStartFiles.write(dir.resolve("r.rapidstart"), code, "R", 1, 2).file());
+        Set<Path> before = spooled();
+        // the create is refused with Retry-After: 30; the retry waits on the scheduler when the context stops
+        emulator.faults().matching("POST", ".*/configurationPackages").serviceUnavailable(1, 30);
+        Future<Exchange> deploy = template.asyncSend("direct:deploy",
+                exchange -> exchange.getMessage().setBody(new ByteArrayInputStream(bytes)));
+        waitFor("the create refused and its retry scheduled", () -> emulator.requests().stream()
+                .anyMatch(r -> "packages.create".equals(r.route()) && r.status() == 503));
+        Set<Path> copies = new HashSet<>(spooled());
+        copies.removeAll(before);
+
+        long stopping = System.nanoTime();
+        context.getShutdownStrategy().setTimeout(1);
+        context.stop();
+
+        Throwable failure = interruption(deploy);
+        assertEquals(OperationInterruptedException.class, failure.getClass(), String.valueOf(failure));
+        assertTrue(System.nanoTime() - stopping < TimeUnit.SECONDS.toNanos(15), "not after the 30 s Retry-After");
+        assertEquals(0, context.getInflightRepository().size());
+        assertEquals(1, copies.size(), "the body was spooled: " + copies);
+        Path copy = copies.iterator().next();
+        waitFor("the spooled copy " + copy + " is deleted", () -> Files.notExists(copy));
+        assertEquals(0, emulator.requests().stream().filter(r -> "packages.create".equals(r.route()) && r.status() == 201)
+                .count(), "the retry was not sent after the stop");
+    }
 }
