@@ -1,0 +1,143 @@
+package io.deploykit.soak;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One file dropped into the inbox, what the harness expects of it, and what became of it. Every drop has content of
+ * its own (its SHA-256 names it on the services' side); only pictures share names ({@code <item number>.png}), one
+ * at a time in the inbox.
+ */
+final class Drop {
+
+    /** The three kinds of file, by inbox folder. */
+    enum Kind {
+        RAPIDSTART("rapidstart", "RapidStart packages"),
+        PICTURE("pictures", "item pictures"),
+        EXTENSION("extensions", "extension zips");
+
+        final String folder;
+        final String label;
+
+        Kind(String folder, String label) {
+            this.folder = folder;
+            this.label = label;
+        }
+    }
+
+    /** What the harness made happen to it. */
+    enum Expected {
+        /** Nothing aimed at this file: it should be deployed. */
+        DONE,
+        /** Its package's apply ends in Error ({@code BcFaults.applyFailure}): it must go to .error. */
+        APPLY_FAILURE,
+        /** Its package's jobs stay Scheduled past the bc: timeout ({@code BcFaults.stickJobsOf}): .error. */
+        JOB_TIMEOUT
+    }
+
+    /** Where it ended up. */
+    enum Outcome {
+        DONE, ERROR,
+        /** It left the inbox, yet is in neither .done nor .error (or in both). */
+        LOST
+    }
+
+    final int seq;
+    final Kind kind;
+    final String name;
+    /** The package code, the item number, or the extension name. */
+    final String key;
+    final String sha256;
+    final long bytes;
+    final Expected expected;
+    final Instant droppedAt;
+    /** For a RapidStart package whose code an earlier drop used: that drop's file. */
+    final String reusesCodeOf;
+    /** Whether its jobs are held for a while (less than the timeout): a long deploy for a kill or a stop to hit. */
+    final boolean held;
+
+    private volatile Instant departedAt;
+    private volatile Outcome outcome;
+    private volatile String outcomeDetail;
+    private volatile String reason;
+    private volatile boolean noteMissing;
+
+    Drop(int seq, Kind kind, String name, String key, String sha256, long bytes, Expected expected, Instant droppedAt,
+         String reusesCodeOf, boolean held) {
+        this.seq = seq;
+        this.kind = kind;
+        this.name = name;
+        this.key = key;
+        this.sha256 = sha256;
+        this.bytes = bytes;
+        this.expected = expected;
+        this.droppedAt = droppedAt;
+        this.reusesCodeOf = reusesCodeOf;
+        this.held = held;
+    }
+
+    Path inInbox(Path inbox) {
+        return inbox.resolve(kind.folder).resolve(name);
+    }
+
+    Path inDone(Path inbox) {
+        return inbox.resolve(kind.folder).resolve(".done").resolve(name);
+    }
+
+    Path inError(Path inbox) {
+        return inbox.resolve(kind.folder).resolve(".error").resolve(name);
+    }
+
+    Path note(Path inbox) {
+        return inbox.resolve(kind.folder).resolve(".error").resolve(name + ".error.txt");
+    }
+
+    /** Records where it went once it left the inbox; the harness drops no file of the same name before. */
+    void departed(Instant at, Outcome where, String detail, String failureReason, boolean withoutNote) {
+        this.outcomeDetail = detail;
+        this.reason = failureReason;
+        this.noteMissing = withoutNote;
+        this.departedAt = at;
+        this.outcome = where; // last: a drop with an outcome is settled
+    }
+
+    boolean settled() {
+        return outcome != null;
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    String outcomeDetail() {
+        return outcomeDetail;
+    }
+
+    /** The Reason line of its failure note, when it went to .error. */
+    String reason() {
+        return reason;
+    }
+
+    boolean noteMissing() {
+        return noteMissing;
+    }
+
+    Instant departedAt() {
+        return departedAt;
+    }
+
+    /** How long it stayed in the inbox; null while it is there. */
+    Duration timeInInbox() {
+        return departedAt == null ? null : Duration.between(droppedAt, departedAt);
+    }
+
+    String describe() {
+        return kind.folder + "/" + name + " (#" + seq + ", " + key + ", sha256 " + sha256.substring(0, 12) + "…)";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

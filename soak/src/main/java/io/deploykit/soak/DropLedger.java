@@ -1,0 +1,96 @@
+package io.deploykit.soak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Every file dropped, and where each went. A watcher polls the inbox: when a dropped file has left it, the file is
+ * looked for, by content, in its folder's {@code .done} and {@code .error} (with its note), before any other file of
+ * the same name is dropped. So even pictures, whose names repeat (a later one replaces an earlier one in .done),
+ * are each accounted for.
+ */
+final class DropLedger {
+
+    private final Path inbox;
+    private final List<Drop> drops = new CopyOnWriteArrayList<>();
+    private final Consumer<Drop> onSettled;
+
+    DropLedger(Path inbox, Consumer<Drop> onSettled) {
+        this.inbox = inbox;
+        this.onSettled = onSettled;
+    }
+
+    void add(Drop drop) {
+        drops.add(drop);
+    }
+
+    List<Drop> all() {
+        return List.copyOf(drops);
+    }
+
+    List<Drop> unsettled() {
+        return drops.stream().filter(drop -> !drop.settled()).toList();
+    }
+
+    /** Whether no dropped file of this name is still unsettled: one of that name may be dropped now. */
+    boolean nameFree(Drop.Kind kind, String name) {
+        return drops.stream().noneMatch(drop -> !drop.settled() && drop.kind == kind && drop.name.equals(name));
+    }
+
+    /** Settles the drops that left the inbox since the last poll. */
+    synchronized void poll() {
+        for (Drop drop : drops) {
+            if (!drop.settled() && Files.notExists(drop.inInbox(inbox))) {
+                settle(drop);
+            }
+        }
+    }
+
+    private void settle(Drop drop) {
+        Instant now = Instant.now();
+        boolean done = drop.sha256.equals(Hashes.sha256IfExists(drop.inDone(inbox)));
+        boolean error = drop.sha256.equals(Hashes.sha256IfExists(drop.inError(inbox)));
+        if (done == error) {
+            drop.departed(now, Drop.Outcome.LOST, done ? "in both .done and .error"
+                    : "in neither .done nor .error (.done has " + describe(drop.inDone(inbox)) + ", .error has "
+                      + describe(drop.inError(inbox)) + ")", null, false);
+        } else if (done) {
+            drop.departed(now, Drop.Outcome.DONE, null, null, false);
+        } else {
+            Path note = drop.note(inbox);
+            String reason = freshNoteReason(note, drop.droppedAt);
+            drop.departed(now, Drop.Outcome.ERROR, null, reason, reason == null);
+        }
+        onSettled.accept(drop);
+    }
+
+    private static String describe(Path file) {
+        return Files.exists(file) ? "another file of that name" : "no such file";
+    }
+
+    /** The Reason line of a note written after the file was dropped; null when there is none. */
+    private static String freshNoteReason(Path note, Instant droppedAt) {
+        try {
+            if (!Files.isRegularFile(note)) {
+                return null;
+            }
+            FileTime written = Files.getLastModifiedTime(note);
+            if (written.toInstant().isBefore(droppedAt.minusSeconds(2))) {
+                return null; // the note of an earlier file of the same name
+            }
+            List<String> lines = Files.readAllLines(note, StandardCharsets.UTF_8);
+            return lines.stream().filter(line -> line.startsWith("Reason:"))
+                    .map(line -> line.substring("Reason:".length()).strip()).findFirst().orElse("(a note without a reason)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.deploykit.soak;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Runs a soak and writes RELIABILITY.md.
+ * <pre>
+ * java -jar soak/target/deploykit-soak.jar                                  # 1000 drops, 3 instances, 3 kills, 3 restarts
+ * java -jar soak/target/deploykit-soak.jar --drops 200 --seconds 60 --out target/RELIABILITY.md
+ * </pre>
+ * Exits with 0 when the promise held, 1 when a file was lost, deployed twice, failed without its note or left
+ * something behind (the report says which), 2 on bad arguments, 3 when the run itself could not finish.
+ */
+public final class SoakMain {
+
+    private static final String USAGE = """
+            Usage: java -jar soak/target/deploykit-soak.jar [options]
+              --drops N        files to drop (default 1000)
+              --instances N    instances running at once (default 3)
+              --kills N        instances killed with SIGKILL while deploying (default 3)
+              --restarts N     instances stopped with SIGTERM while deploying, then replaced (default 3)
+              --seconds N      how long the drops take (default 240)
+              --fault-rate X   share of the requests hit by a fault (default 0.10)
+              --seed N         seed of the random choices (default 20261123)
+              --work DIR       the run's folder: inbox, instance logs (default soak/target/soak-run)
+              --out FILE       the report (default RELIABILITY.md in the project's root)
+            """;
+
+    private SoakMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean fromRoot = Files.isDirectory(Path.of("soak"));
+        SoakSettings settings = SoakSettings.full(fromRoot ? Path.of("soak", "target", "soak-run") : Path.of("target", "soak-run"));
+        Path out = fromRoot ? Path.of("RELIABILITY.md") : Path.of("..", "RELIABILITY.md");
+        boolean dropsGiven = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--drops" -> {
+                        settings = settings.withDrops(Integer.parseInt(args[++i]));
+                        dropsGiven = true;
+                    }
+                    case "--instances" -> settings = settings.withInstances(Integer.parseInt(args[++i]));
+                    case "--kills" -> settings = settings.withKills(Integer.parseInt(args[++i]));
+                    case "--restarts" -> settings = settings.withRestarts(Integer.parseInt(args[++i]));
+                    case "--seconds" -> settings = settings.withDropPhase(Duration.ofSeconds(Long.parseLong(args[++i])));
+                    case "--fault-rate" -> settings = settings.withFaultRate(Double.parseDouble(args[++i]));
+                    case "--seed" -> settings = settings.withSeed(Long.parseLong(args[++i]));
+                    case "--work" -> settings = settings.withWork(Path.of(args[++i]));
+                    case "--out" -> out = Path.of(args[++i]);
+                    case "--help", "-h" -> {
+                        System.out.print(USAGE);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+            if (dropsGiven) {
+                settings = settings.withScaledJobFaults();
+            }
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage() == null ? e.toString() : e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+
+        SoakResult result;
+        try {
+            result = new Soak(settings).run();
+        } catch (Await.SoakFailure e) {
+            System.err.println(e.getMessage());
+            System.exit(3);
+            return;
+        }
+        ReliabilityReport.write(out, result, "java -jar soak/target/deploykit-soak.jar" + (args.length == 0 ? ""
+                : " " + String.join(" ", args)));
+        Say.line("%s", result.summary());
+        Say.line("wrote %s", out.toAbsolutePath().normalize());
+        if (!result.violations().isEmpty()) {
+            Say.line("THE PROMISE WAS BROKEN:%n  %s%n%s", String.join("\n  ", result.violations()), result.diagnostics());
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,187 @@
+package io.deploykit.soak;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The figures of one soak run, all counted in that run, and what broke the promise (nothing, if it held). */
+public final class SoakResult {
+
+    /** Faults of one kind on one target, as injected. */
+    record FaultRow(String service, String kind, String target, long injected, long added) {
+    }
+
+    final SoakSettings settings;
+    final Instant origin;
+    Duration startedAfter = Duration.ZERO;
+    Duration dropPhase = Duration.ZERO;
+    Duration drain = Duration.ZERO;
+    Instant finishedAt;
+
+    final Map<Drop.Kind, Integer> drops = new EnumMap<>(Drop.Kind.class);
+    int reusedCodes;
+    int held;
+    int picturesReplaced;
+
+    final List<FaultRow> faultRows = new ArrayList<>();
+    long totalRequests;
+    long bcRequests;
+    long reactorRequests;
+    long httpFaultsInjected;
+    long httpFaultsCounted;
+    int tokenExpiries;
+    long unauthorizedAnswers;
+    int applyFailuresPlanned;
+    int applyFailuresSeen;
+    int stuckJobsPlanned;
+    int jobTimeoutsSeen;
+    int processingFailuresInjected;
+    int processingFailuresSeen;
+    int processingHolds;
+
+    List<Cluster.Event> events = List.of();
+    int instancesStarted;
+
+    final Map<Drop.Kind, Integer> done = new EnumMap<>(Drop.Kind.class);
+    final Map<Drop.Kind, Integer> error = new EnumMap<>(Drop.Kind.class);
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    int maxDeploysPerFile;
+    int maxImportsPerFile;
+    int maxReleasesPerFile;
+    final List<String> deployedMoreThanOnce = new ArrayList<>();
+    final List<String> doneButNotDeployed = new ArrayList<>();
+    final List<String> doneButFailed = new ArrayList<>();
+    final List<String> lost = new ArrayList<>();
+    final List<String> leftInInbox = new ArrayList<>();
+    final List<String> errorWithoutNote = new ArrayList<>();
+    final List<String> unknownDeploys = new ArrayList<>();
+    final List<String> expectationsMissed = new ArrayList<>();
+    final List<String> inboxLeftovers = new ArrayList<>();
+    final List<String> orphanNotes = new ArrayList<>();
+    List<String> locksWhileRunning = List.of();
+    List<String> locksAtEnd = List.of();
+    final List<String> tmpLeftovers = new ArrayList<>();
+    long stateRows;
+
+    long picks;
+    long resumes;
+    long ambiguousAnswers;
+    long notSentAgain;
+    long interrupted;
+
+    Duration medianInInbox = Duration.ZERO;
+    Duration p95InInbox = Duration.ZERO;
+    Duration maxInInbox = Duration.ZERO;
+
+    final List<String> problems = new CopyOnWriteArrayList<>();
+    final List<String> evidence = new ArrayList<>();
+    String diagnostics = "";
+
+    SoakResult(SoakSettings settings, Instant origin) {
+        this.settings = settings;
+        this.origin = origin;
+    }
+
+    void problem(String text) {
+        problems.add(text);
+    }
+
+    /** What broke the promise: a file lost, deployed twice, failed without its note, or something left behind. */
+    public List<String> violations() {
+        List<String> broken = new ArrayList<>();
+        lost.forEach(file -> broken.add("lost: " + file));
+        leftInInbox.forEach(file -> broken.add("still in the inbox after the drain: " + file));
+        deployedMoreThanOnce.forEach(file -> broken.add("deployed more than once: " + file));
+        doneButNotDeployed.forEach(file -> broken.add("in .done but not deployed: " + file));
+        doneButFailed.forEach(file -> broken.add("in .done although its deploy failed: " + file));
+        errorWithoutNote.forEach(file -> broken.add("in .error without its note: " + file));
+        unknownDeploys.forEach(deploy -> broken.add("deployed, but no dropped file has this content: " + deploy));
+        inboxLeftovers.forEach(file -> broken.add("left in the inbox folders: " + file));
+        orphanNotes.forEach(file -> broken.add("a failure note beside no failed file: " + file));
+        locksAtEnd.forEach(row -> broken.add("lock row left in " + Services.LOCK_TABLE + ": " + row));
+        tmpLeftovers.forEach(file -> broken.add("temporary upload file left: " + file));
+        return broken;
+    }
+
+    /** Files whose injected failure did not show: an apply failure or a stuck job that did not end in .error. */
+    public List<String> expectationsMissed() {
+        return List.copyOf(expectationsMissed);
+    }
+
+    /** What went wrong with the run itself (an instance that would not start or stop, a fault that could not be set). */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public List<String> lost() {
+        return List.copyOf(lost);
+    }
+
+    public List<String> deployedMoreThanOnce() {
+        return List.copyOf(deployedMoreThanOnce);
+    }
+
+    public List<String> errorWithoutNote() {
+        return List.copyOf(errorWithoutNote);
+    }
+
+    public int maxDeploysPerFile() {
+        return maxDeploysPerFile;
+    }
+
+    public int totalDrops() {
+        return drops.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public int doneCount() {
+        return done.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public int errorCount() {
+        return error.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public long kills() {
+        return events.stream().filter(e -> e.type().equals(Cluster.KILL)).count();
+    }
+
+    public long restarts() {
+        return events.stream().filter(e -> e.type().equals(Cluster.RESTART)).count();
+    }
+
+    /** Kills and restarts that hit an instance with files in flight. */
+    public long strikesWhileDeploying() {
+        return events.stream().filter(e -> !e.inFlight().isEmpty()).count();
+    }
+
+    public long faultsInjected() {
+        return httpFaultsCounted + tokenExpiries + applyFailuresSeen + jobTimeoutsSeen + processingFailuresSeen
+               + processingHolds;
+    }
+
+    public Duration elapsed() {
+        return Duration.between(origin, finishedAt == null ? Instant.now() : finishedAt);
+    }
+
+    /** The instances' log tails and the evidence of each violation, for failure messages. */
+    public String diagnostics() {
+        return String.join("\n", evidence) + diagnostics;
+    }
+
+    /** A few lines for the console. */
+    public String summary() {
+        return "drops " + totalDrops() + " " + drops + "; .done " + doneCount() + ", .error " + errorCount() + " "
+               + reasons + "; faults " + faultsInjected() + " (HTTP " + httpFaultsCounted + " of " + totalRequests
+               + " requests)" + "; kills " + kills() + ", restarts " + restarts() + " (" + strikesWhileDeploying()
+               + " while deploying); max deploys per file " + maxDeploysPerFile + ", deployed more than once "
+               + deployedMoreThanOnce.size() + ", lost " + (lost.size() + leftInInbox.size()) + ", leftovers "
+               + (inboxLeftovers.size() + orphanNotes.size() + locksAtEnd.size() + tmpLeftovers.size())
+               + "; " + elapsed().toSeconds() + " s" + (problems.isEmpty() ? "" : "; problems: " + problems)
+               + (expectationsMissed.isEmpty() ? "" : "; expectations missed: " + expectationsMissed);
+    }
+}
