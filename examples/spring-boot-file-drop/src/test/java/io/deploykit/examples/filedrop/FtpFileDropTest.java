@@ -51,7 +51,8 @@ class FtpFileDropTest {
         registry.add("deploykit.example.ftp.port", ftp::port);
         registry.add("deploykit.example.ftp.username", () -> EmbeddedFtpServer.USER);
         registry.add("deploykit.example.ftp.password", () -> EmbeddedFtpServer.PASSWORD);
-        registry.add("deploykit.example.ftp.stable-for", () -> "500ms");
+        // well above the slow uploads' pauses (150 ms), also when a loaded machine stalls the uploading thread
+        registry.add("deploykit.example.ftp.stable-for", () -> "2s");
         registry.add("deploykit.example.state-directory", () -> work.resolve("state").toString());
         registry.add("deploykit.example.demo-folder", () -> work.resolve("demo").toString());
     }
