@@ -50,8 +50,12 @@ record ExtensionManifest(String name, String version, String platform) {
                 required(zip, manifest, "platform"));
     }
 
-    /** Random access through the zip's central directory: only the manifest is read. */
+    /** Random access through the zip's central directory, once its size is known to be sane: only the manifest is read. */
     private static byte[] fromFile(UploadBody zip) throws IOException {
+        ZipDirectory directory = ZipDirectory.of(zip.path());
+        if (directory != null && directory.refusal() != null) {
+            throw invalid(zip, directory.refusal(), null);
+        }
         try (ZipFile file = new ZipFile(zip.path().toFile())) {
             ZipEntry entry = file.getEntry(ENTRY);
             if (entry == null) {
@@ -63,21 +67,27 @@ record ExtensionManifest(String name, String version, String platform) {
         }
     }
 
-    /** A zip in memory: the entries before the manifest are skipped, never kept. */
+    /**
+     * A zip in memory: entries are skipped, never kept, but the manifest; all are counted, so that a zip is refused
+     * alike whatever form its body takes.
+     */
     private static byte[] fromStream(UploadBody zip) throws IOException {
         try (ZipInputStream in = new ZipInputStream(zip.openStream())) {
             ZipEntry entry;
-            boolean any = false;
+            byte[] manifest = null;
+            long entries = 0;
             while ((entry = in.getNextEntry()) != null) {
-                any = true;
-                if (ENTRY.equals(entry.getName())) {
-                    return bounded(zip, in);
+                if (++entries > ZipDirectory.MAX_ENTRIES) {
+                    throw invalid(zip, "it has more than the limit of " + ZipDirectory.MAX_ENTRIES + " entries", null);
+                }
+                if (manifest == null && ENTRY.equals(entry.getName())) {
+                    manifest = bounded(zip, in);
                 }
             }
-            if (!any) {
+            if (entries == 0) {
                 throw new ZipException("no zip entries found");
             }
-            return null;
+            return manifest;
         }
     }
 

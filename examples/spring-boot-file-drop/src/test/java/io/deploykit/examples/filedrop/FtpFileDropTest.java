@@ -41,6 +41,8 @@ class FtpFileDropTest {
 
     @Autowired
     BcEmulator bc;
+    @Autowired
+    FtpWorkDirectory ftpWork;
 
     @DynamicPropertySource
     static void ftpSource(DynamicPropertyRegistry registry) throws Exception {
@@ -115,6 +117,23 @@ class FtpFileDropTest {
         String item = bc.pictureOf(company, "items", "1001").orElseThrow().parentId();
         assertEquals(List.of(sha256(picture)), bc.pictureUpdates().stream().filter(u -> u.parentId().equals(item))
                 .map(PictureUpdate::sha256).toList(), "sent once, the whole picture");
+    }
+
+    @Test
+    void packagesAreDownloadedIntoAFolderOnlyThisInstanceCanReadAndItGoesAtStop() throws Exception {
+        Path folder = ftpWork.path();
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"),
+                Files.getPosixFilePermissions(folder), "owner only: nobody else reads or swaps a package");
+        assertTrue(folder.getFileName().toString().startsWith("deploykit-ftp-") && !folder.endsWith("deploykit-ftp"),
+                "a folder of this instance, not one shared by all: " + folder);
+
+        FileDropProperties properties = new FileDropProperties();
+        properties.setSource(FileDropProperties.Source.ftp);
+        FtpWorkDirectory another = new FtpWorkDirectory(properties);
+        assertTrue(!another.path().equals(folder), "each instance its own");
+        Files.writeString(another.path().resolve("left.rapidstart"), "x");
+        another.close();
+        assertTrue(Files.notExists(another.path()), "removed at stop");
     }
 
     private static String sha256(byte[] content) throws Exception {
