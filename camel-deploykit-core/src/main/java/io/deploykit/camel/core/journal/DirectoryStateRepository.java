@@ -34,6 +34,11 @@ public class DirectoryStateRepository extends ServiceSupport implements StateRep
         this.directory = directory.toAbsolutePath();
     }
 
+    /** The directory by name, as bean definitions in YAML or XML give it. */
+    public DirectoryStateRepository(String directory) {
+        this(Path.of(directory));
+    }
+
     public Path getDirectory() {
         return directory;
     }

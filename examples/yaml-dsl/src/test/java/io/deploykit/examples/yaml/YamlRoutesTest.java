@@ -63,6 +63,9 @@ class YamlRoutesTest {
                                                                               && p.status().equals("succeeded")));
                 String note = Files.readString(inbox.resolve("rapidstart/.error/broken.rapidstart.error.txt"));
                 assertTrue(note.contains("not a RapidStart package"), note);
+                try (var records = Files.list(inbox.resolve(".deploykit-state"))) {
+                    assertTrue(records.count() >= 3, "each deploy recorded its steps, to be continued after a stop");
+                }
             } finally {
                 main.stop();
                 runner.join(30_000);
