@@ -1,8 +1,9 @@
 package io.deploykit.emulator.bc;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+
+import io.deploykit.emulator.http.CountedInputStream;
 
 /**
  * The decompressed content of a package file, counted as the XML parser reads it, so that a hostile file cannot make
@@ -13,7 +14,7 @@ import java.io.InputStream;
  * Over a limit, reading fails with {@link LimitExceededException}, and {@link #exceeded()} says which limit, since
  * the parser may report the failure as an error of its own. Not thread-safe.
  */
-final class BoundedInput extends FilterInputStream {
+final class BoundedInput extends CountedInputStream {
 
     private final long maxTotal;
     private final String totalLimit;
@@ -47,31 +48,7 @@ final class BoundedInput extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            count(1);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-            count(n);
-        }
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        long skipped = super.skip(n);
-        count(skipped);
-        return skipped;
-    }
-
-    private void count(long n) throws LimitExceededException {
+    protected void counted(long n) throws LimitExceededException {
         total += n;
         if (total > maxTotal) {
             exceeded = totalLimit;
