@@ -1,8 +1,5 @@
 package io.deploykit.camel.bc;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -111,15 +108,7 @@ final class PictureProducer extends DeployKitProducer {
     }
 
     private static boolean sameContent(byte[] stored, UploadBody image) {
-        return stored.length == image.length() && image.sha256().equals(sha256(stored));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is a standard algorithm of every JVM", e);
-        }
+        return stored.length == image.length() && image.sha256().equals(UploadBody.ofBytes(image.fileName(), stored).sha256());
     }
 
     private CompletableFuture<?> delete(Exchange exchange, BcParentType type) {
