@@ -3,6 +3,7 @@ package io.deploykit.camel.core.support;
 import java.net.URI;
 import java.time.Clock;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Component;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultEndpoint;
@@ -21,8 +22,10 @@ import io.deploykit.camel.core.poll.JobPoller;
 /**
  * An endpoint with its own HTTP transport (its own pool, proxy and TLS settings), opened in {@link #doStart()} and
  * closed in {@link #doStop()}, and an {@link ApiClient} that authenticates with the component's shared tokens.
+ * Asynchronous: its producers hold no thread while a request or a job is under way, so the component metadata says
+ * {@code "async": true}.
  */
-public abstract class DeployKitEndpoint extends DefaultEndpoint {
+public abstract class DeployKitEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private HttpTransport transport;
     private ApiClient apiClient;
