@@ -3,12 +3,23 @@ package io.deploykit.examples.yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.Images;
+import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.reactor.ExtensionZips;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
 /**
@@ -20,14 +31,68 @@ public final class YamlDslApplication {
     static final String DEMO_CLIENT_ID = "deploykit-demo";
     static final String DEMO_CLIENT_SECRET = "demo-secret";
 
+    private static final Logger LOG = LoggerFactory.getLogger(YamlDslApplication.class);
+
     private YamlDslApplication() {
     }
 
     public static void main(String[] args) throws Exception {
         Main main = new Main(YamlDslApplication.class);
         try (Emulated emulated = Emulated.startUnlessConfigured(main)) {
+            main.addMainListener(new Guide(emulated));
             main.run(args);
         }
+    }
+
+    /**
+     * Tells a newcomer where to drop files once the routes run: makes the inbox folders and, for an emulated service,
+     * demo files to copy into them.
+     */
+    static final class Guide extends MainListenerSupport {
+        private final Emulated emulated;
+
+        Guide(Emulated emulated) {
+            this.emulated = emulated;
+        }
+
+        @Override
+        public void afterStart(BaseMainSupport main) {
+            try {
+                Path inbox = Path.of(main.getCamelContext().resolvePropertyPlaceholders("{{inbox}}")).toAbsolutePath();
+                for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
+                    Files.createDirectories(inbox.resolve(folder));
+                }
+                LOG.info("Drop files into {}/rapidstart (*.rapidstart), {}/pictures (<item number>.png|jpg) and"
+                         + " {}/extensions (*.zip); each moves to .done, or to .error with a .error.txt note",
+                        inbox, inbox, inbox);
+                if (emulated.bc == null && emulated.reactor == null) {
+                    return;
+                }
+                Path demo = inbox.resolveSibling("demo");
+                if (emulated.bc != null) {
+                    LOG.info("Business Central is emulated at {} (no camel.component.bc credentials are set)",
+                            emulated.bc.apiBaseUrl());
+                    RapidStartFiles.write(Files.createDirectories(demo.resolve("rapidstart"))
+                            .resolve("DEMO-CUSTOMERS.rapidstart"), "DEMO-CUSTOMERS", "Demo customers", 3, 10);
+                    Files.write(Files.createDirectories(demo.resolve("pictures")).resolve("1000.png"),
+                            Images.png(320, 240));
+                }
+                if (emulated.reactor != null) {
+                    LOG.info("Adobe Tags is emulated at {} (no camel.component.reactor credentials are set)",
+                            emulated.reactor.baseUrl());
+                    ExtensionZips.write(Files.createDirectories(demo.resolve("extensions"))
+                            .resolve("deploykit-demo-1.0.0.zip"), "deploykit-demo", "1.0.0", "web");
+                }
+                LOG.info("Demo files to try: copy them into the inbox, e.g. cp -r {}/* {}/", demo, inbox);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not prepare the inbox", e);
+            }
+        }
+    }
+
+    /** camel.component.bc.client-id as Camel names it: camel.component.bc.clientId. */
+    static String camelCase(String property) {
+        return Pattern.compile("-([a-z])").matcher(property).replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
     }
 
     /** The emulators started for this run, closed when camel-main ends. */
@@ -63,6 +128,12 @@ public final class YamlDslApplication {
                 overrides.put("camel.component.reactor.token-url", reactor.tokenUrl());
                 overrides.put("camel.component.reactor.client-id", DEMO_CLIENT_ID);
                 overrides.put("camel.component.reactor.client-secret", DEMO_CLIENT_SECRET);
+            }
+            if (!overrides.isEmpty()) {
+                // the emulators' demo credentials are no secrets: no warning that they are set in plain text
+                overrides.put("camel.security.allowedProperties", overrides.stringPropertyNames().stream()
+                        .filter(name -> name.endsWith("client-id") || name.endsWith("client-secret"))
+                        .map(YamlDslApplication::camelCase).sorted().collect(Collectors.joining(",")));
             }
             overrides.forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
             return new Emulated(bc, reactor);
