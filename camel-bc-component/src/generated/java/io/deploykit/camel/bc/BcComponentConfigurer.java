@@ -52,6 +52,12 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "environment": getOrCreateConfiguration(target).setEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "failonrecorderrors":
         case "failOnRecordErrors": getOrCreateConfiguration(target).setFailOnRecordErrors(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -88,6 +94,8 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": getOrCreateConfiguration(target).setUploadProgressThreshold(property(camelContext, long.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
@@ -120,6 +128,12 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "environment": return java.lang.String.class;
         case "failonrecorderrors":
         case "failOnRecordErrors": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -156,6 +170,8 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": return long.class;
         case "username": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
@@ -189,6 +205,12 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "environment": return getOrCreateConfiguration(target).getEnvironment();
         case "failonrecorderrors":
         case "failOnRecordErrors": return getOrCreateConfiguration(target).isFailOnRecordErrors();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -225,6 +247,8 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": return getOrCreateConfiguration(target).getUploadProgressThreshold();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();

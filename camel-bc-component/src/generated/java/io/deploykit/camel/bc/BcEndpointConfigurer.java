@@ -42,6 +42,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "environment": target.getConfiguration().setEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "failonrecorderrors":
         case "failOnRecordErrors": target.getConfiguration().setFailOnRecordErrors(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -78,6 +80,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": target.getConfiguration().setUploadProgressThreshold(property(camelContext, long.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
@@ -107,6 +111,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "environment": return java.lang.String.class;
         case "failonrecorderrors":
         case "failOnRecordErrors": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -143,6 +149,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "timeout": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": return long.class;
         case "username": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
@@ -173,6 +181,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "environment": return target.getConfiguration().getEnvironment();
         case "failonrecorderrors":
         case "failOnRecordErrors": return target.getConfiguration().isFailOnRecordErrors();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -209,6 +219,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "timeout": return target.getConfiguration().getTimeout();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": return target.getConfiguration().getUploadProgressThreshold();
         case "username": return target.getConfiguration().getUsername();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();

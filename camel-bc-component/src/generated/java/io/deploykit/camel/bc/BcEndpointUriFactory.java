@@ -24,7 +24,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(35);
         props.add("accessToken");
         props.add("allowPlainHttp");
         props.add("baseUrl");
@@ -35,6 +35,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("connectTimeout");
         props.add("environment");
         props.add("failOnRecordErrors");
+        props.add("healthCheckInterval");
         props.add("lazyStartProducer");
         props.add("maxConnections");
         props.add("maxRetries");
@@ -56,6 +57,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("tenantId");
         props.add("timeout");
         props.add("tokenUrl");
+        props.add("uploadProgressThreshold");
         props.add("username");
         props.add("waitForCompletion");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

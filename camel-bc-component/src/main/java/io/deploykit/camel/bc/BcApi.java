@@ -54,6 +54,23 @@ final class BcApi {
         });
     }
 
+    /**
+     * The company of this id, or else of this name, read with one request (the health check's probe); fails with
+     * {@link NotFoundException} when there is none. {@code deadline} bounds the retries.
+     */
+    CompletableFuture<Void> checkCompany(String id, String name, Instant deadline) {
+        boolean byId = id != null && !id.isBlank();
+        URI uri = byId ? uri(STANDARD + "/companies(" + key(id) + ")?$select=id,name")
+                : uri(STANDARD + "/companies?$filter=" + filterEq("name", name) + "&$select=id,name");
+        return client.send(json(HttpCall.get(uri)).accepting(404).until(deadline)).thenAccept(result -> {
+            boolean found = result.status() != 404 && (byId || values(result).stream().anyMatch(c -> name.equals(Json.text(c, "name"))));
+            if (!found) {
+                throw new NotFoundException(byId ? "No company with id " + id + " in " + root
+                        : "No company named '" + name + "' in " + root + " (names are case-sensitive)");
+            }
+        });
+    }
+
     // configuration packages
 
     /**

@@ -3,6 +3,7 @@ package io.deploykit.camel.bc;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 
@@ -10,6 +11,7 @@ import io.deploykit.camel.core.support.DeployKitComponent;
 
 /** The {@code bc:} component: Microsoft Dynamics 365 Business Central configuration packages and pictures. */
 @Component("bc")
+@ManagedResource(description = "Business Central component: operations, deploys, job waits, uploads, tokens and retries")
 public class BcComponent extends DeployKitComponent {
 
     @Metadata(description = "Options shared by all bc endpoints; each endpoint starts from a copy")

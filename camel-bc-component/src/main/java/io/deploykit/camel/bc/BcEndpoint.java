@@ -8,6 +8,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -26,6 +27,7 @@ import io.deploykit.camel.core.support.DeployKitEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "bc", title = "Business Central", syntax = "bc:resource",
              producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = BcConstants.class)
+@ManagedResource(description = "Business Central endpoint: its target and the state of its producer health check")
 public class BcEndpoint extends DeployKitEndpoint {
 
     /** Where waits report the statuses of the jobs they follow. */
@@ -119,12 +121,18 @@ public class BcEndpoint extends DeployKitEndpoint {
         Duration interval = Duration.ofMillis(configuration.getPollInterval());
         PackagePolls.Watch watch = packagePolls.watch(company, pkg.getId(), interval);
         try {
-            return getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(), watch::read, job,
+            return getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(), company, watch::read, job,
                     interval, Duration.ofMillis(configuration.getTimeout()), JOB_LOG).whenComplete((done, failure) -> watch.close());
         } catch (RuntimeException e) {
             watch.close(); // a wait that never started must not keep its company's polls shared
             throw e;
         }
+    }
+
+    /** The company, read by id or found by name: a token can be had, the service answers, the company exists. */
+    @Override
+    protected CompletableFuture<?> healthProbe(java.time.Instant deadline) {
+        return api.checkCompany(configuration.getCompanyId(), configuration.getCompanyName(), deadline);
     }
 
     /** The company id: the option, or the company named by companyName, looked up once (again after a failure). */

@@ -49,6 +49,11 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
         };
     }
 
+    @Override
+    protected String operationName(Exchange exchange) {
+        return "configurationPackage." + BcOperations.of(exchange, config, BcResource.configurationPackage).uriValue();
+    }
+
     private CompletableFuture<?> list(Exchange exchange) {
         return endpoint.companyId().thenCompose(company -> endpoint.api().listPackages(company)
                 .thenAccept(listing -> {
@@ -89,6 +94,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
         UploadBody file = UploadBody.from(exchange, DEFAULT_FILE_NAME);
         RapidStartFile rapidStart = RapidStartFile.read(file);
         String code = codeMatching(exchange, rapidStart, file);
+        deploying(exchange, file, null);
         return endpoint.companyId().thenCompose(company -> endpoint.packageLookups().byCode(company, code)
                 .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
                         : actions.create(company, code, packageName(exchange, rapidStart, code)))
@@ -128,6 +134,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
             exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, key);
         }
         DeployJournal.Entry entry = journal.entry("deploy", key);
+        deploying(exchange, file, entry);
         LOG.info("Deploying configuration package {} from {} ({} bytes)", code, file.fileName(), file.length());
         return endpoint.companyId().thenCompose(company -> new PackageDeployment(endpoint, entry, company, code, name, file)
                 .run()

@@ -45,6 +45,11 @@ final class PictureProducer extends DeployKitProducer {
         };
     }
 
+    @Override
+    protected String operationName(Exchange exchange) {
+        return "picture." + BcOperations.of(exchange, config, BcResource.picture).uriValue();
+    }
+
     private CompletableFuture<?> get(Exchange exchange, BcParentType type) {
         return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
                 .thenCompose(parent -> endpoint.api().getPicture(company, type, parent))
@@ -77,6 +82,7 @@ final class PictureProducer extends DeployKitProducer {
         DeployJournal journal = endpoint.getJournal();
         DeployJournal.Entry entry = journal.entry("picture " + type,
                 journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, image) : image.fileName());
+        deploying(exchange, image, entry);
         return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
                 .thenCompose(parent -> updateOnce(company, type, parent, image, contentType, entry)
                         .thenCompose(v -> endpoint.api().getPicture(company, type, parent)))

@@ -49,6 +49,12 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "extensionpackageid":
         case "extensionPackageId": getOrCreateConfiguration(target).setExtensionPackageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "imsorgid":
         case "imsOrgId": getOrCreateConfiguration(target).setImsOrgId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -78,6 +84,8 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": getOrCreateConfiguration(target).setUploadProgressThreshold(property(camelContext, long.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -106,6 +114,12 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "extensionpackageid":
         case "extensionPackageId": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "imsorgid":
         case "imsOrgId": return java.lang.String.class;
         case "lazystartproducer":
@@ -135,6 +149,8 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeout": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         default: return null;
@@ -164,6 +180,12 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "extensionpackageid":
         case "extensionPackageId": return getOrCreateConfiguration(target).getExtensionPackageId();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "imsorgid":
         case "imsOrgId": return getOrCreateConfiguration(target).getImsOrgId();
         case "lazystartproducer":
@@ -193,6 +215,8 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": return getOrCreateConfiguration(target).getUploadProgressThreshold();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         default: return null;

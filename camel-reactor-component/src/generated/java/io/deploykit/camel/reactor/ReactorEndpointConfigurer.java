@@ -39,6 +39,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "extensionpackageid":
         case "extensionPackageId": target.getConfiguration().setExtensionPackageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "imsorgid":
         case "imsOrgId": target.getConfiguration().setImsOrgId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -68,6 +70,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": target.getConfiguration().setUploadProgressThreshold(property(camelContext, long.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -93,6 +97,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return long.class;
         case "extensionpackageid":
         case "extensionPackageId": return java.lang.String.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "imsorgid":
         case "imsOrgId": return java.lang.String.class;
         case "lazystartproducer":
@@ -122,6 +128,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeout": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         default: return null;
@@ -148,6 +156,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "extensionpackageid":
         case "extensionPackageId": return target.getConfiguration().getExtensionPackageId();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "imsorgid":
         case "imsOrgId": return target.getConfiguration().getImsOrgId();
         case "lazystartproducer":
@@ -177,6 +187,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "timeout": return target.getConfiguration().getTimeout();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
+        case "uploadprogressthreshold":
+        case "uploadProgressThreshold": return target.getConfiguration().getUploadProgressThreshold();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         default: return null;

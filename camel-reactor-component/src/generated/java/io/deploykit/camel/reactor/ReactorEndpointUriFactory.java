@@ -24,7 +24,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(28);
         props.add("accessToken");
         props.add("allowPlainHttp");
         props.add("apiKey");
@@ -33,6 +33,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
         props.add("clientSecret");
         props.add("connectTimeout");
         props.add("extensionPackageId");
+        props.add("healthCheckInterval");
         props.add("imsOrgId");
         props.add("lazyStartProducer");
         props.add("maxConnections");
@@ -50,6 +51,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
         props.add("stateRepository");
         props.add("timeout");
         props.add("tokenUrl");
+        props.add("uploadProgressThreshold");
         props.add("waitForCompletion");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);

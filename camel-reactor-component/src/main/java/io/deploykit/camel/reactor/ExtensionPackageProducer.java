@@ -56,6 +56,12 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         };
     }
 
+    @Override
+    protected String operationName(Exchange exchange) {
+        ReactorOperation operation = exchange.getMessage().getHeader(ReactorConstants.OPERATION, ReactorOperation.class);
+        return "extensionPackage." + (operation == null ? config.getOperation() : operation);
+    }
+
     /** Every package, or those of the name and platform in the headers; the body becomes the list. */
     private CompletableFuture<?> list(Exchange exchange) {
         Map<String, String> filters = new LinkedHashMap<>();
@@ -219,7 +225,9 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         if (journal.isRecording()) {
             exchange.getMessage().setHeader(ReactorConstants.DEPLOY_KEY, key);
         }
-        PackageUpload steps = new PackageUpload(endpoint.api(), journal.entry(operation, key), zip, manifest);
+        DeployJournal.Entry entry = journal.entry(operation, key);
+        deploying(exchange, zip, entry);
+        PackageUpload steps = new PackageUpload(endpoint.api(), entry, zip, manifest);
         return steps.run(() -> send.apply(new ZipUpload(zip, manifest, steps)))
                 .thenCompose(pkg -> {
                     result(exchange, pkg);
@@ -240,7 +248,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     private CompletableFuture<ExtensionPackage> awaitProcessing(Exchange exchange, ExtensionPackage pkg) {
         String what = "processing of extension package " + pkg.getId() + " (" + pkg.getName() + " " + pkg.getVersion() + ")";
-        return endpoint.getJobPoller().await(what, deadline -> endpoint.api().get(pkg.getId(), deadline), ProcessingJob.INSTANCE,
+        return endpoint.getJobPoller().await(what, orgOf(), deadline -> endpoint.api().get(pkg.getId(), deadline), ProcessingJob.INSTANCE,
                 Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getTimeout()), LOG)
                 .whenComplete((done, failure) -> {
                     ExtensionPackage last = done != null ? done
@@ -249,6 +257,11 @@ final class ExtensionPackageProducer extends DeployKitProducer {
                         result(exchange, last);
                     }
                 });
+    }
+
+    /** The organisation whose waits the console groups this one with. */
+    private String orgOf() {
+        return config.getImsOrgId() == null || config.getImsOrgId().isBlank() ? "" : config.getImsOrgId();
     }
 
     /** The package named by id, else the development package of the name and platform in the headers. */

@@ -103,6 +103,12 @@ final class ReactorApi {
         });
     }
 
+    /** One page of one package, unfiltered: the health check's cheap read. {@code deadline} bounds the retries. */
+    CompletableFuture<Void> probe(Instant deadline) {
+        URI uri = packages("?" + encode("page[size]") + "=1&" + encode("page[number]") + "=1");
+        return client.send(call(HttpCall.get(uri).until(deadline))).thenAccept(result -> Json.tree(result.body()));
+    }
+
     CompletableFuture<ExtensionPackage> create(UploadBody zip) {
         HttpCall call = HttpCall.post(packages(""), RequestBody.multipartFile("package", zip, ZIP));
         return client.send(call(call)).thenApply(ReactorApi::document);

@@ -3,6 +3,7 @@ package io.deploykit.camel.reactor;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 
@@ -10,6 +11,7 @@ import io.deploykit.camel.core.support.DeployKitComponent;
 
 /** The {@code reactor:} component: Adobe Experience Platform Tags extension packages. */
 @Component("reactor")
+@ManagedResource(description = "Adobe Tags component: operations, deploys, processing waits, uploads, tokens and retries")
 public class ReactorComponent extends DeployKitComponent {
 
     @Metadata(description = "Options shared by all reactor endpoints; each endpoint starts from a copy")

@@ -3,7 +3,11 @@ package io.deploykit.camel.reactor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -18,6 +22,7 @@ import io.deploykit.camel.core.support.DeployKitEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "reactor", title = "Adobe Tags (Reactor)", syntax = "reactor:resource",
              producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = ReactorConstants.class)
+@ManagedResource(description = "Adobe Tags endpoint: its target and the state of its producer health check")
 public class ReactorEndpoint extends DeployKitEndpoint {
 
     @UriPath(description = "What to work on: extensionPackage")
@@ -79,6 +84,12 @@ public class ReactorEndpoint extends DeployKitEndpoint {
 
     ReactorApi api() {
         return api;
+    }
+
+    /** One page of one extension package: a token can be had and the API answers for this organisation. */
+    @Override
+    protected CompletableFuture<?> healthProbe(Instant deadline) {
+        return api.probe(deadline);
     }
 
     @Override

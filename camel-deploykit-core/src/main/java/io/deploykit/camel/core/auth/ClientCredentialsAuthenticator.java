@@ -22,7 +22,10 @@ import io.deploykit.camel.core.http.HttpResult;
 import io.deploykit.camel.core.http.HttpTransport;
 import io.deploykit.camel.core.http.RequestBody;
 import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.observe.DeployKitStatistics;
+import io.deploykit.camel.core.observe.Outcome;
 import io.deploykit.camel.core.retry.RetryPolicy;
+import io.deploykit.camel.core.support.Failures;
 
 /**
  * OAuth2 client credentials (Microsoft Entra ID, Adobe IMS): fetches a token, keeps it until shortly before it
@@ -39,19 +42,45 @@ public final class ClientCredentialsAuthenticator implements Authenticator {
     private final RetryPolicy retry;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final DeployKitStatistics statistics;
 
     private String header;
     private Instant refreshAt = Instant.MIN;
+    private Instant expiresAt;
     private CompletableFuture<String> fetching;
     private long fetches;
+    private Instant lastFailureAt;
+    private String lastFailure;
 
     public ClientCredentialsAuthenticator(ClientCredentials credentials, String clientSecret, RetryPolicy retry,
                                           ScheduledExecutorService scheduler, Clock clock) {
+        this(credentials, clientSecret, retry, scheduler, clock, null);
+    }
+
+    /** @param statistics where fetches and the retries of their requests are counted; null for nowhere */
+    public ClientCredentialsAuthenticator(ClientCredentials credentials, String clientSecret, RetryPolicy retry,
+                                          ScheduledExecutorService scheduler, Clock clock, DeployKitStatistics statistics) {
         this.credentials = credentials;
         this.clientSecret = clientSecret;
         this.retry = retry;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.statistics = statistics;
+    }
+
+    /**
+     * What this cache entry holds, without the token: whose it is, when it expires and is refreshed, how many were
+     * fetched, and the last refusal (whose message never holds the secret).
+     *
+     * @param expiresAt null while no token was had
+     */
+    public record State(String clientId, String tokenUrl, String scope, Instant expiresAt, Instant refreshAt,
+                        long fetches, Instant lastFailureAt, String lastFailure) {
+    }
+
+    public synchronized State state() {
+        return new State(credentials.clientId(), credentials.tokenUrl().toString(), credentials.scope(),
+                header == null ? null : expiresAt, header == null ? null : refreshAt, fetches, lastFailureAt, lastFailure);
     }
 
     @Override
@@ -102,8 +131,22 @@ public final class ClientCredentialsAuthenticator implements Authenticator {
                 .header("Accept", ContentType.APPLICATION_JSON.getMimeType())
                 .idempotent(true); // asking for a token twice does no harm
         Instant asked = clock.instant();
-        return new ApiClient(transport, NONE, retry, this::tokenError, scheduler).send(call)
-                .thenApply(result -> accept(result, asked));
+        return new ApiClient(transport, NONE, retry, this::tokenError, scheduler, statistics).send(call)
+                .thenApply(result -> accept(result, asked))
+                .whenComplete((token, failure) -> fetched(failure));
+    }
+
+    private void fetched(Throwable failure) {
+        if (failure != null) {
+            synchronized (this) {
+                lastFailureAt = clock.instant();
+                Throwable cause = Failures.unwrap(failure);
+                lastFailure = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            }
+        }
+        if (statistics != null) {
+            statistics.tokenFetched(Outcome.of(failure));
+        }
     }
 
     private String accept(HttpResult result, Instant asked) {
@@ -118,7 +161,8 @@ public final class ClientCredentialsAuthenticator implements Authenticator {
         Duration early = lifetime.dividedBy(10).compareTo(MAX_EARLY_REFRESH) < 0 ? lifetime.dividedBy(10) : MAX_EARLY_REFRESH;
         synchronized (this) {
             header = "Bearer " + token;
-            refreshAt = asked.plus(lifetime).minus(early);
+            expiresAt = asked.plus(lifetime);
+            refreshAt = expiresAt.minus(early);
             fetches++;
             LOG.debug("Obtained an access token for client {} from {}, valid for {}", credentials.clientId(),
                     credentials.tokenUrl(), lifetime);

@@ -34,6 +34,7 @@ public final class UploadBody implements Closeable {
     private final Path file;
     private final byte[] bytes;
     private final boolean temporary;
+    private volatile UploadObserver observer = UploadObserver.NONE;
 
     private UploadBody(String fileName, Path file, byte[] bytes, boolean temporary) {
         this.fileName = fileName;
@@ -139,6 +140,16 @@ public final class UploadBody implements Closeable {
         } catch (IOException e) {
             throw new DeployKitException("Cannot read the size of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Who is told of the bytes sent when the body is streamed as a request body (for progress and metrics). */
+    public UploadObserver observer() {
+        return observer;
+    }
+
+    /** Tells {@code observer} of the bytes of every request that streams this body from now on. */
+    public void observe(UploadObserver observer) {
+        this.observer = observer == null ? UploadObserver.NONE : observer;
     }
 
     /** The file on disk holding the body, or null when the body is a byte array in memory. */

@@ -79,6 +79,18 @@ public abstract class DeployKitConfiguration implements Cloneable {
               description = "The longest wait before a retry, also for a longer Retry-After.")
     private long maxRetryDelay = 60_000;
 
+    @UriParam(label = "health", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "How often the endpoint's producer health check may call the service: it obtains a token"
+                            + " and makes one cheap read, and reports that result until this much time has passed, however"
+                            + " often it is asked. Producer health checks are off unless Camel's are turned on"
+                            + " (camel.health.producersEnabled=true).")
+    private long healthCheckInterval = 60_000;
+    @UriParam(label = "producer,advanced", defaultValue = "8388608",
+              description = "Uploads of at least this many bytes log their progress (bytes sent, rate, time left) every"
+                            + " tenth of their size or every 10 seconds, whichever comes first. Smaller uploads log only"
+                            + " their start and end. The dev console shows the progress of every upload.")
+    private long uploadProgressThreshold = 8L * 1024 * 1024;
+
     @UriParam(label = "proxy", description = "The host of an HTTP proxy. When not set, the JVM's proxy system"
                                              + " properties (https.proxyHost ...) apply.")
     private String proxyHost;
@@ -202,6 +214,27 @@ public abstract class DeployKitConfiguration implements Cloneable {
         this.maxRetryDelay = maxRetryDelay;
     }
 
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    /**
+     * How often the producer health check may call the service, in milliseconds (or a duration such as {@code 60s}):
+     * between two calls it reports the last result.
+     */
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public long getUploadProgressThreshold() {
+        return uploadProgressThreshold;
+    }
+
+    /** Uploads of at least this many bytes log their progress every tenth of their size or every 10 seconds. */
+    public void setUploadProgressThreshold(long uploadProgressThreshold) {
+        this.uploadProgressThreshold = uploadProgressThreshold;
+    }
+
     public String getProxyHost() {
         return proxyHost;
     }
@@ -246,6 +279,9 @@ public abstract class DeployKitConfiguration implements Cloneable {
         }
         if (getTimeout() <= 0) {
             throw new IllegalArgumentException("timeout must be positive, was " + getTimeout() + " ms");
+        }
+        if (healthCheckInterval < 0) {
+            throw new IllegalArgumentException("healthCheckInterval must not be negative, was " + healthCheckInterval + " ms");
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);

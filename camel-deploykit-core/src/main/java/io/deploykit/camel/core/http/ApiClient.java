@@ -15,6 +15,7 @@ import io.deploykit.camel.core.auth.Authenticator;
 import io.deploykit.camel.core.error.AmbiguousOutcomeException;
 import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.camel.core.error.OperationInterruptedException;
+import io.deploykit.camel.core.observe.DeployKitStatistics;
 import io.deploykit.camel.core.retry.RetryPolicy;
 
 /**
@@ -32,14 +33,22 @@ public final class ApiClient {
     private final RetryPolicy retry;
     private final ErrorDecoder errors;
     private final ScheduledExecutorService scheduler;
+    private final DeployKitStatistics statistics;
 
     public ApiClient(HttpTransport transport, Authenticator authenticator, RetryPolicy retry, ErrorDecoder errors,
                      ScheduledExecutorService scheduler) {
+        this(transport, authenticator, retry, errors, scheduler, null);
+    }
+
+    /** @param statistics where retries are counted by the status that caused them; null for nowhere */
+    public ApiClient(HttpTransport transport, Authenticator authenticator, RetryPolicy retry, ErrorDecoder errors,
+                     ScheduledExecutorService scheduler, DeployKitStatistics statistics) {
         this.transport = transport;
         this.authenticator = authenticator;
         this.retry = retry;
         this.errors = errors;
         this.scheduler = scheduler;
+        this.statistics = statistics;
     }
 
     /** Completes with a 2xx response or one of the call's accepted statuses; fails with the decoded error. */
@@ -92,6 +101,7 @@ public final class ApiClient {
             if (delay.isPresent()) {
                 LOG.warn("{} answered HTTP {}; sending it again in {} ms (retry {} of {})", call.describe(), status,
                         delay.get().toMillis(), attempt, retry.maxRetries());
+                retried(String.valueOf(status));
                 later(delay.get(), call, () -> attempt(call, attempt + 1, refreshed, outcome), outcome);
                 return;
             }
@@ -116,6 +126,7 @@ public final class ApiClient {
             if (delay.isPresent()) {
                 LOG.warn("{} failed ({}); sending it again in {} ms (retry {} of {})", call.describe(), failure,
                         delay.get().toMillis(), attempt, retry.maxRetries());
+                retried("io");
                 later(delay.get(), call, () -> attempt(call, attempt + 1, refreshed, outcome), outcome);
                 return;
             }
@@ -127,6 +138,12 @@ public final class ApiClient {
             return;
         }
         outcome.completeExceptionally(new DeployKitException(call.describe() + " failed: " + why, failure));
+    }
+
+    private void retried(String reason) {
+        if (statistics != null) {
+            statistics.retried(reason);
+        }
     }
 
     /** The policy's wait, unless the retry would start after the call's deadline. */

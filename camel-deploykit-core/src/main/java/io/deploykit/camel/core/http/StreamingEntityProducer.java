@@ -28,6 +28,8 @@ final class StreamingEntityProducer implements AsyncEntityProducer {
     private ByteBuffer pending;
     private ReadableByteChannel source;
     private Stage stage = Stage.HEAD;
+    /** Whether {@link #pending} holds bytes of the upload (not of the head or tail): those are counted when written. */
+    private boolean pendingIsBody;
 
     private enum Stage { HEAD, BODY, TAIL, DONE }
 
@@ -48,8 +50,12 @@ final class StreamingEntityProducer implements AsyncEntityProducer {
                     channel.endStream();
                     return;
                 }
+                pendingIsBody = pending == chunk;
             }
-            channel.write(pending);
+            int written = channel.write(pending);
+            if (pendingIsBody && written > 0) {
+                upload.observer().sent(written);
+            }
             if (pending.hasRemaining()) {
                 return; // the connection's buffer is full: we are called again when it can take more
             }
@@ -64,6 +70,7 @@ final class StreamingEntityProducer implements AsyncEntityProducer {
                     stage = Stage.BODY;
                     source = upload.openChannel();
                     chunk = ByteBuffer.allocate(CHUNK);
+                    upload.observer().attemptStarted();
                     if (head.length > 0) {
                         return ByteBuffer.wrap(head);
                     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,6 +60,7 @@ public final class DeployJournal {
         private final String operation;
         private final String deployKey;
         private final String storeKey;
+        private volatile Consumer<String> stepListener;
 
         private Entry(String operation, String deployKey) {
             this.operation = operation;
@@ -87,9 +89,19 @@ public final class DeployJournal {
                     at == null ? null : Instant.parse(at)));
         }
 
+        /** Tells {@code listener} the name of every step recorded from now on (for consoles), journal or not. */
+        public Entry onStep(Consumer<String> listener) {
+            this.stepListener = listener;
+            return this;
+        }
+
         /** Records a step: before the request it names is sent, or once it is known to be done. */
         public DeployStep record(String step, String resourceId, String marker) {
             DeployStep recorded = new DeployStep(step, resourceId, marker, clock.instant());
+            Consumer<String> listener = stepListener;
+            if (listener != null) {
+                listener.accept(step);
+            }
             if (repository == null) {
                 return recorded;
             }

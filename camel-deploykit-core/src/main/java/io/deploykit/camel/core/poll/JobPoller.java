@@ -3,6 +3,8 @@ package io.deploykit.camel.core.poll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,8 @@ import org.slf4j.Logger;
 import io.deploykit.camel.core.error.JobTimeoutException;
 import io.deploykit.camel.core.error.NotFoundException;
 import io.deploykit.camel.core.error.OperationInterruptedException;
+import io.deploykit.camel.core.observe.DeployKitStatistics;
+import io.deploykit.camel.core.observe.Outcome;
 import io.deploykit.camel.core.support.Failures;
 
 /**
@@ -35,10 +39,28 @@ public final class JobPoller {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Set<Wait<?>> waiting = ConcurrentHashMap.newKeySet();
+    private final DeployKitStatistics statistics;
 
     public JobPoller(ScheduledExecutorService scheduler, Clock clock) {
+        this(scheduler, clock, null);
+    }
+
+    /** @param statistics where waits in flight and the durations of ended waits are counted; null for nowhere */
+    public JobPoller(ScheduledExecutorService scheduler, Clock clock, DeployKitStatistics statistics) {
         this.scheduler = scheduler;
         this.clock = clock;
+        this.statistics = statistics;
+    }
+
+    /**
+     * One wait under way, for consoles.
+     *
+     * @param group      what the waits are grouped by, such as the company (see {@link #await(String, String, Function,
+     *                   JobStatus, Duration, Duration, Logger)})
+     * @param lastStatus the status the last poll read, or null before the first
+     */
+    public record WaitState(String what, String group, Instant startedAt, Instant deadline, String lastStatus,
+                            int failedPolls) {
     }
 
     /**
@@ -52,10 +74,30 @@ public final class JobPoller {
      */
     public <T> CompletableFuture<T> await(String what, Function<Instant, CompletableFuture<T>> fetch, JobStatus<T> status,
                                           Duration interval, Duration timeout, Logger log) {
+        return await(what, "", fetch, status, interval, timeout, log);
+    }
+
+    /**
+     * As {@link #await(String, Function, JobStatus, Duration, Duration, Logger)}, the wait counted in {@code group}
+     * (such as the company whose job it is) where consoles show the waits.
+     */
+    public <T> CompletableFuture<T> await(String what, String group, Function<Instant, CompletableFuture<T>> fetch,
+                                          JobStatus<T> status, Duration interval, Duration timeout, Logger log) {
         Objects.requireNonNull(fetch, "fetch");
-        Wait<T> wait = new Wait<>(what, fetch, status, interval, clock.instant().plus(timeout), timeout, log);
+        Instant started = clock.instant();
+        Wait<T> wait = new Wait<>(what, group == null ? "" : group, fetch, status, interval, started, started.plus(timeout),
+                timeout, log);
         waiting.add(wait);
-        wait.outcome.whenComplete((r, e) -> waiting.remove(wait));
+        if (statistics != null) {
+            statistics.jobWaitStarted();
+        }
+        long startedNanos = System.nanoTime();
+        wait.outcome.whenComplete((r, e) -> {
+            waiting.remove(wait);
+            if (statistics != null) {
+                statistics.jobWaitCompleted(Outcome.of(e), Duration.ofNanos(System.nanoTime() - startedNanos));
+            }
+        });
         wait.scheduleNext();
         return wait.outcome;
     }
@@ -63,6 +105,11 @@ public final class JobPoller {
     /** How many jobs are being waited for now. */
     public int waitingCount() {
         return waiting.size();
+    }
+
+    /** The waits under way, the oldest first. */
+    public List<WaitState> waits() {
+        return waiting.stream().map(Wait::state).sorted(Comparator.comparing(WaitState::startedAt)).toList();
     }
 
     /** Ends every wait under way with {@link OperationInterruptedException}: the component stops, the jobs go on. */
@@ -74,6 +121,8 @@ public final class JobPoller {
 
     private final class Wait<T> {
         private final String what;
+        private final String group;
+        private final Instant started;
         private final Function<Instant, CompletableFuture<T>> fetch;
         private final JobStatus<T> status;
         private final Duration interval;
@@ -86,15 +135,21 @@ public final class JobPoller {
         private int failedPolls;
         private int missingInARow;
 
-        Wait(String what, Function<Instant, CompletableFuture<T>> fetch, JobStatus<T> status, Duration interval,
-             Instant deadline, Duration timeout, Logger log) {
+        Wait(String what, String group, Function<Instant, CompletableFuture<T>> fetch, JobStatus<T> status,
+             Duration interval, Instant started, Instant deadline, Duration timeout, Logger log) {
             this.what = what;
+            this.group = group;
+            this.started = started;
             this.fetch = fetch;
             this.status = status;
             this.interval = interval;
             this.deadline = deadline;
             this.timeout = timeout;
             this.log = log;
+        }
+
+        synchronized WaitState state() {
+            return new WaitState(what, group, started, deadline, lastStatus, failedPolls);
         }
 
         void scheduleNext() {

@@ -4,22 +4,31 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.support.HealthCheckComponent;
 
 import io.deploykit.camel.core.auth.TokenCache;
+import io.deploykit.camel.core.observe.DeployKitListener;
+import io.deploykit.camel.core.observe.DeployKitStatistics;
+import io.deploykit.camel.core.observe.Outcome;
 import io.deploykit.camel.core.poll.JobPoller;
 
 /**
  * What the endpoints of one component share: the token cache, the scheduler that drives retries and job polls,
- * and the small pool that continues exchanges off the HTTP I/O threads. Made in {@link #doStart()}, released in
- * {@link #doStop()}.
+ * the small pool that continues exchanges off the HTTP I/O threads, and the statistics they all feed. Made in
+ * {@link #doStart()}, released in {@link #doStop()}. Its figures are the JMX attributes of each concrete component
+ * (a {@code @ManagedResource}: Camel adds them to the component's MBean when camel-management is present).
+ * <p>
+ * A {@link HealthCheckComponent}, as Camel's own components are: {@code healthCheckProducerEnabled} turns its
+ * endpoints' producer health checks off one component at a time.
  */
-public abstract class DeployKitComponent extends DefaultComponent {
+public abstract class DeployKitComponent extends HealthCheckComponent {
 
     private ScheduledExecutorService scheduler;
     private ExecutorService continuations;
     private TokenCache tokenCache;
     private JobPoller jobPoller;
+    private DeployKitStatistics statistics;
 
     @Override
     protected void doStart() throws Exception {
@@ -28,8 +37,12 @@ public abstract class DeployKitComponent extends DefaultComponent {
         var executors = getCamelContext().getExecutorServiceManager();
         scheduler = executors.newScheduledThreadPool(this, name + "Scheduler", 1);
         continuations = executors.newDefaultThreadPool(this, name + "Continuation");
-        tokenCache = new TokenCache(scheduler, Clock.systemUTC());
-        jobPoller = new JobPoller(scheduler, Clock.systemUTC());
+        statistics = new DeployKitStatistics(scheme());
+        // listeners bound in the registry (a Spring bean adapting them to Micrometer, say) see every event
+        getCamelContext().getRegistry().findByType(DeployKitListener.class).forEach(statistics::addListener);
+        tokenCache = new TokenCache(scheduler, Clock.systemUTC(), statistics);
+        jobPoller = new JobPoller(scheduler, Clock.systemUTC(), statistics);
+        statistics.started();
     }
 
     @Override
@@ -49,7 +62,21 @@ public abstract class DeployKitComponent extends DefaultComponent {
         if (tokenCache != null) {
             tokenCache.clear();
         }
+        if (statistics != null) {
+            statistics.stopped(); // kept, so the figures stay readable after a stop
+        }
         super.doStop();
+    }
+
+    /** The scheme the component is known by, from its {@code @Component} annotation: the tag of its metrics. */
+    public String scheme() {
+        org.apache.camel.spi.annotations.Component annotation = getClass().getAnnotation(org.apache.camel.spi.annotations.Component.class);
+        return annotation != null ? annotation.value() : getClass().getSimpleName().replace("Component", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What the component has done and is doing; null before its first start. */
+    public DeployKitStatistics getStatistics() {
+        return statistics;
     }
 
     public ScheduledExecutorService getScheduler() {
@@ -66,5 +93,108 @@ public abstract class DeployKitComponent extends DefaultComponent {
 
     public JobPoller getJobPoller() {
         return jobPoller;
+    }
+
+    // JMX: the figures of getStatistics(), zero before the first start
+
+    @ManagedAttribute(description = "Operations that completed successfully")
+    public long getOperationsSucceeded() {
+        return count(s -> s.operations(Outcome.SUCCESS));
+    }
+
+    @ManagedAttribute(description = "Operations that failed")
+    public long getOperationsFailed() {
+        return count(s -> s.operations(Outcome.FAILURE));
+    }
+
+    @ManagedAttribute(description = "Operations interrupted by a stop (their work goes on on the server)")
+    public long getOperationsInterrupted() {
+        return count(s -> s.operations(Outcome.INTERRUPTED));
+    }
+
+    @ManagedAttribute(description = "Operations under way")
+    public long getOperationsInFlight() {
+        return count(DeployKitStatistics::operationsInFlight);
+    }
+
+    @ManagedAttribute(description = "Deploys (deploy, upload, picture update, extension create or update) that succeeded")
+    public long getDeploysSucceeded() {
+        return count(s -> s.deploys(Outcome.SUCCESS));
+    }
+
+    @ManagedAttribute(description = "Deploys that failed")
+    public long getDeploysFailed() {
+        return count(s -> s.deploys(Outcome.FAILURE));
+    }
+
+    @ManagedAttribute(description = "Deploys under way")
+    public long getDeploysInFlight() {
+        return count(DeployKitStatistics::deploysInFlightCount);
+    }
+
+    @ManagedAttribute(description = "The last deploy: file, operation, outcome, duration")
+    public String getLastDeploy() {
+        DeployKitStatistics stats = statistics;
+        if (stats == null || stats.recentDeploys().isEmpty()) {
+            return "";
+        }
+        var last = stats.recentDeploys().get(0);
+        return last.what() + " " + last.operation() + " " + last.outcome().label() + " in " + last.duration().toMillis() + " ms";
+    }
+
+    @ManagedAttribute(description = "Waits for background jobs (import, apply, processing) under way")
+    public long getWaitsInFlight() {
+        return count(DeployKitStatistics::waitsInFlight);
+    }
+
+    @ManagedAttribute(description = "Waits for background jobs that ended")
+    public long getJobWaits() {
+        return count(DeployKitStatistics::jobWaits);
+    }
+
+    @ManagedAttribute(description = "Waits for background jobs that ran out of time")
+    public long getJobWaitsTimedOut() {
+        return count(s -> s.jobWaits(Outcome.TIMEOUT));
+    }
+
+    @ManagedAttribute(description = "The time all ended waits for background jobs took, in milliseconds")
+    public long getJobWaitTotalMillis() {
+        return count(s -> s.jobWaitTotal().toMillis());
+    }
+
+    @ManagedAttribute(description = "The longest wait for a background job, in milliseconds")
+    public long getLongestJobWaitMillis() {
+        return count(s -> s.longestJobWait().toMillis());
+    }
+
+    @ManagedAttribute(description = "Bytes of uploads sent (again for each retry that sent them again)")
+    public long getBytesUploaded() {
+        return count(DeployKitStatistics::bytesUploaded);
+    }
+
+    @ManagedAttribute(description = "Tokens obtained from the token endpoints")
+    public long getTokenFetches() {
+        return count(DeployKitStatistics::tokenFetches);
+    }
+
+    @ManagedAttribute(description = "Token requests that got no token, after their retries")
+    public long getTokenFetchFailures() {
+        return count(DeployKitStatistics::tokenFetchFailures);
+    }
+
+    @ManagedAttribute(description = "Requests sent again after a refusal or a broken connection")
+    public long getRetries() {
+        return count(DeployKitStatistics::retries);
+    }
+
+    @ManagedAttribute(description = "Requests sent again, by the HTTP status that refused them (io: a broken connection)")
+    public String getRetriesByStatus() {
+        DeployKitStatistics stats = statistics;
+        return stats == null ? "" : stats.retriesByReason().toString();
+    }
+
+    private long count(java.util.function.ToLongFunction<DeployKitStatistics> figure) {
+        DeployKitStatistics stats = statistics;
+        return stats == null ? 0 : figure.applyAsLong(stats);
     }
 }

@@ -2,9 +2,15 @@ package io.deploykit.camel.core.support;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Component;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
@@ -13,6 +19,7 @@ import io.deploykit.camel.core.auth.Authenticator;
 import io.deploykit.camel.core.auth.ClientCredentials;
 import io.deploykit.camel.core.auth.StaticAuthenticator;
 import io.deploykit.camel.core.config.DeployKitConfiguration;
+import io.deploykit.camel.core.health.DeployKitProducerHealthCheck;
 import io.deploykit.camel.core.http.ApiClient;
 import io.deploykit.camel.core.http.ErrorDecoder;
 import io.deploykit.camel.core.http.HttpTransport;
@@ -30,6 +37,8 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint implements Async
     private HttpTransport transport;
     private ApiClient apiClient;
     private DeployJournal journal = DeployJournal.NONE;
+    private WritableHealthCheckRepository healthChecks;
+    private volatile DeployKitProducerHealthCheck healthCheck;
 
     protected DeployKitEndpoint(String uri, Component component) {
         super(uri, component);
@@ -57,12 +66,19 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint implements Async
         return (DeployKitComponent) super.getComponent();
     }
 
+    /**
+     * The health check's cheap read: proves that a token can be had and that the service answers, such as one page of
+     * one entity. Its retries must not outlast {@code deadline}.
+     */
+    protected abstract CompletableFuture<?> healthProbe(Instant deadline);
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         transport = new HttpTransport(getConfiguration().httpSettings(getCamelContext(), userAgent()));
         apiClient = new ApiClient(transport, authenticator(), getConfiguration().retryPolicy(), errorDecoder(),
-                getComponent().getScheduler());
+                getComponent().getScheduler(), getComponent().getStatistics());
+        registerHealthCheck();
         StateRepository<String, String> states = getConfiguration().getStateRepository();
         if (states != null) {
             ServiceHelper.startService(states);
@@ -70,8 +86,24 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint implements Async
         }
     }
 
+    /** In Camel's {@code producers} repository, as Camel's own components do; absent without camel-health. */
+    private void registerHealthCheck() {
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        healthCheck = new DeployKitProducerHealthCheck("producer:" + getComponent().scheme() + "-" + getId(),
+                deployTarget(), this::healthProbe, Duration.ofMillis(getConfiguration().getHealthCheckInterval()));
+        healthCheck.setEnabled(getComponent().isHealthCheckProducerEnabled());
+        if (healthChecks != null) {
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+        }
+        healthChecks = null;
         if (transport != null) {
             transport.close();
             transport = null;
@@ -92,6 +124,36 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint implements Async
 
     public JobPoller getJobPoller() {
         return getComponent().getJobPoller();
+    }
+
+    /** The endpoint's producer health check, made at start (whether or not a repository holds it); null before. */
+    public DeployKitProducerHealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    // JMX: the endpoint's part; the component's MBean has the figures
+
+    @ManagedAttribute(description = "What the endpoint deploys to (service, tenant, company ...)")
+    public String getTarget() {
+        return deployTarget();
+    }
+
+    @ManagedAttribute(description = "The state the producer health check found last: UP, DOWN, or UNKNOWN before its first probe")
+    public String getHealthState() {
+        DeployKitProducerHealthCheck.Probe last = healthCheck == null ? null : healthCheck.lastProbe();
+        return last == null ? "UNKNOWN" : last.state().name();
+    }
+
+    @ManagedAttribute(description = "Why the producer health check found the service DOWN; empty when UP")
+    public String getHealthReason() {
+        DeployKitProducerHealthCheck.Probe last = healthCheck == null ? null : healthCheck.lastProbe();
+        return last == null || last.reason() == null ? "" : last.reason();
+    }
+
+    @ManagedAttribute(description = "When the producer health check last called the service (ISO-8601), empty before")
+    public String getHealthCheckedAt() {
+        DeployKitProducerHealthCheck.Probe last = healthCheck == null ? null : healthCheck.lastProbe();
+        return last == null ? "" : last.at().toString();
     }
 
     /**

@@ -10,7 +10,11 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
+import io.deploykit.camel.core.body.UploadBody;
 import io.deploykit.camel.core.error.OperationInterruptedException;
+import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.core.observe.DeployKitStatistics;
+import io.deploykit.camel.core.observe.RunningOperation;
 
 /**
  * An asynchronous producer: the operation returns a future and the calling thread is released at once. The
@@ -41,12 +45,33 @@ public abstract class DeployKitProducer extends DefaultAsyncProducer {
      */
     protected abstract CompletableFuture<?> operate(Exchange exchange);
 
+    /**
+     * The exchange's resource and operation as statistics and metrics name it, such as
+     * {@code configurationPackage.deploy}; may throw when the exchange names none (it is then counted as
+     * {@code unknown}).
+     */
+    protected abstract String operationName(Exchange exchange);
+
+    /**
+     * Tells the statistics that the exchange's operation deploys {@code file}: its upload is counted, its progress
+     * logged when it is large (see {@code uploadProgressThreshold}), and {@code steps} (or null) shows its step.
+     */
+    protected void deploying(Exchange exchange, UploadBody file, DeployJournal.Entry steps) {
+        DeployKitStatistics statistics = getEndpoint().getComponent().getStatistics();
+        if (statistics != null) {
+            statistics.running(exchange.getExchangeId()).deploys(file, steps,
+                    getEndpoint().getConfiguration().getUploadProgressThreshold());
+        }
+    }
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        RunningOperation running = begin(exchange);
         CompletableFuture<?> work;
         try {
             work = operate(exchange);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            running.end(e);
             exchange.setException(Failures.typed(e));
             callback.done(true);
             return true;
@@ -65,6 +90,7 @@ public abstract class DeployKitProducer extends DefaultAsyncProducer {
         }
         operation.outcome.whenComplete((result, failure) -> {
             inFlight.remove(operation);
+            running.end(failure);
             Runnable finish = () -> {
                 if (failure != null) {
                     exchange.setException(Failures.typed(failure));
@@ -83,6 +109,20 @@ public abstract class DeployKitProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    private RunningOperation begin(Exchange exchange) {
+        DeployKitStatistics statistics = getEndpoint().getComponent().getStatistics();
+        if (statistics == null) {
+            return RunningOperation.NONE;
+        }
+        String name;
+        try {
+            name = operationName(exchange);
+        } catch (RuntimeException invalid) {
+            name = "unknown"; // operate() fails the exchange with the reason
+        }
+        return statistics.begin(exchange.getExchangeId(), getEndpoint().getEndpointBaseUri(), name);
     }
 
     /** How many operations of this producer are under way. */
