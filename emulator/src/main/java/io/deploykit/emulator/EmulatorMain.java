@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.BcLimits;
 import io.deploykit.emulator.bc.RapidStartFiles;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
@@ -42,8 +43,16 @@ public final class EmulatorMain {
               --job-step DURATION        length of each import/apply step (default 1s; e.g. 200ms, 2s, PT1M)
               --token-lifetime DURATION  access token lifetime (default 60m)
               --max-upload SIZE          largest upload (default 350MB; e.g. 1024, 64KB, 1GB; binary units)
-              --max-page-size N          most configuration packages in one list answer, the rest paged with
-                                         @odata.nextLink (default 20000, as Business Central)
+              --max-page-size N          most entities in one list answer, the rest paged with @odata.nextLink
+                                         (default 20000, as Business Central)
+              --max-concurrent-requests N  requests of a user processed at once (default 5); more are queued
+              --max-queued-requests N    requests of a user that may wait (default 95); more get 429
+              --requests-per-window N    requests of a user per sliding window (default 6000); more get 429 with
+                                         Retry-After
+              --rate-window DURATION     the sliding window (default 5m)
+              --operation-timeout DURATION  the longest a request may take (default 8m): a longer slow answer is
+                                         answered 408, a request queued that long 503
+              --no-limits                no limit on concurrency, queue or rate (the operation timeout stays)
               --storage DIR              directory for uploaded files, kept on exit (default: a temporary one,
                                          deleted on exit, or by the next start if this one is killed)
 
@@ -72,6 +81,11 @@ public final class EmulatorMain {
               PUT    /_emulator/bc/packages/CODE/jobs     {"stuck":true}: that package's jobs stay Scheduled
               PUT    /_emulator/bc/packages/CODE/apply-outcome   {"recordErrors":3} or {"failure":"message"}
               GET    /_emulator/bc/history                imports, applies and pictures stored, with SHA-256
+              GET    /_emulator/bc/limits                 the operational limits, requests refused, users' requests
+              PUT    /_emulator/bc/limits                 {"maxConcurrentRequests":5, "maxQueuedRequests":95,
+                                                           "requestsPerWindow":6000, "windowSeconds":300,
+                                                           "operationTimeoutSeconds":480} (any), {"enabled":false}
+              DELETE /_emulator/bc/limits                 back to Business Central online's limits
               PUT    /_emulator/reactor/processing        {"stuck":true}: packages stay pending until false
               POST   /_emulator/reactor/processing/failure  {"detail":"message"}: the next processing fails
               GET    /_emulator/reactor/history           zips uploaded (with SHA-256) and releases
@@ -85,10 +99,11 @@ public final class EmulatorMain {
               --size SIZE                instead of tables and records: about this size, such as 100MB
             """;
 
-    private static final Set<String> FLAGS = Set.of("bc", "reactor", "verbose", "help");
+    private static final Set<String> FLAGS = Set.of("bc", "reactor", "verbose", "help", "no-limits");
     private static final Set<String> SERVE_OPTIONS = Set.of("bc", "reactor", "verbose", "help", "port", "tenant",
             "environment", "client-id", "client-secret", "user", "job-step", "token-lifetime", "max-upload",
-            "max-page-size", "storage", "reactor-port", "processing-time");
+            "max-page-size", "storage", "reactor-port", "processing-time", "max-concurrent-requests",
+            "max-queued-requests", "requests-per-window", "rate-window", "operation-timeout", "no-limits");
     private static final Set<String> MAKE_OPTIONS = Set.of("code", "out", "name", "tables", "records", "size", "help",
             "verbose");
 
@@ -166,7 +181,8 @@ public final class EmulatorMain {
                 .jobStepDuration(CommandLine.duration(line.value("job-step", "1s")))
                 .tokenLifetime(CommandLine.duration(line.value("token-lifetime", "60m")))
                 .maxUploadBytes(CommandLine.size(line.value("max-upload", "350MB")))
-                .maxPageSize(Integer.parseInt(line.value("max-page-size", "20000")));
+                .maxPageSize(Integer.parseInt(line.value("max-page-size", "20000")))
+                .limits(limits(line));
         for (String user : line.values("user")) {
             int colon = user.indexOf(':');
             if (colon < 1) {
@@ -178,6 +194,27 @@ public final class EmulatorMain {
             bc.storage(Path.of(line.value("storage", null)));
         }
         return bc.start();
+    }
+
+    /** The operational limits the command line asks for: Business Central online's, each option changing one. */
+    static BcLimits limits(CommandLine line) {
+        BcLimits limits = line.has("no-limits") ? BcLimits.NONE : BcLimits.BUSINESS_CENTRAL_ONLINE;
+        if (line.has("max-concurrent-requests")) {
+            limits = limits.withMaxConcurrentRequests(Integer.parseInt(line.value("max-concurrent-requests", null)));
+        }
+        if (line.has("max-queued-requests")) {
+            limits = limits.withMaxQueuedRequests(Integer.parseInt(line.value("max-queued-requests", null)));
+        }
+        if (line.has("requests-per-window")) {
+            limits = limits.withRequestsPerWindow(Integer.parseInt(line.value("requests-per-window", null)));
+        }
+        if (line.has("rate-window")) {
+            limits = limits.withWindow(CommandLine.duration(line.value("rate-window", null)));
+        }
+        if (line.has("operation-timeout")) {
+            limits = limits.withOperationTimeout(CommandLine.duration(line.value("operation-timeout", null)));
+        }
+        return limits;
     }
 
     static int makeRapidStart(CommandLine line, PrintStream out) {

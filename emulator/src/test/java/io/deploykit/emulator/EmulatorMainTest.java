@@ -13,11 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.BcLimits;
 
 class EmulatorMainTest {
 
@@ -84,7 +88,26 @@ class EmulatorMainTest {
                 out::toString);
     }
 
+    @Test
+    void limitsAreBusinessCentralsUnlessTheOptionsChangeThem() {
+        assertEquals(BcLimits.BUSINESS_CENTRAL_ONLINE, EmulatorMain.limits(line()));
+        BcLimits changed = EmulatorMain.limits(line("--max-concurrent-requests", "10", "--max-queued-requests", "0",
+                "--requests-per-window", "100000", "--rate-window", "1m", "--operation-timeout", "30s"));
+        assertEquals(BcLimits.BUSINESS_CENTRAL_ONLINE.withMaxConcurrentRequests(10).withMaxQueuedRequests(0)
+                .withRequestsPerWindow(100_000).withWindow(Duration.ofMinutes(1))
+                .withOperationTimeout(Duration.ofSeconds(30)), changed);
+        assertEquals(BcLimits.NONE, EmulatorMain.limits(line("--no-limits")));
+
+        List<Emulator> running = EmulatorMain.start(line("--port", "0", "--requests-per-window", "7"));
+        try {
+            assertEquals(7, ((BcEmulator) running.get(0)).limits().requestsPerWindow());
+            assertTrue(String.join("\n", running.get(0).describe()).contains("7 per PT5M"), running.get(0).describe()::toString);
+        } finally {
+            running.forEach(Emulator::close);
+        }
+    }
+
     private static CommandLine line(String... args) {
-        return CommandLine.parse(args, Set.of("bc", "reactor", "verbose", "help"));
+        return CommandLine.parse(args, Set.of("bc", "reactor", "verbose", "help", "no-limits"));
     }
 }

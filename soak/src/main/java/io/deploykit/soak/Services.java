@@ -27,6 +27,8 @@ final class Services implements AutoCloseable {
     static final String LOCK_TABLE = "DEPLOYKIT_LOCKS";
     /** The example's deploy progress table (InboxCoordination.STATE_TABLE). */
     static final String STATE_TABLE = "DEPLOYKIT_STATE";
+    /** The emulated BC's requests per 5-minute window for the soak's one client (BC's own is 6000). */
+    static final int SOAK_REQUESTS_PER_WINDOW = 100_000;
 
     final EmbeddedPostgres postgres;
     final BcEmulator bc;
@@ -36,7 +38,10 @@ final class Services implements AutoCloseable {
         postgres = EmbeddedPostgres.builder().start();
         BcEmulator startedBc = null;
         try {
-            startedBc = BcEmulator.builder().port(0).client(CLIENT_ID, CLIENT_SECRET).jobStepDuration(jobStep).start();
+            // One client for every instance: a full soak sends about 7500 BC requests in 4 minutes, more than
+            // BC's 6000 per user per 5 minutes, so the window is raised here (the other limits stay BC's).
+            startedBc = BcEmulator.builder().port(0).client(CLIENT_ID, CLIENT_SECRET).jobStepDuration(jobStep)
+                    .requestsPerWindow(SOAK_REQUESTS_PER_WINDOW).start();
             reactor = ReactorEmulator.builder().port(0).client(CLIENT_ID, CLIENT_SECRET)
                     .processingTime(Duration.ofMillis(200)).start();
         } catch (RuntimeException e) {

@@ -55,6 +55,7 @@ final class ApiGate {
         }
     }
 
+    /** Checks the credentials and names their user or service principal on the exchange. */
     private void authenticate(Exchange exchange) {
         String authorization = exchange.header("Authorization");
         if (authorization == null || authorization.isBlank()) {
@@ -68,39 +69,47 @@ final class ApiGate {
             if (tokens.expired(token.get())) {
                 throw unauthorized("the access token expired at " + token.get().expiresAt());
             }
+            exchange.principal("client:" + token.get().clientId()); // a service principal: its tokens count together
             return;
         }
-        if (startsWithIgnoreCase(authorization, "Basic ") && basicMatches(authorization.substring(6).trim())) {
-            return;
+        if (startsWithIgnoreCase(authorization, "Basic ")) {
+            String user = basicUser(authorization.substring(6).trim());
+            if (user != null) {
+                exchange.principal("user:" + user);
+                return;
+            }
         }
         throw unauthorized("the Authorization header carries no valid credentials");
     }
 
-    private boolean basicMatches(String encoded) {
+    /** The user whose name and key the Basic credentials carry; null when they match no user. */
+    private String basicUser(String encoded) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return false;
+            return null;
         }
-        String key = users.get(decoded.substring(0, colon));
-        return key != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
+        String user = decoded.substring(0, colon);
+        String key = users.get(user);
+        boolean matches = key != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
                 decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+        return matches ? user : null;
     }
 
     /**
      * Business Central's 401: always the same message in the body; the reason goes into the WWW-Authenticate
-     * challenge, where RFC 6750 puts it.
+     * challenge, where RFC 6750 puts it (without a realm, which the service does not name).
      *
      * @param reason why the credentials were refused; null when there were none (then the challenge has no error)
      */
     private static HttpError unauthorized(String reason) {
-        String challenge = "Bearer realm=\"Business Central emulator\""
-                           + (reason == null ? "" : ", error=\"invalid_token\", error_description=\"" + reason + "\"");
+        String challenge = "Bearer"
+                           + (reason == null ? "" : " error=\"invalid_token\", error_description=\"" + reason + "\"");
         return new HttpError(401, INVALID_CREDENTIALS, "The credentials provided are incorrect")
                 .withHeader("WWW-Authenticate", challenge);
     }

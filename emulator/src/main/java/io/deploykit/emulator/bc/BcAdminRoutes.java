@@ -1,6 +1,7 @@
 package io.deploykit.emulator.bc;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,15 +22,31 @@ import io.deploykit.emulator.http.RouteGroup;
  *       {@code {"failure":"Table 18 is locked"}}; {@code DELETE} restores a clean apply</li>
  *   <li>{@code GET /_emulator/bc/history}: {@code {"applies":[..],"imports":[..],"pictureUpdates":[..]}}, what
  *       was deployed, each with the SHA-256 of its content</li>
+ *   <li>{@code GET /_emulator/bc/limits}: the operational limits, the requests they refused, and each user's
+ *       requests now (processing, queued, within the window)</li>
+ *   <li>{@code PUT /_emulator/bc/limits} {@code {"maxConcurrentRequests":5,"maxQueuedRequests":95,
+ *       "requestsPerWindow":6000,"windowSeconds":300,"operationTimeoutSeconds":480}}, any of them, or
+ *       {@code {"enabled":false}} to lift the request limits; {@code DELETE} restores Business Central online's</li>
  * </ul>
+ * The operation timeout is hit with a slow answer longer than it: {@code POST /_emulator/faults}
+ * {@code {"kind":"slow","delayMillis":600000}} is answered 408 after the timeout.
  */
 final class BcAdminRoutes {
 
     private BcAdminRoutes() {
     }
 
-    static void install(RouteGroup admin, BcEmulator emulator, PackageJobs jobs) {
+    static void install(RouteGroup admin, BcEmulator emulator, PackageJobs jobs, OperationalLimits limits) {
         admin.get("", "admin.describe", exchange -> describe(exchange, emulator))
+                .get("/bc/limits", "admin.bc.limits", exchange -> exchange.respondJson(200, limits(limits)))
+                .put("/bc/limits", "admin.bc.limits.set", exchange -> {
+                    limits.setLimits(changed(limits.limits(), AdminRoutes.readObject(exchange)));
+                    exchange.respondJson(200, limits(limits));
+                })
+                .delete("/bc/limits", "admin.bc.limits.reset", exchange -> {
+                    limits.setLimits(BcLimits.BUSINESS_CENTRAL_ONLINE);
+                    exchange.respondJson(200, limits(limits));
+                })
                 .put("/bc/jobs", "admin.bc.jobs", exchange -> {
                     jobs.stick(stuck(exchange));
                     exchange.respondEmpty(204);
@@ -55,6 +72,56 @@ final class BcAdminRoutes {
                     jobs.applyFailure(exchange.pathParam("code"), null);
                     exchange.respondEmpty(204);
                 });
+    }
+
+    /** The limits with the changes of an administration request; 400 for a value that is not valid. */
+    private static BcLimits changed(BcLimits current, ObjectNode body) {
+        try {
+            BcLimits limits = body.path("enabled").asBoolean(true) ? current
+                    : BcLimits.NONE.withOperationTimeout(current.operationTimeout());
+            if (body.has("maxConcurrentRequests")) {
+                limits = limits.withMaxConcurrentRequests(intValue(body, "maxConcurrentRequests"));
+            }
+            if (body.has("maxQueuedRequests")) {
+                limits = limits.withMaxQueuedRequests(intValue(body, "maxQueuedRequests"));
+            }
+            if (body.has("requestsPerWindow")) {
+                limits = limits.withRequestsPerWindow(intValue(body, "requestsPerWindow"));
+            }
+            if (body.has("windowSeconds")) {
+                limits = limits.withWindow(Duration.ofSeconds(intValue(body, "windowSeconds")));
+            }
+            if (body.has("operationTimeoutSeconds")) {
+                limits = limits.withOperationTimeout(Duration.ofSeconds(intValue(body, "operationTimeoutSeconds")));
+            }
+            return limits;
+        } catch (IllegalArgumentException e) {
+            throw AdminRoutes.badRequest(e.getMessage());
+        }
+    }
+
+    private static int intValue(ObjectNode body, String field) {
+        if (!body.get(field).canConvertToInt()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be an integer, not " + body.get(field));
+        }
+        return body.get(field).intValue();
+    }
+
+    private static ObjectNode limits(OperationalLimits limits) {
+        BcLimits current = limits.limits();
+        ObjectNode json = Json.object()
+                .put("maxConcurrentRequests", current.maxConcurrentRequests())
+                .put("maxQueuedRequests", current.maxQueuedRequests())
+                .put("requestsPerWindow", current.requestsPerWindow())
+                .put("windowSeconds", current.window().toSeconds())
+                .put("operationTimeoutSeconds", current.operationTimeout().toSeconds());
+        ThrottledRequests refused = limits.refused();
+        json.putObject("refused").put("queueFull", refused.queueFull()).put("windowExceeded", refused.windowExceeded())
+                .put("queueTimedOut", refused.queueTimedOut());
+        ObjectNode users = json.putObject("users");
+        limits.usage().forEach((name, usage) -> users.putObject(name).put("processing", usage[0])
+                .put("queued", usage[1]).put("inWindow", usage[2]));
+        return json;
     }
 
     private static boolean stuck(Exchange exchange) throws IOException {

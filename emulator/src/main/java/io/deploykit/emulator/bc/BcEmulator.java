@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -60,11 +61,13 @@ public final class BcEmulator implements Emulator {
     private final Companies companies;
     private final BcFaults faults;
     private final ServerPaging paging;
+    private final OperationalLimits limits;
     private final BcHistory history = new BcHistory();
 
     private BcEmulator(Settings config) {
         this.config = config;
         this.paging = new ServerPaging(config.maxPageSize());
+        this.limits = new OperationalLimits(config.limits());
         this.storage = Storage.open(config.server().storage());
         try {
             this.server = new EmulatorServer("bc-emulator", config.server().port(), config.server().threads());
@@ -78,18 +81,19 @@ public final class BcEmulator implements Emulator {
             PackageJobs jobs = new PackageJobs(server.scheduler(), config.jobStepDuration(), storage);
             String root = ApiGate.rootRegex(config.serverInstance());
             this.companies = DemoData.companies(config.tenant(), config.environment());
-            this.faults = new BcFaults(tokens, root + "/api/.*", jobs);
+            this.faults = new BcFaults(tokens, root + "/api/.*", jobs, () -> limits.limits().operationTimeout());
 
             ODataErrors odata = new ODataErrors();
             ApiGate gate = new ApiGate(config.tenant(), config.environment(), tokens, config.users());
-            RouteGroup api = server.router().group(root, odata, true).before(gate::admit);
-            new CompaniesResource(companies).install(api);
+            RouteGroup api = server.router().group(root, odata, true).before(gate::admit).around(limits);
+            server.operationTimeout(() -> limits.limits().operationTimeout());
+            new CompaniesResource(companies, paging).install(api);
             new PackagesResource(companies, jobs, storage, paging, history).install(api);
-            new PackageFileResource(companies, storage, config.server().maxUploadBytes()).install(api);
-            new PicturesResource(companies, storage, config.server().maxUploadBytes(), history).install(api);
+            new PackageFileResource(companies, storage, config.server().maxUploadBytes(), paging).install(api);
+            new PicturesResource(companies, storage, config.server().maxUploadBytes(), history, paging).install(api);
             EntraTokenEndpoint entra = new EntraTokenEndpoint(config.tenant(), tokens);
             server.router().group("", new EntraErrors(), true).post(EntraTokenEndpoint.PATH, "token", entra::token);
-            BcAdminRoutes.install(AdminRoutes.install(server, faults), this, jobs);
+            BcAdminRoutes.install(AdminRoutes.install(server, faults), this, jobs, limits);
 
             server.start(faults, odata);
         } catch (RuntimeException e) {
@@ -105,7 +109,9 @@ public final class BcEmulator implements Emulator {
      * {@value #DEFAULT_ENVIRONMENT}; one client {@value #DEFAULT_CLIENT_ID} with secret
      * {@value #DEFAULT_CLIENT_SECRET} (unless clients are added); no Basic users; tokens living 60 minutes; job
      * steps of 1 second; uploads up to 350 MB; files in a temporary directory deleted on close; on-premises root
-     * {@code /}{@value #DEFAULT_SERVER_INSTANCE}; 200 request threads.
+     * {@code /}{@value #DEFAULT_SERVER_INSTANCE}; 200 request threads; the operational limits of Business Central
+     * online ({@link BcLimits#BUSINESS_CENTRAL_ONLINE}: per user 5 requests at once, 95 queued, 6000 per 5 minutes,
+     * an operation timeout of 8 minutes).
      */
     public static Builder builder() {
         return new Builder();
@@ -152,6 +158,24 @@ public final class BcEmulator implements Emulator {
     /** Changes how many configuration packages a list answer holds at most; the rest is paged with nextLink. */
     public void setMaxPageSize(int maxPageSize) {
         paging.setMaxPageSize(maxPageSize);
+    }
+
+    /** The operational limits in force (see {@link BcLimits}). */
+    public BcLimits limits() {
+        return limits.limits();
+    }
+
+    /**
+     * Changes the operational limits while running, such as {@link BcLimits#NONE} for a test that floods the API
+     * on purpose; requests that arrive from now on are held to them.
+     */
+    public void setLimits(BcLimits limits) {
+        this.limits.setLimits(Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** How many API requests the operational limits refused since the emulator started. */
+    public ThrottledRequests throttledRequests() {
+        return limits.refused();
     }
 
     /** The directory that holds the uploaded package files and pictures. */
@@ -262,6 +286,7 @@ public final class BcEmulator implements Emulator {
         lines.add("  job step " + config.jobStepDuration() + ", token lifetime " + config.server().tokenLifetime()
                   + ", max upload " + (maxUpload >> 20) + " MB (" + maxUpload + " bytes), files in "
                   + storageDirectory());
+        lines.add("  limits per user        " + limits());
         lines.add("  administration         " + baseUrl() + AdminRoutes.PREFIX);
         return lines;
     }
@@ -280,7 +305,7 @@ public final class BcEmulator implements Emulator {
 
     /** What a builder was told, fixed when the emulator starts. */
     private record Settings(ServerSettings server, String tenant, String environment, Map<String, String> users,
-                            Duration jobStepDuration, String serverInstance, int maxPageSize) {
+                            Duration jobStepDuration, String serverInstance, int maxPageSize, BcLimits limits) {
     }
 
     /** The settings of a {@link BcEmulator}; see {@link BcEmulator#builder()} for the defaults. */
@@ -292,6 +317,7 @@ public final class BcEmulator implements Emulator {
         private Duration jobStepDuration = Duration.ofSeconds(1);
         private String serverInstance = DEFAULT_SERVER_INSTANCE;
         private int maxPageSize = ServerPaging.DEFAULT_MAX_PAGE_SIZE;
+        private BcLimits limits = BcLimits.BUSINESS_CENTRAL_ONLINE;
 
         private Builder() {
             super(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Duration.ofMinutes(60), 350L << 20);
@@ -333,6 +359,51 @@ public final class BcEmulator implements Emulator {
             return this;
         }
 
+        /**
+         * The operational limits (by default {@link BcLimits#BUSINESS_CENTRAL_ONLINE}; {@link BcLimits#NONE} lifts
+         * them); the methods below change one of them.
+         */
+        public Builder limits(BcLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** How many requests of a user are processed at once (5); more wait in the queue. */
+        public Builder maxConcurrentRequests(int requests) {
+            this.limits = limits.withMaxConcurrentRequests(requests);
+            return this;
+        }
+
+        /** How many requests of a user may wait for a slot (95); more are answered 429 at once. */
+        public Builder maxQueuedRequests(int requests) {
+            this.limits = limits.withMaxQueuedRequests(requests);
+            return this;
+        }
+
+        /**
+         * How many requests of a user the sliding window admits (6000); more are answered 429 with Retry-After.
+         * A test fixture that sends more on purpose raises it.
+         */
+        public Builder requestsPerWindow(int requests) {
+            this.limits = limits.withRequestsPerWindow(requests);
+            return this;
+        }
+
+        /** The length of the sliding window (5 minutes). */
+        public Builder rateWindow(Duration window) {
+            this.limits = limits.withWindow(window);
+            return this;
+        }
+
+        /**
+         * The longest a request may take (8 minutes): a request held longer by an injected slow answer is answered
+         * 408, and one still waiting for a slot then 503.
+         */
+        public Builder operationTimeout(Duration timeout) {
+            this.limits = limits.withOperationTimeout(timeout);
+            return this;
+        }
+
         /** The name of the on-premises service root, {@code /BC} by default. */
         public Builder serverInstance(String serverInstance) {
             this.serverInstance = requireSegment(serverInstance, "serverInstance");
@@ -346,7 +417,7 @@ public final class BcEmulator implements Emulator {
          */
         public BcEmulator start() {
             return new BcEmulator(new Settings(serverSettings(), tenant, environment, frozen(users), jobStepDuration,
-                    serverInstance, maxPageSize));
+                    serverInstance, maxPageSize, limits));
         }
 
         private static String requireSegment(String value, String what) {

@@ -1,6 +1,8 @@
 package io.deploykit.emulator.bc;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.deploykit.emulator.http.Faults;
 import io.deploykit.emulator.http.TokenIssuer;
@@ -13,10 +15,22 @@ import io.deploykit.emulator.http.TokenIssuer;
 public final class BcFaults extends Faults {
 
     private final PackageJobs jobs;
+    private final Supplier<Duration> operationTimeout;
 
-    BcFaults(TokenIssuer tokens, String apiPathRegex, PackageJobs jobs) {
+    BcFaults(TokenIssuer tokens, String apiPathRegex, PackageJobs jobs, Supplier<Duration> operationTimeout) {
         super(tokens, apiPathRegex);
         this.jobs = jobs;
+        this.operationTimeout = operationTimeout;
+    }
+
+    /**
+     * The next {@code requests} API requests take longer than the operation timeout (8 minutes unless the builder
+     * or {@link BcEmulator#setLimits} made it shorter): each is answered 408 Request Timeout once the timeout has
+     * passed, without being processed. The same as {@link #slow} with a delay beyond the timeout.
+     */
+    public BcFaults operationTimeout(int requests) {
+        slow(requests, operationTimeout.get().plusSeconds(1));
+        return this;
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.deploykit.emulator.bc;
 
 import java.io.IOException;
-import java.util.Set;
-import java.util.function.Predicate;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,18 +10,24 @@ import io.deploykit.emulator.http.Exchange;
 import io.deploykit.emulator.http.Json;
 import io.deploykit.emulator.http.RouteGroup;
 
-/** {@code GET companies} and {@code GET companies({id})}, in the automation API and in the standard API. */
+/**
+ * {@code GET companies} and {@code GET companies({id})}, in the automation API and in the standard API, with the
+ * properties of the API v2.0 company resource: id, systemVersion, timestamp, name, displayName, businessProfileId,
+ * systemCreatedAt, systemCreatedBy, systemModifiedAt, systemModifiedBy.
+ */
 final class CompaniesResource {
 
-    /** The version a Business Central online environment reported when this emulator was written. */
+    /** The version a Business Central online environment reported when this was written. */
     private static final String SYSTEM_VERSION = "26.0.30643.32451";
-    private static final Set<String> PROPERTIES =
-            Set.of("id", "systemVersion", "name", "displayName", "businessProfileId");
+    /** The user that creates companies when an environment is made, as Business Central reports it. */
+    private static final String SYSTEM_USER = "00000000-0000-0000-0000-000000000001";
 
     private final Companies companies;
+    private final ServerPaging paging;
 
-    CompaniesResource(Companies companies) {
+    CompaniesResource(Companies companies, ServerPaging paging) {
         this.companies = companies;
+        this.paging = paging;
     }
 
     void install(RouteGroup api) {
@@ -32,25 +38,36 @@ final class CompaniesResource {
     }
 
     private void list(Exchange exchange, String api) throws IOException {
-        Predicate<ObjectNode> filter = ODataFilter.parse(exchange.queryParam("$filter"), PROPERTIES, Set.of());
-        ODataJson.list(exchange, api, "companies",
-                companies.all().stream().map(CompaniesResource::json).filter(filter).toList());
+        ODataQuery query = ODataQuery.of(exchange, EntityType.COMPANY);
+        query.respond(exchange, api, "companies", companies.all().stream().map(CompaniesResource::json).toList(),
+                paging);
     }
 
     private void get(Exchange exchange, String api) throws IOException {
         CompanyData company = companies.require(exchange.pathParam("company"));
-        ODataJson.entity(exchange, 200, api, "companies", json(company));
+        ODataJson.entity(exchange, 200, api, "companies",
+                ODataQuery.project(json(company), ODataQuery.selectOf(exchange, EntityType.COMPANY)));
     }
 
     private static ObjectNode json(CompanyData data) {
         Company company = data.company();
+        String created = ODataJson.dateTime(data.created());
         return Json.object()
                 .put("id", company.id())
                 .put("systemVersion", SYSTEM_VERSION)
+                .put("timestamp", timestamp(company))
                 .put("name", company.name())
                 .put("displayName", company.displayName())
                 .put("businessProfileId", "")
-                .put("systemCreatedAt", data.created().toString())
-                .put("systemModifiedAt", data.created().toString());
+                .put("systemCreatedAt", created)
+                .put("systemCreatedBy", SYSTEM_USER)
+                .put("systemModifiedAt", created)
+                .put("systemModifiedBy", SYSTEM_USER);
+    }
+
+    /** The row version of the company record: the same on every start, as the record never changes. */
+    private static long timestamp(Company company) {
+        UUID derived = UUID.nameUUIDFromBytes(company.id().getBytes(StandardCharsets.UTF_8));
+        return 1000 + Math.floorMod(derived.getLeastSignificantBits(), 100_000L);
     }
 }

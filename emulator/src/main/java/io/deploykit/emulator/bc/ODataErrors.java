@@ -14,6 +14,11 @@ import io.deploykit.emulator.http.Json;
 final class ODataErrors implements ErrorFormat {
 
     static final String NOT_FOUND = "BadRequest_NotFound";
+    /**
+     * Business Central's error code table lists "Bad Request - Error in query syntax" under this code: a query
+     * option its OData parser cannot read.
+     */
+    static final String QUERY_SYNTAX = NOT_FOUND;
     static final String BAD_REQUEST = "BadRequest";
     /** What an AL {@code Error()} raised by the application (such as a refused action) comes back as. */
     static final String APPLICATION = "Application_DialogException";
@@ -33,6 +38,8 @@ final class ODataErrors implements ErrorFormat {
         return switch (status) {
             case 404 -> NOT_FOUND;
             case 405 -> "BadRequest_MethodNotAllowed";
+            // no code of its own in Business Central's error code table: its catch-all
+            case 408 -> "Unknown";
             case 413 -> "RequestEntityTooLarge";
             case 429 -> "Application_TooManyRequests";
             case 503 -> "Application_ServiceUnavailable";
@@ -40,14 +47,23 @@ final class ODataErrors implements ErrorFormat {
         };
     }
 
-    /** The headers that carry the request's correlation id on every answer of the API. */
+    /**
+     * The headers of every answer of the API: the request's correlation id, and the OData version (4.0) the
+     * service speaks.
+     */
     static void correlate(Exchange exchange) {
         exchange.setHeader("request-id", exchange.correlationId());
         exchange.setHeader("ms-correlation-x", exchange.correlationId());
+        exchange.setHeader("OData-Version", "4.0");
     }
 
     static HttpError notFound(String message) {
         return new HttpError(404, NOT_FOUND, message);
+    }
+
+    /** A query option the OData parser cannot read, such as a {@code $filter} with an operator it lacks. */
+    static HttpError querySyntax(String message) {
+        return new HttpError(400, QUERY_SYNTAX, message);
     }
 
     static HttpError badRequest(String message) {

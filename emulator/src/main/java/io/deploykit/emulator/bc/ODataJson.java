@@ -1,6 +1,10 @@
 package io.deploykit.emulator.bc;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,8 +17,15 @@ final class ODataJson {
 
     static final String CONTENT_TYPE =
             "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private ODataJson() {
+    }
+
+    /** A date-time as Business Central writes it, in UTC with milliseconds: {@code 2023-01-04T16:55:47.367Z}. */
+    static String dateTime(Instant instant) {
+        return DATE_TIME.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     static void entity(Exchange exchange, int status, String api, String entitySet, ObjectNode entity)
@@ -24,21 +35,25 @@ final class ODataJson {
         if (entity.hasNonNull("@odata.etag")) {
             exchange.setHeader("ETag", entity.get("@odata.etag").asText());
         }
+        ODataErrors.correlate(exchange);
         exchange.respond(status, CONTENT_TYPE, Json.bytes(body));
     }
 
-    static void list(Exchange exchange, String api, String entitySet, List<ObjectNode> entities) throws IOException {
-        list(exchange, api, entitySet, entities, null);
-    }
-
-    /** A list answer; with a {@code nextLink} when more entities follow on another page. */
-    static void list(Exchange exchange, String api, String entitySet, List<ObjectNode> entities, String nextLink)
-            throws IOException {
+    /**
+     * A list answer; with {@code @odata.count} when the request asked for it, and a {@code @odata.nextLink} when
+     * more entities follow on another page.
+     */
+    static void list(Exchange exchange, String api, String entitySet, List<ObjectNode> entities, String nextLink,
+                     Long count) throws IOException {
         ObjectNode body = Json.object().put("@odata.context", context(exchange, api, entitySet));
+        if (count != null) {
+            body.put("@odata.count", count);
+        }
         body.putArray("value").addAll(entities);
         if (nextLink != null) {
             body.put("@odata.nextLink", nextLink);
         }
+        ODataErrors.correlate(exchange);
         exchange.respond(200, CONTENT_TYPE, Json.bytes(body));
     }
 

@@ -26,11 +26,13 @@ final class PackageFileResource {
     private final Companies companies;
     private final Storage storage;
     private final long maxUploadBytes;
+    private final ServerPaging paging;
 
-    PackageFileResource(Companies companies, Storage storage, long maxUploadBytes) {
+    PackageFileResource(Companies companies, Storage storage, long maxUploadBytes, ServerPaging paging) {
         this.companies = companies;
         this.storage = storage;
         this.maxUploadBytes = maxUploadBytes;
+        this.paging = paging;
     }
 
     void install(RouteGroup api) {
@@ -42,7 +44,8 @@ final class PackageFileResource {
 
     private void list(Exchange exchange) throws IOException {
         PackageEntity pkg = requirePackage(exchange);
-        ODataJson.list(exchange, ApiPaths.AUTOMATION, entitySet(exchange), List.of(json(exchange, pkg)));
+        ODataQuery.of(exchange, EntityType.PACKAGE_FILE).respond(exchange, ApiPaths.AUTOMATION, entitySet(exchange),
+                List.of(json(exchange, pkg)), paging);
     }
 
     private void get(Exchange exchange) throws IOException {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,9 +19,6 @@ import io.deploykit.emulator.http.RouteGroup;
 final class PackagesResource {
 
     private static final int MAX_JSON = 64 * 1024;
-    private static final Set<String> PROPERTIES = Set.of("id", "code", "packageName", "languageId", "productVersion",
-            "processingOrder", "excludeConfigurationTables", "numberOfTables", "numberOfRecords", "numberOfErrors",
-            "importStatus", "importError", "applyStatus", "applyError");
 
     private final Companies companies;
     private final PackageJobs jobs;
@@ -75,18 +72,19 @@ final class PackagesResource {
 
     private void list(Exchange exchange) throws IOException {
         CompanyData company = company(exchange);
-        ODataFilter filter = ODataFilter.parse(exchange.queryParam("$filter"), PROPERTIES, Set.of("code"));
+        ODataQuery query = ODataQuery.of(exchange, EntityType.CONFIGURATION_PACKAGE);
         // a lookup by code, what every deploy starts with, reads the index rather than every package
-        List<PackageEntity> candidates = filter.equality("code")
-                .map(code -> company.packages().withCode(code).stream().toList())
+        List<PackageEntity> candidates = query.filter().equality("code")
+                .map(code -> company.packages().withCode(code.toUpperCase(Locale.ROOT)).stream().toList())
                 .orElseGet(company.packages()::all);
-        var packages = candidates.stream().map(pkg -> json(pkg.snapshot())).filter(filter).toList();
-        var page = paging.page(exchange, packages, pkg -> pkg.get("code").asText()); // in code order
-        ODataJson.list(exchange, ApiPaths.AUTOMATION, entitySet(company.company().id()), page.items(), page.nextLink());
+        query.respond(exchange, ApiPaths.AUTOMATION, entitySet(company.company().id()),
+                candidates.stream().map(pkg -> json(pkg.snapshot())).toList(), paging);
     }
 
     private void get(Exchange exchange) throws IOException {
-        respond(exchange, 200, requirePackage(exchange, company(exchange)));
+        PackageEntity pkg = requirePackage(exchange, company(exchange));
+        ODataJson.entity(exchange, 200, ApiPaths.AUTOMATION, entitySet(exchange.pathParam("company")),
+                ODataQuery.project(json(pkg.snapshot()), ODataQuery.selectOf(exchange, EntityType.CONFIGURATION_PACKAGE)));
     }
 
     private void create(Exchange exchange) throws IOException {

@@ -3,10 +3,12 @@ package io.deploykit.emulator.bc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.deploykit.emulator.http.Json;
 
 /**
  * An item, customer, vendor, employee or contact, with its picture. The picture's bytes live in a file; its
@@ -22,6 +24,7 @@ final class ParentRecord {
     private final ParentType type;
     private final String number;
     private final String displayName;
+    private final ObjectNode details;
     private long version = 1;
     private Instant lastModified = Instant.now();
     private ImageInfo image;
@@ -29,12 +32,20 @@ final class ParentRecord {
     private long pictureVersion = 1;
 
     ParentRecord(String companyId, ParentType type, String number, String displayName) {
+        this(companyId, type, number, displayName, Json.object());
+    }
+
+    /**
+     * @param details the properties of the record's resource beyond id, number, displayName and
+     *                lastModifiedDateTime, in the resource's order (an item's type, prices, posting groups...)
+     */
+    ParentRecord(String companyId, ParentType type, String number, String displayName, ObjectNode details) {
         // the same ids on every start, so that a standalone emulator's ids can go into a configuration
-        String key = companyId + "/" + type + "/" + number;
-        this.id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        this.id = DemoData.id(companyId + "/" + type + "/" + number);
         this.type = type;
         this.number = number;
         this.displayName = displayName;
+        this.details = details.deepCopy();
     }
 
     String id() {
@@ -51,6 +62,11 @@ final class ParentRecord {
 
     String displayName() {
         return displayName;
+    }
+
+    /** The record's other properties, which never change; a copy. */
+    ObjectNode details() {
+        return details.deepCopy();
     }
 
     synchronized String etag() {

@@ -4,19 +4,22 @@ import java.util.Arrays;
 
 /** The records that can have a picture, by entity set of the standard API. */
 enum ParentType {
-    ITEMS("items", "Item"),
-    CUSTOMERS("customers", "Customer"),
-    VENDORS("vendors", "Vendor"),
-    EMPLOYEES("employees", "Employee"),
-    CONTACTS("contacts", "Contact");
+    ITEMS("items", "Item", EntityType.ITEM),
+    CUSTOMERS("customers", "Customer", EntityType.record("customer")),
+    VENDORS("vendors", "Vendor", EntityType.record("vendor")),
+    EMPLOYEES("employees", "Employee", EntityType.record("employee")),
+    CONTACTS("contacts", "Contact", EntityType.record("contact"));
 
     final String entitySet;
     /** The picture's {@code parentType}. */
     final String typeName;
+    /** The properties of a record of this type, which its list's query options may name. */
+    final EntityType entityType;
 
-    ParentType(String entitySet, String typeName) {
+    ParentType(String entitySet, String typeName, EntityType entityType) {
         this.entitySet = entitySet;
         this.typeName = typeName;
+        this.entityType = entityType;
     }
 
     /** @throws IllegalArgumentException when no type has this entity set */

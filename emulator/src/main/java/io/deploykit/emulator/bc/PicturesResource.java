@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -20,19 +18,19 @@ import io.deploykit.emulator.http.RouteGroup;
  */
 final class PicturesResource {
 
-    private static final Set<String> PROPERTIES = Set.of("id", "number", "displayName");
-    private static final Set<String> CODE_PROPERTIES = Set.of("number");
-
     private final Companies companies;
     private final Storage storage;
     private final long maxUploadBytes;
     private final BcHistory history;
+    private final ServerPaging paging;
 
-    PicturesResource(Companies companies, Storage storage, long maxUploadBytes, BcHistory history) {
+    PicturesResource(Companies companies, Storage storage, long maxUploadBytes, BcHistory history,
+                     ServerPaging paging) {
         this.companies = companies;
         this.storage = storage;
         this.maxUploadBytes = maxUploadBytes;
         this.history = history;
+        this.paging = paging;
     }
 
     void install(RouteGroup api) {
@@ -48,13 +46,14 @@ final class PicturesResource {
     private void list(Exchange exchange) throws IOException {
         CompanyData company = companies.require(exchange.pathParam("company"));
         ParentType type = type(exchange);
-        Predicate<ObjectNode> filter = ODataFilter.parse(exchange.queryParam("$filter"), PROPERTIES, CODE_PROPERTIES);
-        var parents = company.parents(type).stream().map(PicturesResource::json).filter(filter).toList();
-        ODataJson.list(exchange, ApiPaths.STANDARD, entitySet(exchange), parents);
+        ODataQuery query = ODataQuery.of(exchange, type.entityType);
+        query.respond(exchange, ApiPaths.STANDARD, entitySet(exchange),
+                company.parents(type).stream().map(PicturesResource::json).toList(), paging);
     }
 
     private void get(Exchange exchange) throws IOException {
-        ODataJson.entity(exchange, 200, ApiPaths.STANDARD, entitySet(exchange), json(requireParent(exchange)));
+        ODataJson.entity(exchange, 200, ApiPaths.STANDARD, entitySet(exchange), ODataQuery.project(
+                json(requireParent(exchange)), ODataQuery.selectOf(exchange, type(exchange).entityType)));
     }
 
     private void picture(Exchange exchange) throws IOException {
@@ -138,13 +137,15 @@ final class PicturesResource {
         return ParentType.ofEntitySet(exchange.pathParam("parents"));
     }
 
+    /** The record with the properties of its type's v2.0 resource, as {@link ParentType#entityType} lists them. */
     private static ObjectNode json(ParentRecord parent) {
-        return Json.object()
+        ObjectNode json = Json.object()
                 .put("@odata.etag", parent.etag())
                 .put("id", parent.id())
                 .put("number", parent.number())
-                .put("displayName", parent.displayName())
-                .put("lastModifiedDateTime", parent.lastModified().toString());
+                .put("displayName", parent.displayName());
+        json.setAll(parent.details());
+        return json.put("lastModifiedDateTime", ODataJson.dateTime(parent.lastModified()));
     }
 
     private static String entitySet(Exchange exchange) {

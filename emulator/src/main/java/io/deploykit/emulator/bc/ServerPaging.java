@@ -1,11 +1,12 @@
 package io.deploykit.emulator.bc;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,8 @@ import io.deploykit.emulator.http.Exchange;
  * Business Central's server-driven paging: a list answer holds at most the maximum page size (20,000 entities by
  * default, online and on-premises; configurable on-premises), or fewer when the request asks with
  * {@code Prefer: odata.maxpagesize=N}; an answer cut short carries {@code @odata.nextLink}, the same request with a
- * {@code $skiptoken} naming the key of its last entity. The maximum can be changed while running, for tests.
+ * {@code $skiptoken} naming its last entity (see {@link ODataQuery}). The maximum can be changed while running, for
+ * tests.
  */
 final class ServerPaging {
 
@@ -23,7 +25,8 @@ final class ServerPaging {
     static final String SKIP_TOKEN = "$skiptoken";
 
     private static final Pattern PREFERENCE = Pattern.compile("odata\\.maxpagesize\\s*=\\s*(\\d+)");
-    private static final Pattern SKIP_TOKEN_PARAMETER = Pattern.compile("(^|&)(\\$|%24)skiptoken=[^&]*");
+    /** The options a next link does not repeat: it carries their effect in its skip token and remaining top. */
+    private static final Set<String> REPLACED = Set.of(SKIP_TOKEN, "$skip", "$top");
 
     private volatile int maxPageSize;
 
@@ -42,34 +45,8 @@ final class ServerPaging {
         return maxPageSize;
     }
 
-    /** One page of entities. */
-    record Page<T>(List<T> items, String nextLink) {
-    }
-
-    /**
-     * The page of {@code entities} (in key order) this request asks for.
-     *
-     * @param key the key of an entity, which a {@code $skiptoken} names
-     */
-    <T> Page<T> page(Exchange exchange, List<T> entities, Function<T, String> key) {
-        int size = pageSize(exchange);
-        String after = exchange.queryParam(SKIP_TOKEN);
-        List<T> items = new ArrayList<>(Math.min(size, entities.size()));
-        boolean more = false;
-        for (T entity : entities) {
-            if (after != null && key.apply(entity).compareTo(after) <= 0) {
-                continue;
-            }
-            if (items.size() == size) {
-                more = true;
-                break;
-            }
-            items.add(entity);
-        }
-        return new Page<>(items, more ? nextLink(exchange, key.apply(items.get(items.size() - 1))) : null);
-    }
-
-    private int pageSize(Exchange exchange) {
+    /** The most entities this request's answer holds: the maximum, or less when the client prefers. */
+    int pageSize(Exchange exchange) {
         int size = maxPageSize;
         String prefer = exchange.header("Prefer");
         if (prefer != null) {
@@ -89,10 +66,31 @@ final class ServerPaging {
         return size;
     }
 
-    private static String nextLink(Exchange exchange, String lastKey) {
-        String query = exchange.rawQuery() == null ? "" : SKIP_TOKEN_PARAMETER.matcher(exchange.rawQuery()).replaceAll("");
-        query = query.replaceFirst("^&", "");
-        String token = "%24skiptoken=" + URLEncoder.encode(lastKey, StandardCharsets.UTF_8).replace("+", "%20");
-        return exchange.baseUrl() + exchange.path() + "?" + (query.isEmpty() ? token : query + "&" + token);
+    /**
+     * The request again, for the page after the entity the token names: its own options but {@code $skip},
+     * {@code $top} and {@code $skiptoken}, then {@code $top} when some of it remains, then the new skip token.
+     *
+     * @param remainingTop how many entities the request's {@code $top} still allows, or null without {@code $top}
+     */
+    String nextLink(Exchange exchange, String skipToken, Integer remainingTop) {
+        List<String> parameters = new ArrayList<>();
+        String raw = exchange.rawQuery();
+        if (raw != null) {
+            for (String parameter : raw.split("&")) {
+                if (parameter.isEmpty()) {
+                    continue;
+                }
+                int eq = parameter.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? parameter : parameter.substring(0, eq), StandardCharsets.UTF_8);
+                if (!REPLACED.contains(name)) {
+                    parameters.add(parameter);
+                }
+            }
+        }
+        if (remainingTop != null) {
+            parameters.add("%24top=" + remainingTop);
+        }
+        parameters.add("%24skiptoken=" + URLEncoder.encode(skipToken, StandardCharsets.UTF_8).replace("+", "%20"));
+        return exchange.baseUrl() + exchange.path() + "?" + String.join("&", parameters);
     }
 }

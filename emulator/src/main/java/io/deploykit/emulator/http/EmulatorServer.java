@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -59,6 +60,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog(REQUEST_LOG_CAPACITY);
     private volatile Faults faults;
     private volatile ErrorFormat unmatchedErrors;
+    private volatile Supplier<Duration> operationTimeout = () -> null;
 
     /**
      * Binds 127.0.0.1.
@@ -99,6 +101,14 @@ public final class EmulatorServer implements AutoCloseable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /**
+     * The longest a request may take: a request an injected slow answer would hold longer is answered 408 Request
+     * Timeout once this much time has passed (by default none, null: slow answers come however slow).
+     */
+    public void operationTimeout(Supplier<Duration> timeout) {
+        this.operationTimeout = timeout;
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -174,7 +184,7 @@ public final class EmulatorServer implements AutoCloseable {
             }
             exchange.matched(match.matcher());
             route.group().before().handle(exchange);
-            route.handler().handle(exchange);
+            route.group().around().handle(exchange, route.handler());
             if (!exchange.responded()) {
                 throw new IllegalStateException("The handler of " + route.name() + " gave no answer");
             }
@@ -187,7 +197,7 @@ public final class EmulatorServer implements AutoCloseable {
             LOG.debug("{} failed: {}", exchange.requestLine(), e.toString()); // the client went away, most likely
         } catch (RuntimeException e) {
             LOG.error("{} failed", exchange.requestLine(), e);
-            answer(exchange, errors, new HttpError(500, errors.codeFor(500), "The emulator failed: " + e + "."));
+            answer(exchange, errors, new HttpError(500, errors.codeFor(500), "An unexpected error occurred on the server."));
         }
     }
 
@@ -228,6 +238,13 @@ public final class EmulatorServer implements AutoCloseable {
     private boolean injectFault(Exchange exchange, ErrorFormat errors, FaultRule fault) {
         switch (fault.kind) {
             case SLOW -> {
+                Duration limit = operationTimeout.get();
+                if (limit != null && fault.delay.compareTo(limit) > 0) {
+                    pause(limit);
+                    throw new HttpError(408, errors.codeFor(408), "The operation did not complete within the "
+                                                                  + "operation timeout of " + describe(limit)
+                                                                  + " and was canceled.");
+                }
                 pause(fault.delay);
                 return false;
             }
@@ -241,6 +258,19 @@ public final class EmulatorServer implements AutoCloseable {
                     "The service is temporarily unavailable. Retry the request later."), fault);
             default -> throw new IllegalStateException("Unknown fault " + fault.kind);
         }
+    }
+
+    /** A duration as people write it: {@code 8 minutes}, {@code 30 seconds}, {@code 250 ms}. */
+    static String describe(Duration duration) {
+        if (duration.toMillis() % 60_000 == 0) {
+            long minutes = duration.toMinutes();
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        if (duration.toMillis() % 1000 == 0) {
+            long seconds = duration.toSeconds();
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        return duration.toMillis() + " ms";
     }
 
     private static HttpError withRetryAfter(HttpError error, FaultRule fault) {

@@ -31,6 +31,7 @@ public final class Exchange {
     private boolean discarding;
     private Runnable onAnswer = () -> { };
     private boolean announced;
+    private String principal;
 
     Exchange(HttpExchange http) {
         this.http = http;
@@ -204,6 +205,18 @@ public final class Exchange {
             throw new BodyTooLargeException(maxBytes);
         }
         return new LimitedInputStream(body, maxBytes);
+    }
+
+    /**
+     * Who sent the request, once authenticated: such as {@code client:ID} for an OAuth client's token or
+     * {@code user:NAME} for Basic authentication; null before (or without) authentication.
+     */
+    public String principal() {
+        return principal;
+    }
+
+    public void principal(String principal) {
+        this.principal = principal;
     }
 
     /** The id of this request, to put in error messages and correlation headers. */

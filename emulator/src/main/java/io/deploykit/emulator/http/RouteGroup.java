@@ -14,6 +14,7 @@ public final class RouteGroup {
     private final boolean observed;
     private final List<Route> routes;
     private volatile Handler before = exchange -> { };
+    private volatile Interceptor around = Interceptor.NONE;
 
     RouteGroup(String prefixRegex, ErrorFormat errors, boolean observed, List<Route> routes) {
         this.prefixRegex = prefixRegex;
@@ -25,6 +26,12 @@ public final class RouteGroup {
     /** Runs before every handler of this group, after fault injection; throw {@link HttpError} to refuse. */
     public RouteGroup before(Handler step) {
         this.before = step;
+        return this;
+    }
+
+    /** Runs every handler of this group, after {@link #before(Handler)}: may hold or refuse the request. */
+    public RouteGroup around(Interceptor interceptor) {
+        this.around = interceptor;
         return this;
     }
 
@@ -68,5 +75,9 @@ public final class RouteGroup {
 
     Handler before() {
         return before;
+    }
+
+    Interceptor around() {
+        return around;
     }
 }

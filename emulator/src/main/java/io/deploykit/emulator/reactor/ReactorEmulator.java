@@ -161,7 +161,7 @@ public final class ReactorEmulator implements Emulator {
             throw new IllegalArgumentException("A platform is web or edge, not " + platform);
         }
         ObjectNode manifest = Json.object().put("name", name).put("version", version).put("platform", platform)
-                .put("displayName", name).put("description", "Seeded by the Reactor emulator");
+                .put("displayName", name).put("description", "A package added before the test ran.");
         manifest.putObject("author").put("name", "DeployKit");
         try {
             return store.seed(new Manifest(manifest), Availability.named(availability)).snapshot();

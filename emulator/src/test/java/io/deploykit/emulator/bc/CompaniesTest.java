@@ -64,7 +64,7 @@ class CompaniesTest {
         Response unknownProperty = client.get("/api/v2.0/companies?$filter=" + TestHttp.encode("colour eq 'red'"));
 
         assertEquals(400, unsupported.status());
-        assertEquals("BadRequest", unsupported.errorCode());
+        assertEquals("BadRequest_NotFound", unsupported.errorCode()); // "Error in query syntax", as BC's table has it
         assertEquals(400, unknownProperty.status());
         assertTrue(unknownProperty.errorMessage().contains("colour"), unknownProperty::toString);
     }
