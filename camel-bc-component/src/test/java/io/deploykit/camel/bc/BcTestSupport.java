@@ -11,13 +11,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.bc.BcEmulator;
 import io.deploykit.emulator.bc.PackageSnapshot;
+import io.deploykit.emulator.junit5.BcConnection;
+import io.deploykit.emulator.junit5.BcEmulatorExtension;
+import io.deploykit.emulator.junit5.InjectEmulator;
 
 /**
  * Runs the {@code bc:} component against a real Business Central emulator on a loopback port. The component is
@@ -36,27 +37,21 @@ abstract class BcTestSupport extends CamelTestSupport {
 
     private static final AtomicInteger CODES = new AtomicInteger();
 
+    /**
+     * An emulator for each test class, started before its {@code @BeforeAll} methods and stopped after it; its request
+     * record is cleared before each test and its faults after each.
+     */
+    @RegisterExtension
+    static final BcEmulatorExtension BC_EMULATOR = BcEmulatorExtension.builder().tenant(TENANT).environment(ENVIRONMENT)
+            .client(CLIENT_ID, CLIENT_SECRET).user(USER, USER_KEY).companyName(COMPANY)
+            .tokenLifetime(Duration.ofMinutes(60)).jobStepDuration(Duration.ofMillis(100)).build();
+
+    /** The emulator of the running test class. */
+    @InjectEmulator
     static BcEmulator emulator;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = BcEmulator.builder().port(0).tenant(TENANT).environment(ENVIRONMENT).client(CLIENT_ID, CLIENT_SECRET)
-                .user(USER, USER_KEY).tokenLifetime(Duration.ofMinutes(60)).jobStepDuration(Duration.ofMillis(100)).start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clearFaults() {
-        emulator.faults().clear();
-        emulator.clearRequests();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -69,13 +64,14 @@ abstract class BcTestSupport extends CamelTestSupport {
     static BcComponent newComponent() {
         BcComponent bc = new BcComponent();
         BcConfiguration config = bc.getConfiguration();
-        config.setBaseUrl(emulator.apiBaseUrl());
-        config.setTenantId(TENANT);
-        config.setEnvironment(ENVIRONMENT);
-        config.setCompanyName(COMPANY);
-        config.setClientId(CLIENT_ID);
-        config.setClientSecret(CLIENT_SECRET);
-        config.setTokenUrl(emulator.tokenUrl());
+        BcConnection connection = BC_EMULATOR.connection();
+        config.setBaseUrl(connection.baseUrl());
+        config.setTenantId(connection.tenantId());
+        config.setEnvironment(connection.environment());
+        config.setCompanyName(connection.companyName());
+        config.setClientId(connection.clientId());
+        config.setClientSecret(connection.clientSecret());
+        config.setTokenUrl(connection.tokenUrl());
         config.setPollInterval(50);
         config.setRetryDelay(20);
         config.setMaxRetryDelay(2_000);

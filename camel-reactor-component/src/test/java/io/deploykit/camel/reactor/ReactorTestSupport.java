@@ -8,11 +8,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.deploykit.emulator.junit5.InjectEmulator;
+import io.deploykit.emulator.junit5.ReactorConnection;
+import io.deploykit.emulator.junit5.ReactorEmulatorExtension;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
 /** Runs the {@code reactor:} component against a real Reactor and IMS emulator on a loopback port. */
@@ -24,38 +25,32 @@ abstract class ReactorTestSupport extends CamelTestSupport {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
+    /**
+     * An emulator for each test class, started before its {@code @BeforeAll} methods and stopped after it; its request
+     * record is cleared before each test and its faults after each.
+     */
+    @RegisterExtension
+    static final ReactorEmulatorExtension REACTOR_EMULATOR = ReactorEmulatorExtension.builder()
+            .client(CLIENT_ID, CLIENT_SECRET).orgId(ORG).processingTime(Duration.ofMillis(150)).build();
+
+    /** The emulator of the running test class. */
+    @InjectEmulator
     static ReactorEmulator emulator;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = ReactorEmulator.builder().port(0).client(CLIENT_ID, CLIENT_SECRET)
-                .processingTime(Duration.ofMillis(150)).start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clearFaults() {
-        emulator.faults().clear();
-        emulator.clearRequests();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         ReactorComponent reactor = new ReactorComponent();
         ReactorConfiguration config = reactor.getConfiguration();
-        config.setBaseUrl(emulator.baseUrl());
-        config.setTokenUrl(emulator.tokenUrl());
-        config.setClientId(CLIENT_ID);
-        config.setClientSecret(CLIENT_SECRET);
-        config.setImsOrgId(ORG);
+        ReactorConnection connection = REACTOR_EMULATOR.connection();
+        config.setBaseUrl(connection.baseUrl());
+        config.setTokenUrl(connection.tokenUrl());
+        config.setClientId(connection.clientId());
+        config.setClientSecret(connection.clientSecret());
+        config.setImsOrgId(connection.imsOrgId());
         config.setPollInterval(50);
         config.setRetryDelay(20);
         config.setMaxRetryDelay(2_000);
