@@ -149,14 +149,13 @@ class ClusterFileDropTest {
 
             try (ChildApplication survivor = ChildApplication.start("survivor", work, instanceArguments(inbox))) {
                 survivor.awaitStarted();
+                // while its holder lives and renews the lock, the file is not taken, however long the deploy takes
+                Thread.sleep(TAKEOVER.multipliedBy(2).toMillis());
+                assertTrue(!survivor.logged("Picked takeover.rapidstart"), "taken from a live instance:" + survivor.tail());
+
                 doomed.kill();
-                long killedAt = System.nanoTime();
                 Eventually.await("the survivor taking the file over", Duration.ofSeconds(30),
                         () -> survivor.logged("Picked takeover.rapidstart"), survivor::tail);
-                Duration takenOverAfter = Duration.ofNanos(System.nanoTime() - killedAt);
-                // the lock was last renewed up to one heartbeat before the kill
-                assertTrue(takenOverAfter.compareTo(TAKEOVER.minus(HEARTBEAT).minusMillis(100)) >= 0,
-                        "the lock of the killed instance is respected until its takeover time: " + takenOverAfter);
                 services.bc.faults().stickJobsOf(code, false);
 
                 Eventually.await("takeover.rapidstart in .done", Duration.ofSeconds(60),
