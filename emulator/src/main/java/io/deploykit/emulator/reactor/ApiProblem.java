@@ -6,8 +6,8 @@ import io.deploykit.emulator.http.HttpError;
  * An error answer of the Reactor API, thrown by the handlers and written by {@link JsonApiErrors} as a JSON:API
  * error object: status, code, title, detail and, when one field or parameter is at fault, its source.
  * <p>
- * Adobe documents the codes {@code not-found}, {@code authentication-failure}, {@code not-unique},
- * {@code read-only} and {@code invalid-name}; the others are the emulator's own, in the same style.
+ * Adobe documents the codes {@code not-found}, {@code not-unique}, {@code read-only} and {@code invalid-name};
+ * a token Reactor refuses is {@code oauth-token-invalid}; the others are in the same style.
  */
 final class ApiProblem extends RuntimeException {
 
@@ -16,28 +16,31 @@ final class ApiProblem extends RuntimeException {
     private final String title;
     private final String pointer;
     private final String parameter;
+    private final boolean brief;
 
-    private ApiProblem(int status, String code, String title, String detail, String pointer, String parameter) {
+    private ApiProblem(int status, String code, String title, String detail, String pointer, String parameter,
+                       boolean brief) {
         super(detail, null, false, false); // an answer, not a failure: no stack trace
         this.status = status;
         this.code = code;
         this.title = title;
         this.pointer = pointer;
         this.parameter = parameter;
+        this.brief = brief;
     }
 
     ApiProblem(int status, String code, String title, String detail) {
-        this(status, code, title, detail, null, null);
+        this(status, code, title, detail, null, null, false);
     }
 
     /** The same problem, caused by a member of the request document, such as {@code /data/attributes/name}. */
     ApiProblem atPointer(String jsonPointer) {
-        return new ApiProblem(status, code, title, getMessage(), jsonPointer, null);
+        return new ApiProblem(status, code, title, getMessage(), jsonPointer, null, brief);
     }
 
     /** The same problem, caused by a query or form parameter, such as {@code page[size]}. */
     ApiProblem atParameter(String name) {
-        return new ApiProblem(status, code, title, getMessage(), null, name);
+        return new ApiProblem(status, code, title, getMessage(), null, name, brief);
     }
 
     /** An error the server raised by itself (an injected fault, no such route, a body over the limit). */
@@ -50,8 +53,13 @@ final class ApiProblem extends RuntimeException {
                 .atPointer("/data/id");
     }
 
+    /**
+     * Reactor's 401, whatever is wrong with the token (missing, unknown, expired), as it answers it:
+     * {@code {"errors":[{"status":"401","code":"oauth-token-invalid","title":"Oauth token is not valid",
+     * "meta":{"request_id":...}}]}}, without an id or a detail (the detail here is only logged).
+     */
     static ApiProblem authenticationFailure(String detail) {
-        return new ApiProblem(401, "authentication-failure", "Authentication Failure", detail);
+        return new ApiProblem(401, "oauth-token-invalid", "Oauth token is not valid", detail, null, null, true);
     }
 
     static ApiProblem badRequest(String detail) {
@@ -132,6 +140,11 @@ final class ApiProblem extends RuntimeException {
 
     String title() {
         return title;
+    }
+
+    /** Whether the error object carries only status, code, title and meta: no id, no detail. */
+    boolean brief() {
+        return brief;
     }
 
     /** The JSON pointer of the member at fault, or null. */

@@ -84,7 +84,8 @@ final class ExtensionPackagesResource {
     }
 
     private void create(Exchange exchange) throws IOException {
-        PackageState created = receiveZip(exchange, store::create);
+        PackageState created = receiveZip(exchange, (manifest, zip) -> store.create(manifest, zip,
+                exchange.principal()));
         exchange.setHeader("Location", exchange.baseUrl() + PATH + "/" + created.id());
         respond(exchange, 201, PackageDocuments.single(created, exchange.baseUrl()));
     }
@@ -104,7 +105,8 @@ final class ExtensionPackagesResource {
 
     private void update(Exchange exchange) throws IOException {
         String id = exchange.pathParam("id");
-        PackageState updated = receiveZip(exchange, (manifest, zip) -> store.upload(id, manifest, zip));
+        PackageState updated = receiveZip(exchange, (manifest, zip) -> store.upload(id, manifest, zip,
+                exchange.principal()));
         respond(exchange, 200, PackageDocuments.single(updated, exchange.baseUrl()));
     }
 
@@ -147,10 +149,10 @@ final class ExtensionPackagesResource {
         String action = data.path("meta").path("action").asText(null);
         PackageState changed;
         if ("release_private".equals(action)) {
-            changed = store.releasePrivate(id);
+            changed = store.releasePrivate(id, exchange.principal());
         } else if ("discontinue".equals(action)
                    || (action == null && data.path("attributes").path("discontinued").asBoolean(false))) {
-            changed = store.discontinue(id);
+            changed = store.discontinue(id, exchange.principal());
         } else {
             throw ApiProblem.badRequest("Expected the action release_private or discontinue in meta.action, or "
                                         + "attributes.discontinued true; got "

@@ -23,7 +23,10 @@ import io.deploykit.emulator.http.Json;
  * broken in one way, or padded to a size. Everything is streamed to disk.
  * <p>
  * The valid extension: an {@code extension.json} with name, version, platform, displayName, description, author,
- * iconPath, viewBasePath, main, a configuration view and one action, and every file these name.
+ * iconPath (an SVG), viewBasePath, main, a configuration view and one action, each with its JSON schema, and every
+ * file these name. It follows the manifest rules of both platforms (see {@link #manifest}): a zip of it processes
+ * to {@code succeeded} on web and on edge, given a name that follows the naming rules (lower case letters,
+ * digits, {@code - _ . ~}, not starting with a dot or an underscore).
  */
 public final class ExtensionZips {
 
@@ -62,26 +65,20 @@ public final class ExtensionZips {
         return write(target, manifest(name, version, platform), files, 0);
     }
 
-    /** The files of the valid extension, without any extension.json. */
-    public static Path writeWithoutManifest(Path target) throws IOException {
-        return write(target, null, files(), 0);
+    /**
+     * The valid extension with this manifest instead of its own, such as {@link #manifest} with one rule broken.
+     * The files are those of the valid extension.
+     */
+    public static Path write(Path target, ObjectNode manifest) throws IOException {
+        return write(target, manifest.deepCopy(), files(), 0);
     }
 
-    /** The files of the valid extension, with an extension.json that is not JSON. */
-    public static Path writeWithInvalidJson(Path target) throws IOException {
-        Map<String, String> files = files();
-        files.put(Manifest.FILE_NAME, "{\"name\": \"broken\", \"version\": ");
-        return write(target, null, files, 0);
-    }
-
-    /** The valid extension, with no name in its extension.json. */
-    public static Path writeWithoutName(Path target, String version, String platform) throws IOException {
-        ObjectNode manifest = manifest("unnamed", version, platform);
-        manifest.remove("name");
-        return write(target, manifest, files(), 0);
-    }
-
-    private static ObjectNode manifest(String name, String version, String platform) {
+    /**
+     * A copy of the valid extension's {@code extension.json}: name, version, platform, displayName, description,
+     * author, iconPath, viewBasePath, main, configuration (viewPath and schema) and one action (name, displayName,
+     * libPath, viewPath, schema), the same for web and edge.
+     */
+    public static ObjectNode manifest(String name, String version, String platform) {
         ObjectNode manifest = Json.object()
                 .put("name", name)
                 .put("version", version)
@@ -104,6 +101,25 @@ public final class ExtensionZips {
         schema.putArray("required").add("message");
         action.set("schema", schema);
         return manifest;
+    }
+
+    /** The files of the valid extension, without any extension.json. */
+    public static Path writeWithoutManifest(Path target) throws IOException {
+        return write(target, null, files(), 0);
+    }
+
+    /** The files of the valid extension, with an extension.json that is not JSON. */
+    public static Path writeWithInvalidJson(Path target) throws IOException {
+        Map<String, String> files = files();
+        files.put(Manifest.FILE_NAME, "{\"name\": \"broken\", \"version\": ");
+        return write(target, null, files, 0);
+    }
+
+    /** The valid extension, with no name in its extension.json. */
+    public static Path writeWithoutName(Path target, String version, String platform) throws IOException {
+        ObjectNode manifest = manifest("unnamed", version, platform);
+        manifest.remove("name");
+        return write(target, manifest, files(), 0);
     }
 
     private static ObjectNode objectSchema() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.deploykit.emulator.http.ErrorFormat;
 import io.deploykit.emulator.http.Exchange;
@@ -15,6 +17,8 @@ import io.deploykit.emulator.http.Json;
  * "meta":{"request_id"}}]}}, with the status as a string, as JSON:API has it.
  */
 final class JsonApiErrors implements ErrorFormat {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonApiErrors.class);
 
     private final Answers answers;
 
@@ -28,12 +32,19 @@ final class JsonApiErrors implements ErrorFormat {
     }
 
     void write(Exchange exchange, ApiProblem problem) throws IOException {
-        ObjectNode error = Json.object()
-                .put("id", UUID.randomUUID().toString())
-                .put("status", Integer.toString(problem.status()))
-                .put("code", problem.code())
-                .put("title", problem.title())
-                .put("detail", problem.getMessage());
+        ObjectNode error = Json.object();
+        if (problem.brief()) {
+            LOG.debug("{} {}: {}", problem.status(), problem.code(), problem.getMessage());
+            error.put("status", Integer.toString(problem.status()))
+                    .put("code", problem.code())
+                    .put("title", problem.title());
+        } else {
+            error.put("id", UUID.randomUUID().toString())
+                    .put("status", Integer.toString(problem.status()))
+                    .put("code", problem.code())
+                    .put("title", problem.title())
+                    .put("detail", problem.getMessage());
+        }
         if (problem.pointer() != null) {
             error.putObject("source").put("pointer", problem.pointer());
         } else if (problem.parameter() != null) {

@@ -17,6 +17,10 @@ import io.deploykit.emulator.http.Json;
 final class PackageDocuments {
 
     static final String TYPE = "extension_packages";
+    /** Where Adobe's CDN serves a package's files, as the API's cdn_path shows it. */
+    static final String CDN = "https://assets.adobedtm.com/extensions/";
+    /** The domain of the e-mail address of a technical account, the identity of an OAuth server-to-server client. */
+    static final String TECHNICAL_ACCOUNT_DOMAIN = "@techacct.adobe.com";
 
     /** The manifest fields shown as attributes, by attribute name. */
     private static final Map<String, String> MANIFEST_ATTRIBUTES = Map.ofEntries(
@@ -79,15 +83,32 @@ final class PackageDocuments {
         ObjectNode values = Json.object();
         MANIFEST_ATTRIBUTES.forEach((attribute, field) -> values.set(attribute, manifestValue(pkg.manifest(), field)));
         values.put("availability", pkg.availability().apiName())
+                .put("cdn_path", CDN + pkg.id())
                 .put("created_at", Timestamps.format(pkg.createdAt()))
                 .put("discontinued", pkg.discontinued())
                 .put("owner_org_id", pkg.ownerOrgId())
                 .put("status", pkg.status().apiName())
                 .put("updated_at", Timestamps.format(pkg.updatedAt()));
+        values.putNull("ecma_version"); // what Adobe's answers show for a package that sets none
+        person(values, "created_by", pkg.createdBy());
+        person(values, "updated_by", pkg.updatedBy());
         ObjectNode attributes = Json.object();
         values.properties().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(attribute -> attributes.set(attribute.getKey(), attribute.getValue()));
         return attributes;
+    }
+
+    /**
+     * {@code created_by_email} and {@code created_by_display_name} (or {@code updated_by_...}): the technical account
+     * of the IMS client whose token acted; null for a package that no client uploaded.
+     */
+    private static void person(ObjectNode values, String prefix, String clientId) {
+        if (clientId == null) {
+            values.putNull(prefix + "_email").putNull(prefix + "_display_name");
+        } else {
+            values.put(prefix + "_email", clientId + TECHNICAL_ACCOUNT_DOMAIN)
+                    .put(prefix + "_display_name", clientId);
+        }
     }
 
     private static JsonNode manifestValue(Manifest manifest, String field) {

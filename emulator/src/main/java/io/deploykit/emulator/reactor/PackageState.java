@@ -12,10 +12,12 @@ import java.util.List;
  * @param errors       why the latest processing failed
  * @param revision     counts the zips uploaded, so that the processing of a replaced zip is ignored
  * @param zip          the latest zip; null for a seeded package
+ * @param createdBy    the IMS client whose token created the package; null for a seeded package
+ * @param updatedBy    the IMS client whose token last changed it (a zip, a release); null for a seeded package
  */
 record PackageState(String id, long sequence, Manifest manifest, Availability availability, ProcessingStatus status,
                     boolean discontinued, List<ProcessingError> errors, int revision, Path zip, Instant createdAt,
-                    Instant updatedAt, String ownerOrgId) {
+                    Instant updatedAt, String ownerOrgId, String createdBy, String updatedBy) {
 
     PackageState {
         errors = List.copyOf(errors);
@@ -39,25 +41,27 @@ record PackageState(String id, long sequence, Manifest manifest, Availability av
     }
 
     /** With a new zip, pending; the manifest is kept when the new zip's cannot be read. */
-    PackageState uploaded(Manifest newManifest, Path newZip, Instant now) {
+    PackageState uploaded(Manifest newManifest, Path newZip, Instant now, String actor) {
         return new PackageState(id, sequence, newManifest == null ? manifest : newManifest, availability,
-                ProcessingStatus.PENDING, discontinued, List.of(), revision + 1, newZip, createdAt, now, ownerOrgId);
+                ProcessingStatus.PENDING, discontinued, List.of(), revision + 1, newZip, createdAt, now, ownerOrgId,
+                createdBy, actor);
     }
 
     PackageState processed(Inspection inspection, Instant now) {
         ProcessingStatus outcome = inspection.succeeded() ? ProcessingStatus.SUCCEEDED : ProcessingStatus.FAILED;
         return new PackageState(id, sequence, inspection.manifest() == null ? manifest : inspection.manifest(),
-                availability, outcome, discontinued, inspection.errors(), revision, zip, createdAt, now, ownerOrgId);
+                availability, outcome, discontinued, inspection.errors(), revision, zip, createdAt, now, ownerOrgId,
+                createdBy, updatedBy);
     }
 
-    PackageState released(Instant now) {
+    PackageState released(Instant now, String actor) {
         return new PackageState(id, sequence, manifest, Availability.PRIVATE, status, discontinued, errors, revision,
-                zip, createdAt, now, ownerOrgId);
+                zip, createdAt, now, ownerOrgId, createdBy, actor);
     }
 
-    PackageState discontinued(Instant now) {
+    PackageState discontinued(Instant now, String actor) {
         return new PackageState(id, sequence, manifest, availability, status, true, errors, revision, zip, createdAt,
-                now, ownerOrgId);
+                now, ownerOrgId, createdBy, actor);
     }
 
     ExtensionPackageSnapshot snapshot() {

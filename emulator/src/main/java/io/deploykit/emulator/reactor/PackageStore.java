@@ -45,20 +45,20 @@ final class PackageStore {
      *
      * @param manifest the zip's manifest, or null when it cannot be read (the package is created; processing fails)
      */
-    synchronized PackageState create(Manifest manifest, ReceivedZip zip) {
+    synchronized PackageState create(Manifest manifest, ReceivedZip zip, String actor) {
         if (manifest != null) {
             checkContent(null, manifest);
         }
         Instant now = now();
         PackageState created = new PackageState(newId(), sequence++, manifest, Availability.DEVELOPMENT,
-                ProcessingStatus.PENDING, false, List.of(), 1, zip.file(), now, now, orgId);
+                ProcessingStatus.PENDING, false, List.of(), 1, zip.file(), now, now, orgId, actor, actor);
         packages.put(created.id(), created);
         history.uploaded(upload(created.id(), manifest, zip, true, now));
         return created;
     }
 
     /** A new zip for a development package: pending again. The previous zip is deleted. */
-    synchronized PackageState upload(String id, Manifest manifest, ReceivedZip zip) {
+    synchronized PackageState upload(String id, Manifest manifest, ReceivedZip zip, String actor) {
         PackageState current = require(id);
         if (current.availability() != Availability.DEVELOPMENT) {
             throw ApiProblem.readOnly("The extension package " + id + " is " + current.availability().apiName()
@@ -69,14 +69,14 @@ final class PackageStore {
             checkContent(current, manifest);
         }
         Instant now = now();
-        PackageState updated = current.uploaded(manifest, zip.file(), now);
+        PackageState updated = current.uploaded(manifest, zip.file(), now, actor);
         packages.put(id, updated);
         storage.discard(current.zip());
         history.uploaded(upload(id, manifest, zip, false, now));
         return updated;
     }
 
-    synchronized PackageState releasePrivate(String id) {
+    synchronized PackageState releasePrivate(String id, String actor) {
         PackageState current = require(id);
         if (current.availability() != Availability.DEVELOPMENT) {
             throw ApiProblem.readOnly("The extension package " + id + " is already "
@@ -89,14 +89,14 @@ final class PackageStore {
         }
         checkVersionAboveReleases(current.name(), current.platform(), current.version());
         Instant now = now();
-        PackageState released = current.released(now);
+        PackageState released = current.released(now, actor);
         packages.put(id, released);
         history.released(new PackageRelease(id, released.name(), released.platform(), released.version(), now));
         return released;
     }
 
-    synchronized PackageState discontinue(String id) {
-        PackageState discontinued = require(id).discontinued(now());
+    synchronized PackageState discontinue(String id, String actor) {
+        PackageState discontinued = require(id).discontinued(now(), actor);
         packages.put(id, discontinued);
         return discontinued;
     }
@@ -141,7 +141,7 @@ final class PackageStore {
         }
         Instant now = now();
         PackageState seeded = new PackageState(newId(), sequence++, manifest, availability,
-                ProcessingStatus.SUCCEEDED, false, List.of(), 1, null, now, now, orgId);
+                ProcessingStatus.SUCCEEDED, false, List.of(), 1, null, now, now, orgId, null, null);
         packages.put(seeded.id(), seeded);
         return seeded;
     }

@@ -17,10 +17,18 @@ public record ProcessingError(String code, String title, String detail) {
     /** The code of a path {@code extension.json} names that is not in the archive, or leaves it. */
     public static final String PATH_ERROR = "extension-package-path-error";
     /**
-     * The code of an {@code extension.json} that is not valid JSON or lacks a required field. Adobe does not document
-     * the code it uses for these; this one is the emulator's.
+     * The code of an {@code extension.json} that is not valid JSON or breaks a rule of Adobe's extension manifest
+     * (a required field missing, a property the platform does not allow, a name against the naming rules...).
+     * Adobe does not document the code it uses for these; this one follows its others.
      */
     public static final String MANIFEST_ERROR = "extension-package-manifest-error";
+    /**
+     * Adobe's code of a transform the platform does not have, or a second transform of one property: "You have
+     * defined an invalid transform for an object property."
+     */
+    public static final String TRANSFORM_ERROR = "extension-package-transform-definition-error";
+    /** Adobe's code of a {@code customCode} transform, which only its own extensions may use. */
+    public static final String CUSTOM_CODE_TRANSFORM_ERROR = "illegal-custom-code-transform";
     /** The code of a failure injected with {@link ReactorFaults#failNextProcessing(String)}. */
     public static final String INJECTED_ERROR = "extension-package-error";
 
@@ -40,5 +48,13 @@ public record ProcessingError(String code, String title, String detail) {
 
     static ProcessingError manifest(String detail) {
         return new ProcessingError(MANIFEST_ERROR, "Invalid extension.json", detail);
+    }
+
+    static ProcessingError transform(String detail) {
+        return new ProcessingError(TRANSFORM_ERROR, "Invalid transform definition", detail);
+    }
+
+    static ProcessingError customCodeTransform(String detail) {
+        return new ProcessingError(CUSTOM_CODE_TRANSFORM_ERROR, "Illegal custom code transform", detail);
     }
 }

@@ -23,7 +23,7 @@ final class ReactorGate {
 
     /** @throws ApiProblem 401 without a valid token, 406 without the Accept header of revision 1 */
     void admit(Exchange exchange) {
-        authenticate(exchange.header("Authorization"));
+        exchange.principal(authenticate(exchange.header("Authorization")).clientId());
         String accept = exchange.header("Accept");
         if (accept == null) {
             throw ApiProblem.notAcceptable("The request has no Accept header; the API answers " + ACCEPT + ".");
@@ -34,7 +34,8 @@ final class ReactorGate {
         }
     }
 
-    private void authenticate(String authorization) {
+    /** The token the request carries; 401 unless this IMS issued it and it is still valid. */
+    private IssuedToken authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw ApiProblem.authenticationFailure("The request has no Authorization header with an IMS access "
                                                    + "token.");
@@ -51,6 +52,7 @@ final class ReactorGate {
             throw ApiProblem.authenticationFailure("The access token expired at " + token.get().expiresAt()
                                                    + "; get a new one.");
         }
+        return token.get();
     }
 
     /** Whether one of the media ranges is the JSON:API type with {@code revision=1}, spaces and case aside. */

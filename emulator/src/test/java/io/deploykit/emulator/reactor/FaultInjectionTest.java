@@ -112,7 +112,7 @@ class FaultInjectionTest {
         ApiResponse refused = client.get(LIST);
 
         assertEquals(401, refused.status());
-        assertEquals("authentication-failure", refused.errorCode());
+        assertEquals("oauth-token-invalid", refused.errorCode());
         client.forgetToken();
         assertEquals(200, client.get(LIST).status());
     }

@@ -99,8 +99,9 @@ class ImsTokenEndpointTest {
                     Duration.ofSeconds(5));
 
             assertEquals(401, expired.status(), expired::toString);
-            assertEquals("authentication-failure", expired.errorCode());
-            assertTrue(expired.error().get("detail").asText().contains("expired"), expired::toString);
+            assertEquals("oauth-token-invalid", expired.errorCode());
+            assertEquals("Oauth token is not valid", expired.error().get("title").asText(),
+                    "the same answer as for any other token Reactor refuses");
             client.forgetToken();
             assertEquals(200, client.get("/extension_packages").status());
         }

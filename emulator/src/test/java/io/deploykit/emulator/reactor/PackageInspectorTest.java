@@ -63,17 +63,19 @@ class PackageInspectorTest {
 
         List<String> details = PackageInspector.inspect(zip).errors().stream().map(ProcessingError::detail).toList();
 
-        assertEquals(List.of("extension.json has no \"name\".", "extension.json has no \"displayName\".",
-                "extension.json has no \"description\".", "extension.json has no \"author\" with a \"name\".",
-                "The \"version\" 1.0 is not a semantic version such as 1.2.3.",
-                "The \"platform\" is web or edge, not mobile."), details);
+        assertEquals(List.of("The \"platform\" is web or edge, not \"mobile\".", "extension.json has no \"name\".",
+                "extension.json has no \"displayName\".", "extension.json has no \"description\".",
+                "extension.json has no \"viewBasePath\".",
+                "The \"version\" \"1.0\" is not a semantic version such as 1.2.3.",
+                "The \"author\" must be an object with a \"name\", not \"someone\"."), details);
     }
 
     @Test
     void viewPathsAreRelativeToTheViewBasePath() throws IOException {
         String manifest = TestZips.manifest("views", "1.0.0", "web", "\"viewBasePath\":\"./dist/view\","
-                + "\"configuration\":{\"viewPath\":\"configuration.html\"},"
-                + "\"events\":[{\"name\":\"click\",\"libPath\":\"src/click.js\",\"viewPath\":\"events/click.html\"}]");
+                + "\"configuration\":{\"viewPath\":\"configuration.html\",\"schema\":{}},"
+                + "\"events\":[{\"name\":\"click\",\"displayName\":\"Click\",\"libPath\":\"src/click.js\","
+                + "\"viewPath\":\"events/click.html?mode=1\",\"schema\":{}}]");
         Path good = TestZips.of(dir.resolve("good.zip"), Map.of("extension.json", manifest,
                 "dist/view/configuration.html", "<p>", "dist/view/events/click.html", "<p>", "src/click.js", ""));
         Path rootViews = TestZips.of(dir.resolve("root.zip"), Map.of("extension.json", manifest,
@@ -95,10 +97,10 @@ class PackageInspectorTest {
                 "1.0.0", "web", "\"main\":\"../main.js\",\"iconPath\":\"/icon.svg\",\"hostedLibFiles\":[42]"),
                 "main.js", "", "icon.svg", ""));
 
-        List<ProcessingError> errors = PackageInspector.inspect(zip).errors();
+        List<ProcessingError> errors = PackageInspector.inspect(zip).errors().stream()
+                .filter(error -> error.code().equals(ProcessingError.PATH_ERROR)).toList();
 
         assertEquals(3, errors.size(), errors::toString);
-        assertTrue(errors.stream().allMatch(error -> error.code().equals(ProcessingError.PATH_ERROR)));
         assertTrue(errors.get(0).detail().contains("../main.js"), errors::toString);
     }
 

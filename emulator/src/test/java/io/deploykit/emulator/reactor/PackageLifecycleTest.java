@@ -64,6 +64,13 @@ class PackageLifecycleTest {
         assertFalse(pending.get("discontinued").asBoolean());
         assertEquals(emulator.orgId(), pending.get("owner_org_id").asText());
         assertTrue(pending.get("created_at").asText().matches(TIMESTAMP), pending::toString);
+        // the attributes Adobe's answers carry beside the manifest's
+        assertEquals("https://assets.adobedtm.com/extensions/" + id, pending.get("cdn_path").asText());
+        assertTrue(pending.has("ecma_version") && pending.get("ecma_version").isNull(), pending::toString);
+        assertEquals(ReactorEmulator.DEFAULT_CLIENT_ID + "@techacct.adobe.com", pending.get("created_by_email").asText());
+        assertEquals(ReactorEmulator.DEFAULT_CLIENT_ID, pending.get("created_by_display_name").asText());
+        assertEquals(pending.get("created_by_email"), pending.get("updated_by_email"));
+        assertEquals(pending.get("created_by_display_name"), pending.get("updated_by_display_name"));
 
         JsonNode attributes = client.awaitProcessed(id).get("attributes");
 

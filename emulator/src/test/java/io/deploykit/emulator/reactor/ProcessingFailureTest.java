@@ -80,7 +80,8 @@ class ProcessingFailureTest {
                 "{\"name\":\"" + newName() + "\",\"version\":\"1.0.0\",\"platform\":\"web\"}")));
 
         assertEquals(List.of("extension.json has no \"displayName\".", "extension.json has no \"description\".",
-                "extension.json has no \"author\" with a \"name\"."), details(errors));
+                "extension.json has no \"author\" with a \"name\".", "extension.json has no \"viewBasePath\"."),
+                details(errors));
     }
 
     @Test
@@ -102,7 +103,8 @@ class ProcessingFailureTest {
     @Test
     void aViewPathIsLookedForUnderTheViewBasePath() throws IOException {
         Path zip = TestZips.of(dir.resolve("views.zip"), Map.of("extension.json", TestZips.manifest(newName(),
-                "1.0.0", "web", "\"viewBasePath\":\"src/view/\",\"configuration\":{\"viewPath\":\"config.html\"}"),
+                "1.0.0", "web", "\"viewBasePath\":\"src/view/\",\"configuration\":{\"viewPath\":\"config.html\","
+                + "\"schema\":{}}"),
                 "config.html", "<p>"));
 
         assertOnlyError(failedWith(zip), ProcessingError.PATH_ERROR, "src/view/config.html");
