@@ -124,7 +124,7 @@ class ClusterFileDropTest {
             assertEquals(1, services.reactor.uploads().stream().filter(u -> name.equals(u.name())).count(), name + " uploaded once");
             assertEquals(1, services.reactor.releases().stream().filter(r -> name.equals(r.name())).count(), name + " released once");
         }
-        Eventually.await("no lock left behind", Duration.ofSeconds(10),
+        Eventually.await("no lock left behind", Duration.ofSeconds(30),
                 () -> services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE).isEmpty(),
                 () -> ": " + services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE));
         assertTrue(errorNotes(inbox).isEmpty(), "no failure: " + errorNotes(inbox));
