@@ -69,6 +69,7 @@ final class Instance {
                 "-Djava.io.tmpdir=" + tmp,
                 "-cp", classPath(), MAIN_CLASS,
                 "--spring.main.banner-mode=off",
+                "--server.port=0", // instances run side by side: each its web server on a free port
                 "--deploykit.example.demo-folder=" + work.resolve("demo").resolve(name)));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,9 @@ import java.util.regex.Pattern;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSocket;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -174,6 +180,42 @@ class BcOperabilityTest {
         assertEquals(HealthCheck.State.DOWN, result.getState());
         assertTrue(String.valueOf(result.getDetails().get("reason")).contains("No company named 'No Such Company'"),
                 String.valueOf(result.getDetails()));
+    }
+
+    @Test
+    void tlsFailuresAndTimeoutsAreNamed() throws Exception {
+        // a TLS server with no certificate to offer: every handshake fails, as with an untrusted or broken endpoint
+        try (SSLServerSocket tlsServer = (SSLServerSocket) SSLServerSocketFactory.getDefault()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!tlsServer.isClosed()) {
+                    try (Socket socket = tlsServer.accept()) {
+                        ((SSLSocket) socket).startHandshake();
+                    } catch (IOException refused) {
+                        // the handshake fails: what the client is to report
+                    }
+                }
+            }, "tls-refuser");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            start(SECRET, config -> {
+                config.setTokenUrl("https://127.0.0.1:" + tlsServer.getLocalPort() + "/tenant/oauth2/v2.0/token");
+                config.setMaxRetries(0);
+            });
+            HealthCheck.Result tls = health(LIST);
+            assertEquals(HealthCheck.State.DOWN, tls.getState());
+            assertTrue(String.valueOf(tls.getDetails().get("reason")).startsWith("TLS: "), String.valueOf(tls.getDetails()));
+            context.stop();
+        }
+
+        start(SECRET, config -> {
+            config.setResponseTimeout(300);
+            config.setMaxRetries(0);
+        });
+        emulator.faults().slow(10, Duration.ofSeconds(2));
+        HealthCheck.Result slow = health(LIST);
+        assertEquals(HealthCheck.State.DOWN, slow.getState());
+        assertTrue(String.valueOf(slow.getDetails().get("reason")).startsWith("timeout: "), String.valueOf(slow.getDetails()));
     }
 
     @Test

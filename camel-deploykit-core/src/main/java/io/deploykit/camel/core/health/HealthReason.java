@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
@@ -44,8 +45,8 @@ public record HealthReason(String text, Integer statusCode, String errorCode) {
             timeout = find(cause, TimeoutException.class);
         }
         if (timeout == null && find(cause, InterruptedIOException.class) instanceof InterruptedIOException io
-            && io.getMessage() != null && io.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
-            timeout = io;
+            && io.getMessage() != null && io.getMessage().toLowerCase(Locale.ROOT).matches(".*(timeout|timed out).*")) {
+            timeout = io; // HttpClient's connect timeout is an InterruptedIOException of its own
         }
         if (timeout != null) {
             return new HealthReason("timeout: " + message(timeout), null, null);

@@ -53,7 +53,8 @@ final class ChildApplication implements AutoCloseable {
         Path tmp = Files.createDirectories(work.resolve("tmp-" + name));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), FileDropApplication.class.getName(),
-                "--spring.main.banner-mode=off", "--deploykit.example.demo-folder=" + work.resolve("demo-" + name)));
+                "--spring.main.banner-mode=off", "--deploykit.example.demo-folder=" + work.resolve("demo-" + name),
+                "--server.port=0")); // instances run side by side: each on a free port
         command.addAll(arguments);
         return new ChildApplication(name, new ProcessBuilder(command).redirectErrorStream(true).start());
     }
