@@ -24,7 +24,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(36);
         props.add("accessToken");
         props.add("allowPlainHttp");
         props.add("baseUrl");
@@ -37,6 +37,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("failOnRecordErrors");
         props.add("healthCheckInterval");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentRequests");
         props.add("maxConnections");
         props.add("maxRetries");
         props.add("maxRetryDelay");

@@ -44,6 +44,8 @@ public class BcConfiguration extends DeployKitConfiguration {
     private String packageName;
     @UriParam(label = "producer", defaultValue = "5s", javaType = "java.time.Duration")
     private long pollInterval = 5_000;
+    @UriParam(label = "advanced", defaultValue = "5")
+    private int maxConcurrentRequests = 5;
     @UriParam(label = "producer", defaultValue = "30m", javaType = "java.time.Duration")
     private long timeout = 1_800_000;
     @UriParam(label = "producer", defaultValue = "true")
@@ -173,6 +175,20 @@ public class BcConfiguration extends DeployKitConfiguration {
 
     public long getPollInterval() {
         return pollInterval;
+    }
+
+    @Override
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /**
+     * How many requests of one user (client id or user name) may be on the wire at once, across every endpoint of the
+     * component; further requests wait their turn without holding a thread. Business Central online processes 5 per
+     * user at once and refuses beyond 100 (429), so a burst of deploys stays within its limits. 0 for no limit.
+     */
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
     }
 
     /** How often the status of an import or apply job is read while waiting, such as 500, 5s or 1m. */

@@ -175,6 +175,11 @@ public class BcEndpoint extends DeployKitEndpoint {
     }
 
     @Override
+    protected String basicUser() {
+        return configuration.getUsername();
+    }
+
+    @Override
     protected String userAgent() {
         return "DeployKit-bc/0.1";
     }

@@ -59,6 +59,8 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "imsOrgId": getOrCreateConfiguration(target).setImsOrgId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -124,6 +126,8 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "imsOrgId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxretries":
@@ -190,6 +194,8 @@ public class ReactorComponentConfigurer extends PropertyConfigurerSupport implem
         case "imsOrgId": return getOrCreateConfiguration(target).getImsOrgId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxretries":

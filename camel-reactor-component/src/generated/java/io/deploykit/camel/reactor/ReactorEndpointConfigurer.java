@@ -45,6 +45,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "imsOrgId": target.getConfiguration().setImsOrgId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -103,6 +105,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "imsOrgId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxretries":
@@ -162,6 +166,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "imsOrgId": return target.getConfiguration().getImsOrgId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxretries":

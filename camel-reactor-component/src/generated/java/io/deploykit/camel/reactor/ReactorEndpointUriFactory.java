@@ -24,7 +24,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(29);
         props.add("accessToken");
         props.add("allowPlainHttp");
         props.add("apiKey");
@@ -36,6 +36,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
         props.add("healthCheckInterval");
         props.add("imsOrgId");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentRequests");
         props.add("maxConnections");
         props.add("maxRetries");
         props.add("maxRetryDelay");

@@ -34,6 +34,8 @@ public class ReactorConfiguration extends DeployKitConfiguration {
     private String extensionPackageId;
     @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration")
     private long pollInterval = 1_000;
+    @UriParam(label = "advanced", defaultValue = "0")
+    private int maxConcurrentRequests;
     @UriParam(label = "producer", defaultValue = "10m", javaType = "java.time.Duration")
     private long timeout = 600_000;
 
@@ -107,6 +109,19 @@ public class ReactorConfiguration extends DeployKitConfiguration {
 
     public long getPollInterval() {
         return pollInterval;
+    }
+
+    @Override
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /**
+     * How many requests of one client id may be on the wire at once, across every endpoint of the component; further
+     * requests wait their turn without holding a thread. Adobe documents no limit: 0, the default, sets none.
+     */
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
     }
 
     /** How often a pending package is read while waiting for its processing, such as 500, 1s or 5s. */

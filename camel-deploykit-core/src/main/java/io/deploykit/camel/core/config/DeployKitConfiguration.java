@@ -262,6 +262,9 @@ public abstract class DeployKitConfiguration implements Cloneable {
     /** How often a background job's status is read while waiting, in milliseconds. */
     public abstract long getPollInterval();
 
+    /** How many requests of one user may be on the wire at once, across the component's endpoints; 0 for no limit. */
+    public abstract int getMaxConcurrentRequests();
+
     /** How long to wait for one background job, in milliseconds. */
     public abstract long getTimeout();
 
@@ -282,6 +285,9 @@ public abstract class DeployKitConfiguration implements Cloneable {
         }
         if (healthCheckInterval < 0) {
             throw new IllegalArgumentException("healthCheckInterval must not be negative, was " + healthCheckInterval + " ms");
+        }
+        if (getMaxConcurrentRequests() < 0) {
+            throw new IllegalArgumentException("maxConcurrentRequests must not be negative, was " + getMaxConcurrentRequests());
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);

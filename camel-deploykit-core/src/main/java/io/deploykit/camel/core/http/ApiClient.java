@@ -34,6 +34,7 @@ public final class ApiClient {
     private final ErrorDecoder errors;
     private final ScheduledExecutorService scheduler;
     private final DeployKitStatistics statistics;
+    private final ConcurrencyLimit limit;
 
     public ApiClient(HttpTransport transport, Authenticator authenticator, RetryPolicy retry, ErrorDecoder errors,
                      ScheduledExecutorService scheduler) {
@@ -43,6 +44,13 @@ public final class ApiClient {
     /** @param statistics where retries are counted by the status that caused them; null for nowhere */
     public ApiClient(HttpTransport transport, Authenticator authenticator, RetryPolicy retry, ErrorDecoder errors,
                      ScheduledExecutorService scheduler, DeployKitStatistics statistics) {
+        this(transport, authenticator, retry, errors, scheduler, statistics, ConcurrencyLimit.NONE);
+    }
+
+    /** @param limit how many requests of these credentials may be on the wire at once, with every endpoint's */
+    public ApiClient(HttpTransport transport, Authenticator authenticator, RetryPolicy retry, ErrorDecoder errors,
+                     ScheduledExecutorService scheduler, DeployKitStatistics statistics, ConcurrencyLimit limit) {
+        this.limit = limit;
         this.transport = transport;
         this.authenticator = authenticator;
         this.retry = retry;
@@ -65,22 +73,30 @@ public final class ApiClient {
                 outcome.completeExceptionally(unwrap(authFailure));
                 return;
             }
-            CompletableFuture<HttpResult> sent;
-            try {
-                sent = transport.send(call, authorization);
-            } catch (RuntimeException e) {
-                // never sent: the transport is closed or refuses the request outright
-                outcome.completeExceptionally(transport.isClosed() ? new OperationInterruptedException(call.describe())
-                        : new DeployKitException(call.describe() + " could not be sent: " + e.getMessage(), e));
-                return;
+            limit.acquire().thenRun(() -> send(call, attempt, refreshed, authorization, outcome));
+        });
+    }
+
+    /** Sends the call in its turn; the turn ends with the answer, before a retry waits for its own. */
+    private void send(HttpCall call, int attempt, boolean refreshed, String authorization,
+                      CompletableFuture<HttpResult> outcome) {
+        CompletableFuture<HttpResult> sent;
+        try {
+            sent = transport.send(call, authorization);
+        } catch (RuntimeException e) {
+            limit.release();
+            // never sent: the transport is closed or refuses the request outright
+            outcome.completeExceptionally(transport.isClosed() ? new OperationInterruptedException(call.describe())
+                    : new DeployKitException(call.describe() + " could not be sent: " + e.getMessage(), e));
+            return;
+        }
+        sent.whenComplete((result, failure) -> {
+            limit.release();
+            if (failure != null) {
+                onFailure(call, attempt, refreshed, unwrap(failure), outcome);
+            } else {
+                onResponse(call, attempt, refreshed, authorization, result, outcome);
             }
-            sent.whenComplete((result, failure) -> {
-                if (failure != null) {
-                    onFailure(call, attempt, refreshed, unwrap(failure), outcome);
-                } else {
-                    onResponse(call, attempt, refreshed, authorization, result, outcome);
-                }
-            });
         });
     }
 

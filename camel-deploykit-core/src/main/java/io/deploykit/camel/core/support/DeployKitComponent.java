@@ -1,6 +1,8 @@
 package io.deploykit.camel.core.support;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -8,6 +10,7 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.support.HealthCheckComponent;
 
 import io.deploykit.camel.core.auth.TokenCache;
+import io.deploykit.camel.core.http.ConcurrencyLimit;
 import io.deploykit.camel.core.observe.DeployKitListener;
 import io.deploykit.camel.core.observe.DeployKitStatistics;
 import io.deploykit.camel.core.observe.Outcome;
@@ -29,6 +32,7 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
     private TokenCache tokenCache;
     private JobPoller jobPoller;
     private DeployKitStatistics statistics;
+    private final Map<String, ConcurrencyLimit> concurrencyLimits = new ConcurrentHashMap<>();
 
     @Override
     protected void doStart() throws Exception {
@@ -77,6 +81,15 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
     /** What the component has done and is doing; null before its first start. */
     public DeployKitStatistics getStatistics() {
         return statistics;
+    }
+
+    /**
+     * The limit of requests on the wire at once for one user of the service, shared by every endpoint of the
+     * component that acts as that user with the same maximum.
+     */
+    public ConcurrencyLimit concurrencyLimit(String user, int max) {
+        return max == 0 ? ConcurrencyLimit.NONE
+                : concurrencyLimits.computeIfAbsent(user + " max " + max, key -> new ConcurrencyLimit(max));
     }
 
     public ScheduledExecutorService getScheduler() {

@@ -77,7 +77,8 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint implements Async
         super.doStart();
         transport = new HttpTransport(getConfiguration().httpSettings(getCamelContext(), userAgent()));
         apiClient = new ApiClient(transport, authenticator(), getConfiguration().retryPolicy(), errorDecoder(),
-                getComponent().getScheduler(), getComponent().getStatistics());
+                getComponent().getScheduler(), getComponent().getStatistics(),
+                getComponent().concurrencyLimit(user(), getConfiguration().getMaxConcurrentRequests()));
         registerHealthCheck();
         StateRepository<String, String> states = getConfiguration().getStateRepository();
         if (states != null) {
@@ -154,6 +155,26 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint implements Async
     public String getHealthCheckedAt() {
         DeployKitProducerHealthCheck.Probe last = healthCheck == null ? null : healthCheck.lastProbe();
         return last == null ? "" : last.at().toString();
+    }
+
+    /**
+     * Who the requests act as, for the limit of requests at once: a service counts its limits per user. Only used as
+     * a key in memory, never shown.
+     */
+    private String user() {
+        DeployKitConfiguration config = getConfiguration();
+        if (config.getAccessToken() != null && !config.getAccessToken().isBlank()) {
+            return "token " + config.getAccessToken().hashCode();
+        }
+        if (config.hasClientCredentials()) {
+            return "client " + config.getClientId() + " at " + config.getTokenUrl();
+        }
+        return "user " + basicUser() + " at " + config.getBaseUrl();
+    }
+
+    /** The user name of Basic authentication, for components that have it; null otherwise. */
+    protected String basicUser() {
+        return null;
     }
 
     /**
