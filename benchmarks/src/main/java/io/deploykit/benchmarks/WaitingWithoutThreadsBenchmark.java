@@ -32,7 +32,7 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
 
     @Override
     public String target() {
-        return "N concurrent deploys <= 1.5x one deploy; live threads < 64";
+        return "N concurrent deploys <= 1.5x one deploy; live threads < 64; none refused by Business Central's limits";
     }
 
     @Override
@@ -55,6 +55,8 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
                             Integer.toString(maxConnections)),
                     work.dir(), Duration.ofMinutes(15));
             Map<String, Long> byRoute = emulator.bc().requestCounts(); // of the N alone: the client cleared it
+            Map<String, Long> refused = emulator.bc().refusedByLimits(); // Business Central's limits are on
+            long refusedTotal = refused.values().stream().mapToLong(Long::longValue).sum();
             long requests = byRoute.values().stream().mapToLong(Long::longValue).sum();
             long single = report.number("singleNanos");
             long concurrent = report.number("concurrentNanos");
@@ -74,7 +76,9 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
             Result time = Result.of(ratio <= MAX_RATIO, id + "a. " + n + " concurrent deploys: wall time",
                     "<= " + MAX_RATIO + "x one deploy", seconds(concurrent) + " vs one deploy " + seconds(single),
                     ratio(ratio), setting + format("; the %d deploys made %d requests (%.1f per deploy; by route %s), "
-                                                   + "answered by the emulator on the same cores as the client; %s%s", n,
+                                                   + "answered by the emulator on the same cores as the client, with"
+                                                   + " Business Central's limits on (5 requests processed per user at"
+                                                   + " once, 95 queued, 6000 per 5 minutes); %s%s", n,
                                                    requests, (double) requests / n, byRoute, cpuUse,
                                                    ratio <= MAX_RATIO ? "" : missReason(cpu / cores, concurrent - single)));
             Result threads = Result.of(peak < MAX_THREADS, id + "b. " + n + " concurrent deploys: threads",
@@ -82,7 +86,12 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
                     format("%.2fx the limit", (double) peak / MAX_THREADS),
                     "ThreadMXBean of the client JVM, peak reset before the " + n + " start (the sampler thread "
                     + "included); threads at the end: " + report.text("threadNames"));
-            return List.of(time, threads);
+            Result limits = Result.of(refusedTotal == 0, id + "c. " + n + " concurrent deploys: refused by the limits",
+                    "0 (the client holds each user to 5 requests at once)", refusedTotal + " refused",
+                    refusedTotal == 0 ? "none" : refusedTotal + " refusals",
+                    "the emulator's count of requests refused by Business Central's operational limits, by limit: "
+                    + refused + "; every deploy completed (the client fails otherwise)");
+            return List.of(time, threads, limits);
         }
     }
 

@@ -84,6 +84,19 @@ public final class EmulatorAdmin {
         return count;
     }
 
+    /**
+     * The requests Business Central's operational limits refused since the start, by limit: {@code queueFull}
+     * (more than 5 processed and 95 queued at once), {@code windowExceeded} (over 6000 in 5 minutes),
+     * {@code queueTimedOut}.
+     */
+    public Map<String, Long> refusedByLimits() throws IOException, InterruptedException {
+        JsonNode refused = JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/bc/limits")).GET(), 200))
+                .path("refused");
+        Map<String, Long> map = new java.util.TreeMap<>();
+        refused.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asLong()));
+        return map;
+    }
+
     /** The CPU time the emulator's process has used so far, in milliseconds. */
     public long processCpuMillis() throws IOException, InterruptedException {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/process")).GET(), 200))

@@ -103,8 +103,6 @@ class ClusterFileDropTest {
                     assertEquals(1L, picks.getOrDefault(Path.of(file).getFileName().toString(), 0L),
                             "picked by one instance, once: " + file + " " + picks);
                 }
-                assertTrue(!first.matches(PICKED).isEmpty() && !second.matches(PICKED).isEmpty(),
-                        "both instances took part: " + picks);
             }
         } finally {
             held.forEach(code -> services.bc.faults().stickJobsOf(code, false));

@@ -85,7 +85,6 @@ class ClusterFtpFileDropTest {
                 assertEquals(1, services.bc.applies().stream().filter(a -> a.packageCode().equals(code)).count(),
                         code + " applied once");
             }
-            assertTrue(!first.matches(PICKED).isEmpty() && !second.matches(PICKED).isEmpty(), "both took part: " + picks);
             assertTrue(Files.notExists(ftp.home().resolve("drop/rapidstart/.error")) || isEmpty(ftp.home().resolve("drop/rapidstart/.error")),
                     "no failure");
         }
