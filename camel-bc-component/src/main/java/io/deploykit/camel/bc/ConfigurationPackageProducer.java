@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import io.deploykit.camel.core.support.DeployKitProducer;
 import io.deploykit.camel.core.support.Failures;
 
 /** The operations on RapidStart configuration packages, one method each. */
-final class ConfigurationPackageProducer extends DeployKitProducer {
+final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.rapidstart";
@@ -34,24 +35,18 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     }
 
     @Override
-    protected CompletableFuture<?> operate(Exchange exchange) {
-        BcOperation operation = BcOperations.of(exchange, config, BcResource.configurationPackage);
+    protected CompletableFuture<?> operate(BcOperation operation, Exchange exchange) {
         return switch (operation) {
             case list -> list(exchange);
             case get -> get(exchange);
             case create -> create(exchange);
             case delete -> delete(exchange);
             case upload -> upload(exchange);
-            case Import -> runJob(exchange, PackageJob.importJob());
-            case apply -> runJob(exchange, PackageJob.applyJob(config.isFailOnRecordErrors()));
+            case Import -> runJob(exchange, ConfigurationPackageJob.importJob());
+            case apply -> runJob(exchange, ConfigurationPackageJob.applyJob(config.isFailOnRecordErrors()));
             case deploy -> deploy(exchange);
             default -> throw new IllegalStateException("unreachable: " + operation + " was validated");
         };
-    }
-
-    @Override
-    protected String operationName(Exchange exchange) {
-        return "configurationPackage." + BcOperations.of(exchange, config, BcResource.configurationPackage).uriValue();
     }
 
     private CompletableFuture<?> list(Exchange exchange) {
@@ -106,7 +101,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     }
 
     /** Starts the package's import or apply and, unless waitForCompletion=false, waits for it to finish. */
-    private CompletableFuture<?> runJob(Exchange exchange, PackageJob job) {
+    private CompletableFuture<?> runJob(Exchange exchange, ConfigurationPackageJob job) {
         return endpoint.companyId().thenCompose(company -> named(exchange, company)
                 .thenCompose(pkg -> actions.start(company, pkg, job).thenCompose(v -> {
                     LOG.info("Started the {} of configuration package {}", job.name(), pkg.getCode());
@@ -156,7 +151,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     /** The package the exchange names by id, else by code (header or option). */
     private CompletableFuture<ConfigurationPackage> named(Exchange exchange, String company) {
         String id = exchange.getMessage().getHeader(BcConstants.PACKAGE_ID, String.class);
-        if (id != null && !id.isBlank()) {
+        if (ObjectHelper.isNotEmpty(id)) {
             return endpoint.api().getPackage(company, id);
         }
         String code = code(exchange);
@@ -170,10 +165,10 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
 
     private String code(Exchange exchange) {
         String code = exchange.getMessage().getHeader(BcConstants.PACKAGE_CODE, String.class);
-        if (code == null || code.isBlank()) {
+        if (ObjectHelper.isEmpty(code)) {
             code = config.getPackageCode();
         }
-        return code == null || code.isBlank() ? null : code.trim();
+        return ObjectHelper.isEmpty(code) ? null : code.trim();
     }
 
     /** The code given, which must be the file's own (else Business Central fails the import), or the file's. */
@@ -189,13 +184,13 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
 
     private String packageName(Exchange exchange, RapidStartFile rapidStart, String code) {
         String name = exchange.getMessage().getHeader(BcConstants.PACKAGE_NAME, String.class);
-        if (name == null || name.isBlank()) {
+        if (ObjectHelper.isEmpty(name)) {
             name = config.getPackageName();
         }
-        if ((name == null || name.isBlank()) && rapidStart != null) {
+        if ((ObjectHelper.isEmpty(name)) && rapidStart != null) {
             name = rapidStart.packageName();
         }
-        return name == null || name.isBlank() ? code : name;
+        return ObjectHelper.isEmpty(name) ? code : name;
     }
 
     private static void result(Exchange exchange, String company, ConfigurationPackage pkg) {

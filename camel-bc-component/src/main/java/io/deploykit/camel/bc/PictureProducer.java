@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import io.deploykit.camel.core.journal.DeployStep;
 import io.deploykit.camel.core.support.DeployKitProducer;
 
 /** The operations on the picture of an item, customer, vendor, employee or contact, one method each. */
-final class PictureProducer extends DeployKitProducer {
+final class PictureProducer extends DeployKitProducer<BcOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PictureProducer.class);
     private static final String UPDATING = "updating";
@@ -33,8 +34,7 @@ final class PictureProducer extends DeployKitProducer {
     }
 
     @Override
-    protected CompletableFuture<?> operate(Exchange exchange) {
-        BcOperation operation = BcOperations.of(exchange, config, BcResource.picture);
+    protected CompletableFuture<?> operate(BcOperation operation, Exchange exchange) {
         BcParentType type = parentType(exchange);
         return switch (operation) {
             case get -> get(exchange, type);
@@ -43,11 +43,6 @@ final class PictureProducer extends DeployKitProducer {
             case delete -> delete(exchange, type);
             default -> throw new IllegalStateException("unreachable: " + operation + " was validated");
         };
-    }
-
-    @Override
-    protected String operationName(Exchange exchange) {
-        return "picture." + BcOperations.of(exchange, config, BcResource.picture).uriValue();
     }
 
     private CompletableFuture<?> get(Exchange exchange, BcParentType type) {
@@ -77,7 +72,7 @@ final class PictureProducer extends DeployKitProducer {
     private CompletableFuture<?> update(Exchange exchange, BcParentType type) {
         UploadBody image = UploadBody.from(exchange, "picture");
         String declared = exchange.getMessage().getHeader(BcConstants.CONTENT_TYPE, String.class);
-        String contentType = declared == null || declared.isBlank() ? ImageType.detect(image) : declared;
+        String contentType = ObjectHelper.isEmpty(declared) ? ImageType.detect(image) : declared;
         ImageType.requireComplete(image, contentType);
         DeployJournal journal = endpoint.getJournal();
         DeployJournal.Entry entry = journal.entry("picture " + type,
@@ -136,11 +131,11 @@ final class PictureProducer extends DeployKitProducer {
     /** The record's id: the header CamelBcParentId, else looked up by CamelBcParentNumber. */
     private CompletableFuture<String> parentId(Exchange exchange, String company, BcParentType type) {
         String id = exchange.getMessage().getHeader(BcConstants.PARENT_ID, String.class);
-        if (id != null && !id.isBlank()) {
+        if (ObjectHelper.isNotEmpty(id)) {
             return CompletableFuture.completedFuture(id);
         }
         String number = exchange.getMessage().getHeader(BcConstants.PARENT_NUMBER, String.class);
-        if (number == null || number.isBlank()) {
+        if (ObjectHelper.isEmpty(number)) {
             throw new InvalidInputException("Name the record whose picture to use: header " + BcConstants.PARENT_ID
                                             + " or " + BcConstants.PARENT_NUMBER);
         }

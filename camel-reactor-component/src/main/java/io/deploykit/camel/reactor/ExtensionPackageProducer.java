@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import io.deploykit.camel.core.support.OnceOnly;
 import io.deploykit.camel.reactor.model.ExtensionPackage;
 
 /** The operations on Tags extension packages, one method each. */
-final class ExtensionPackageProducer extends DeployKitProducer {
+final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.zip";
@@ -42,9 +43,8 @@ final class ExtensionPackageProducer extends DeployKitProducer {
     }
 
     @Override
-    protected CompletableFuture<?> operate(Exchange exchange) {
-        ReactorOperation operation = exchange.getMessage().getHeader(ReactorConstants.OPERATION, ReactorOperation.class);
-        return switch (operation == null ? config.getOperation() : operation) {
+    protected CompletableFuture<?> operate(ReactorOperation operation, Exchange exchange) {
+        return switch (operation) {
             case list -> list(exchange);
             case get -> get(exchange);
             case create -> create(exchange);
@@ -54,12 +54,6 @@ final class ExtensionPackageProducer extends DeployKitProducer {
             case discontinue -> discontinue(exchange);
             case delete -> delete(exchange);
         };
-    }
-
-    @Override
-    protected String operationName(Exchange exchange) {
-        ReactorOperation operation = exchange.getMessage().getHeader(ReactorConstants.OPERATION, ReactorOperation.class);
-        return "extensionPackage." + (operation == null ? config.getOperation() : operation);
     }
 
     /** Every package, or those of the name and platform in the headers; the body becomes the list. */
@@ -239,7 +233,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
                     }
                     // processed already (found after an unclear answer, or on resuming): a failure fails the upload
                     // as it does after a wait, so the failed package is never taken for deployed
-                    RuntimeException failed = ProcessingJob.INSTANCE.failure(pkg);
+                    RuntimeException failed = ExtensionPackageProcessing.INSTANCE.failure(pkg);
                     return failed != null ? CompletableFuture.<ExtensionPackage>failedFuture(failed)
                             : CompletableFuture.completedFuture(pkg);
                 })
@@ -248,7 +242,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     private CompletableFuture<ExtensionPackage> awaitProcessing(Exchange exchange, ExtensionPackage pkg) {
         String what = "processing of extension package " + pkg.getId() + " (" + pkg.getName() + " " + pkg.getVersion() + ")";
-        return endpoint.getJobPoller().await(what, orgOf(), deadline -> endpoint.api().get(pkg.getId(), deadline), ProcessingJob.INSTANCE,
+        return endpoint.getJobPoller().await(what, orgOf(), deadline -> endpoint.api().get(pkg.getId(), deadline), ExtensionPackageProcessing.INSTANCE,
                 Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getTimeout()), LOG)
                 .whenComplete((done, failure) -> {
                     ExtensionPackage last = done != null ? done
@@ -261,7 +255,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     /** The organisation whose waits the console groups this one with. */
     private String orgOf() {
-        return config.getImsOrgId() == null || config.getImsOrgId().isBlank() ? "" : config.getImsOrgId();
+        return ObjectHelper.isEmpty(config.getImsOrgId()) ? "" : config.getImsOrgId();
     }
 
     /** The package named by id, else the development package of the name and platform in the headers. */
@@ -283,7 +277,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     private String id(Exchange exchange) {
         String id = header(exchange, ReactorConstants.EXTENSION_PACKAGE_ID);
-        if (id == null && config.getExtensionPackageId() != null && !config.getExtensionPackageId().isBlank()) {
+        if (id == null && ObjectHelper.isNotEmpty(config.getExtensionPackageId())) {
             id = config.getExtensionPackageId().trim();
         }
         return id;
@@ -300,7 +294,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     private static String header(Exchange exchange, String name) {
         String value = exchange.getMessage().getHeader(name, String.class);
-        return value == null || value.isBlank() ? null : value.trim();
+        return ObjectHelper.isEmpty(value) ? null : value.trim();
     }
 
     private static void result(Exchange exchange, ExtensionPackage pkg) {
