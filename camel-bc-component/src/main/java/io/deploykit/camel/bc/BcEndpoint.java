@@ -139,7 +139,8 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
         PackagePolls.Watch watch = packagePolls.watch(company, pkg.getId(), interval);
         try {
             return getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(), company, watch::read, job,
-                    interval, Duration.ofMillis(configuration.getTimeout()), JOB_LOG).whenComplete((done, failure) -> watch.close());
+                    interval, Duration.ofMillis(configuration.getTimeout()), JOB_LOG)
+                    .whenComplete((done, failure) -> watch.close());
         } catch (RuntimeException e) {
             watch.close(); // a wait that never started must not keep its company's polls shared
             throw e;

@@ -72,12 +72,13 @@ final class ConfigurationPackageJob implements PolledJob<ConfigurationPackage> {
         if (ConfigurationPackage.ERROR.equals(status(pkg))) {
             String error = isApply() ? pkg.getApplyError() : pkg.getImportError();
             return new BcPackageFailedException(name(), pkg, what + " ended in Error: "
-                                                              + (ObjectHelper.isEmpty(error) ? "(no error text given)" : error));
+                                                             + (ObjectHelper.isEmpty(error) ? "(no error text given)" : error));
         }
         if (isApply() && failOnRecordErrors && pkg.recordErrors() > 0) {
             return new BcPackageFailedException(name(), pkg, what + " completed, but " + pkg.recordErrors()
-                                                              + " records failed validation (numberOfErrors=" + pkg.recordErrors()
-                                                              + "); set failOnRecordErrors=false to accept a partial apply");
+                                                             + " records failed validation (numberOfErrors="
+                                                             + pkg.recordErrors()
+                                                             + "); set failOnRecordErrors=false to accept a partial apply");
         }
         return null;
     }

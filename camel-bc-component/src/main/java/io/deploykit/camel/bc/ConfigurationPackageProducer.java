@@ -18,18 +18,16 @@ import io.deploykit.camel.core.support.DeployKitProducer;
 import io.deploykit.camel.core.support.Failures;
 
 /** The operations on RapidStart configuration packages, one method each. */
-final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> {
+final class ConfigurationPackageProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.rapidstart";
 
-    private final BcEndpoint endpoint;
     private final BcConfiguration config;
     private final PackageActions actions;
 
     ConfigurationPackageProducer(BcEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
         this.actions = new PackageActions(endpoint);
     }
@@ -50,7 +48,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
     }
 
     private CompletableFuture<?> list(Exchange exchange) {
-        return endpoint.companyId().thenCompose(company -> endpoint.api().listPackages(company)
+        return getEndpoint().companyId().thenCompose(company -> getEndpoint().api().listPackages(company)
                 .thenAccept(listing -> {
                     exchange.getMessage().setBody(listing.packages());
                     exchange.getMessage().setHeader(BcConstants.COMPANY_ID, company);
@@ -58,7 +56,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
     }
 
     private CompletableFuture<?> get(Exchange exchange) {
-        return endpoint.companyId().thenCompose(company -> named(exchange, company)
+        return getEndpoint().companyId().thenCompose(company -> named(exchange, company)
                 .thenAccept(pkg -> result(exchange, company, pkg)));
     }
 
@@ -69,7 +67,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
                                             + " or option packageCode");
         }
         String name = packageName(exchange, null, code);
-        return endpoint.companyId().thenCompose(company -> actions.create(company, code, name)
+        return getEndpoint().companyId().thenCompose(company -> actions.create(company, code, name)
                 .thenAccept(pkg -> {
                     LOG.info("Created configuration package {} (id {})", code, pkg.getId());
                     result(exchange, company, pkg);
@@ -77,8 +75,8 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
     }
 
     private CompletableFuture<?> delete(Exchange exchange) {
-        return endpoint.companyId().thenCompose(company -> named(exchange, company)
-                .thenCompose(pkg -> endpoint.api().deletePackage(company, pkg).thenAccept(done -> {
+        return getEndpoint().companyId().thenCompose(company -> named(exchange, company)
+                .thenCompose(pkg -> getEndpoint().api().deletePackage(company, pkg).thenAccept(done -> {
                     LOG.info("Deleted configuration package {} (id {})", pkg.getCode(), pkg.getId());
                     result(exchange, company, pkg);
                 })));
@@ -90,10 +88,10 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
         RapidStartFile rapidStart = RapidStartFile.read(file);
         String code = codeMatching(exchange, rapidStart, file);
         deploying(exchange, file, null);
-        return endpoint.companyId().thenCompose(company -> endpoint.packageLookups().byCode(company, code)
+        return getEndpoint().companyId().thenCompose(company -> getEndpoint().packageLookups().byCode(company, code)
                 .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
                         : actions.create(company, code, packageName(exchange, rapidStart, code)))
-                .thenCompose(pkg -> endpoint.api().uploadFile(company, pkg, file).thenApply(v -> {
+                .thenCompose(pkg -> getEndpoint().api().uploadFile(company, pkg, file).thenApply(v -> {
                     LOG.info("Uploaded {} ({} bytes) into configuration package {}", file.fileName(), file.length(), code);
                     return pkg;
                 }))
@@ -102,11 +100,11 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
 
     /** Starts the package's import or apply and, unless waitForCompletion=false, waits for it to finish. */
     private CompletableFuture<?> runJob(Exchange exchange, ConfigurationPackageJob job) {
-        return endpoint.companyId().thenCompose(company -> named(exchange, company)
+        return getEndpoint().companyId().thenCompose(company -> named(exchange, company)
                 .thenCompose(pkg -> actions.start(company, pkg, job).thenCompose(v -> {
                     LOG.info("Started the {} of configuration package {}", job.name(), pkg.getCode());
-                    return config.isWaitForCompletion() ? endpoint.awaitJob(company, pkg, job)
-                            : endpoint.api().getPackage(company, pkg.getId());
+                    return config.isWaitForCompletion() ? getEndpoint().awaitJob(company, pkg, job)
+                            : getEndpoint().api().getPackage(company, pkg.getId());
                 }))
                 .whenComplete((pkg, failure) -> failedResult(exchange, company, failure))
                 .thenAccept(pkg -> result(exchange, company, pkg)));
@@ -123,7 +121,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
         RapidStartFile rapidStart = RapidStartFile.read(file);
         String code = codeMatching(exchange, rapidStart, file);
         String name = packageName(exchange, rapidStart, code);
-        DeployJournal journal = endpoint.getJournal();
+        DeployJournal journal = getEndpoint().getJournal();
         String key = journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, file) : code;
         if (journal.isRecording()) {
             exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, key);
@@ -131,6 +129,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
         DeployJournal.Entry entry = journal.entry("deploy", key);
         deploying(exchange, file, entry);
         LOG.info("Deploying configuration package {} from {} ({} bytes)", code, file.fileName(), file.length());
+        BcEndpoint endpoint = getEndpoint();
         return endpoint.companyId().thenCompose(company -> new PackageDeployment(endpoint, entry, company, code, name, file)
                 .run()
                 .whenComplete((pkg, failure) -> failedResult(exchange, company, failure))
@@ -152,14 +151,14 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcOperation> 
     private CompletableFuture<ConfigurationPackage> named(Exchange exchange, String company) {
         String id = exchange.getMessage().getHeader(BcConstants.PACKAGE_ID, String.class);
         if (ObjectHelper.isNotEmpty(id)) {
-            return endpoint.api().getPackage(company, id);
+            return getEndpoint().api().getPackage(company, id);
         }
         String code = code(exchange);
         if (code == null) {
             throw new InvalidInputException("Name the configuration package: header " + BcConstants.PACKAGE_ID + " or "
                                             + BcConstants.PACKAGE_CODE + ", or option packageCode");
         }
-        return endpoint.packageLookups().byCode(company, code).thenApply(found -> found.orElseThrow(
+        return getEndpoint().packageLookups().byCode(company, code).thenApply(found -> found.orElseThrow(
                 () -> new NotFoundException("No configuration package with code '" + code + "' in company " + company)));
     }
 

@@ -26,19 +26,17 @@ import io.deploykit.camel.core.support.OnceOnly;
 import io.deploykit.camel.reactor.model.ExtensionPackage;
 
 /** The operations on Tags extension packages, one method each. */
-final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation> {
+final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, ReactorOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.zip";
     private static final String RELEASING = "releasing";
     private static final String RELEASED = "released";
 
-    private final ReactorEndpoint endpoint;
     private final ReactorConfiguration config;
 
     ExtensionPackageProducer(ReactorEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
     }
 
@@ -67,7 +65,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
         if (platform != null) {
             filters.put("platform", "EQ " + platform);
         }
-        return endpoint.api().list(filters).thenAccept(packages -> exchange.getMessage().setBody(packages.stream()
+        return getEndpoint().api().list(filters).thenAccept(packages -> exchange.getMessage().setBody(packages.stream()
                 .filter(p -> (name == null || name.equals(p.getName())) && (platform == null || platform.equals(p.getPlatform())))
                 .toList()));
     }
@@ -77,7 +75,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
      * do. This is how a route resumes waiting after a timeout.
      */
     private CompletableFuture<?> get(Exchange exchange) {
-        return endpoint.api().get(requiredId(exchange)).thenCompose(pkg -> {
+        return getEndpoint().api().get(requiredId(exchange)).thenCompose(pkg -> {
             result(exchange, pkg);
             return ExtensionPackage.PENDING.equals(pkg.getStatus()) ? awaitProcessing(exchange, pkg)
                     : CompletableFuture.completedFuture(pkg);
@@ -99,8 +97,8 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
         String id = id(exchange);
         return withZip(exchange, "update", upload -> {
             ExtensionManifest manifest = upload.manifest();
-            CompletableFuture<ExtensionPackage> target = id != null ? endpoint.api().get(id)
-                    : endpoint.api().findDevelopment(manifest.name(), manifest.platform()).thenApply(found -> found
+            CompletableFuture<ExtensionPackage> target = id != null ? getEndpoint().api().get(id)
+                    : getEndpoint().api().findDevelopment(manifest.name(), manifest.platform()).thenApply(found -> found
                             .orElseThrow(() -> new NotFoundException("No development extension package named '"
                                                                      + manifest.name() + "' for platform " + manifest.platform()
                                                                      + " to update; use operation=upload to create it when missing")));
@@ -116,7 +114,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
     private CompletableFuture<?> upload(Exchange exchange) {
         return withZip(exchange, "upload", upload -> {
             ExtensionManifest manifest = upload.manifest();
-            return endpoint.api().findDevelopment(manifest.name(), manifest.platform()).thenCompose(found -> {
+            return getEndpoint().api().findDevelopment(manifest.name(), manifest.platform()).thenCompose(found -> {
                 if (found.isPresent()) {
                     LOG.info("Updating development extension package {} ({} {}) from {}", found.get().getId(),
                             manifest.name(), manifest.version(), upload.zip().fileName());
@@ -135,13 +133,13 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
      * taken up again (or repeated for the same deploy key) finds the one that went through.
      */
     private CompletableFuture<?> releasePrivate(Exchange exchange) {
-        DeployJournal journal = endpoint.getJournal();
+        DeployJournal journal = getEndpoint().getJournal();
         String key = header(exchange, ReactorConstants.DEPLOY_KEY);
         DeployJournal.Entry entry = journal.isRecording() && key != null ? journal.entry("releasePrivate", key) : null;
         Optional<DeployStep> last = entry == null ? Optional.empty() : entry.last();
         CompletableFuture<ExtensionPackage> released;
         if (last.isPresent() && last.get().resourceId() != null) {
-            released = endpoint.api().get(last.get().resourceId()).thenCompose(pkg -> {
+            released = getEndpoint().api().get(last.get().resourceId()).thenCompose(pkg -> {
                 if (ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
                     return release(pkg, entry);
                 }
@@ -174,7 +172,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
         if (entry != null) {
             entry.record(RELEASING, pkg.getId(), null);
         }
-        ReactorApi api = endpoint.api();
+        ReactorApi api = getEndpoint().api();
         return OnceOnly.send("The release of extension package " + pkg.getId() + " to private",
                 () -> api.action(pkg.getId(), "release_private"),
                 () -> api.get(pkg.getId()).thenApply(now -> Optional.of(now)
@@ -187,7 +185,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
     }
 
     private CompletableFuture<?> discontinue(Exchange exchange) {
-        return endpoint.api().action(requiredId(exchange), "discontinue").thenAccept(pkg -> {
+        return getEndpoint().api().action(requiredId(exchange), "discontinue").thenAccept(pkg -> {
             LOG.info("Discontinued extension package {} {} (id {})", pkg.getName(), pkg.getVersion(), pkg.getId());
             result(exchange, pkg);
         });
@@ -195,7 +193,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
 
     private CompletableFuture<?> delete(Exchange exchange) {
         String id = requiredId(exchange);
-        return endpoint.api().delete(id).thenAccept(v -> {
+        return getEndpoint().api().delete(id).thenAccept(v -> {
             LOG.info("Deleted extension package {}", id);
             exchange.getMessage().setBody(null);
             exchange.getMessage().setHeader(ReactorConstants.EXTENSION_PACKAGE_ID, id);
@@ -214,14 +212,14 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
                                          Function<ZipUpload, CompletableFuture<ExtensionPackage>> send) {
         UploadBody zip = UploadBody.from(exchange, DEFAULT_FILE_NAME);
         ExtensionManifest manifest = ExtensionManifest.read(zip);
-        DeployJournal journal = endpoint.getJournal();
+        DeployJournal journal = getEndpoint().getJournal();
         String key = journal.isRecording() ? DeployKeys.of(exchange, ReactorConstants.DEPLOY_KEY, zip) : zip.fileName();
         if (journal.isRecording()) {
             exchange.getMessage().setHeader(ReactorConstants.DEPLOY_KEY, key);
         }
         DeployJournal.Entry entry = journal.entry(operation, key);
         deploying(exchange, zip, entry);
-        PackageUpload steps = new PackageUpload(endpoint.api(), entry, zip, manifest);
+        PackageUpload steps = new PackageUpload(getEndpoint().api(), entry, zip, manifest);
         return steps.run(() -> send.apply(new ZipUpload(zip, manifest, steps)))
                 .thenCompose(pkg -> {
                     result(exchange, pkg);
@@ -242,7 +240,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
 
     private CompletableFuture<ExtensionPackage> awaitProcessing(Exchange exchange, ExtensionPackage pkg) {
         String what = "processing of extension package " + pkg.getId() + " (" + pkg.getName() + " " + pkg.getVersion() + ")";
-        return endpoint.getJobPoller().await(what, orgOf(), deadline -> endpoint.api().get(pkg.getId(), deadline), ExtensionPackageProcessing.INSTANCE,
+        return getEndpoint().getJobPoller().await(what, orgOf(), deadline -> getEndpoint().api().get(pkg.getId(), deadline), ExtensionPackageProcessing.INSTANCE,
                 Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getTimeout()), LOG)
                 .whenComplete((done, failure) -> {
                     ExtensionPackage last = done != null ? done
@@ -262,7 +260,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
     private CompletableFuture<ExtensionPackage> named(Exchange exchange) {
         String id = id(exchange);
         if (id != null) {
-            return endpoint.api().get(id);
+            return getEndpoint().api().get(id);
         }
         String name = header(exchange, ReactorConstants.EXTENSION_NAME);
         String platform = header(exchange, ReactorConstants.PLATFORM);
@@ -271,7 +269,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorOperation>
                                             + " or option extensionPackageId, or headers " + ReactorConstants.EXTENSION_NAME
                                             + " and " + ReactorConstants.PLATFORM);
         }
-        return endpoint.api().findDevelopment(name, platform).thenApply(found -> found.orElseThrow(
+        return getEndpoint().api().findDevelopment(name, platform).thenApply(found -> found.orElseThrow(
                 () -> new NotFoundException("No development extension package named '" + name + "' for platform " + platform)));
     }
 

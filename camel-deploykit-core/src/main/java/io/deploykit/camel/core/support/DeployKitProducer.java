@@ -26,18 +26,19 @@ import io.deploykit.camel.core.observe.RunningOperation;
  * completes at once with {@link OperationInterruptedException}: no exchange stays in flight, and the route can tell
  * an interruption from a failure.
  */
-public abstract class DeployKitProducer<O extends Enum<O> & DeployKitOperation> extends DefaultAsyncProducer {
+public abstract class DeployKitProducer<E extends DeployKitEndpoint<?, O>, O extends Enum<O> & DeployKitOperation>
+        extends DefaultAsyncProducer {
 
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
-    private final DeployKitEndpoint<?, O> endpoint;
+    private final E endpoint;
 
-    protected DeployKitProducer(DeployKitEndpoint<?, O> endpoint) {
+    protected DeployKitProducer(E endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
     }
 
     @Override
-    public DeployKitEndpoint<?, O> getEndpoint() {
+    public E getEndpoint() {
         return endpoint;
     }
 
