@@ -138,7 +138,7 @@ class JobPollerTest {
     }
 
     @Test
-    void interruptAllEndsTheWaitsUnderWay() {
+    void stoppingEndsTheWaitsUnderWay() {
         CompletableFuture<String> outcome = poller.await("import of package P", deadline -> CompletableFuture.completedFuture("running"),
                 STATUS, Duration.ofMillis(10), Duration.ofMinutes(1), LoggerFactory.getLogger(getClass()));
         assertEquals(1, poller.waits().size());
