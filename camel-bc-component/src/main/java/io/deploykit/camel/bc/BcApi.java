@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.net.PercentCodec;
 
@@ -23,7 +24,7 @@ import io.deploykit.camel.core.http.ApiClient;
 import io.deploykit.camel.core.http.HttpCall;
 import io.deploykit.camel.core.http.HttpResult;
 import io.deploykit.camel.core.http.RequestBody;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 
 /** The Business Central requests the component makes, one method each, over a service root. */
 final class BcApi {
@@ -45,8 +46,8 @@ final class BcApi {
         URI uri = uri(STANDARD + "/companies?$filter=" + filterEq("name", name));
         return client.send(json(HttpCall.get(uri))).thenApply(result -> {
             for (JsonNode company : values(result)) {
-                if (name.equals(Json.text(company, "name"))) {
-                    return Json.text(company, "id");
+                if (name.equals(ApiJson.text(company, "name"))) {
+                    return ApiJson.text(company, "id");
                 }
             }
             throw new NotFoundException("No company named '" + name + "' in " + root
@@ -59,11 +60,11 @@ final class BcApi {
      * {@link NotFoundException} when there is none. {@code deadline} bounds the retries.
      */
     CompletableFuture<Void> checkCompany(String id, String name, Instant deadline) {
-        boolean byId = id != null && !id.isBlank();
+        boolean byId = ObjectHelper.isNotEmpty(id);
         URI uri = byId ? uri(STANDARD + "/companies(" + key(id) + ")?$select=id,name")
                 : uri(STANDARD + "/companies?$filter=" + filterEq("name", name) + "&$select=id,name");
         return client.send(json(HttpCall.get(uri)).accepting(404).until(deadline)).thenAccept(result -> {
-            boolean found = result.status() != 404 && (byId || values(result).stream().anyMatch(c -> name.equals(Json.text(c, "name"))));
+            boolean found = result.status() != 404 && (byId || values(result).stream().anyMatch(c -> name.equals(ApiJson.text(c, "name"))));
             if (!found) {
                 throw new NotFoundException(byId ? "No company with id " + id + " in " + root
                         : "No company named '" + name + "' in " + root + " (names are case-sensitive)");
@@ -95,9 +96,9 @@ final class BcApi {
                                                                          + " pages of configuration packages; not followed"));
         }
         return client.send(json(HttpCall.get(page))).thenCompose(result -> {
-            JsonNode body = Json.tree(result.body());
+            JsonNode body = ApiJson.tree(result.body());
             body.path("value").forEach(values::add);
-            String next = Json.text(body, "@odata.nextLink");
+            String next = ApiJson.text(body, "@odata.nextLink");
             return next == null ? CompletableFuture.completedFuture(null) : listPages(nextPage(page, next), values, seen);
         });
     }
@@ -128,7 +129,7 @@ final class BcApi {
         }
 
         static ConfigurationPackage toPackage(JsonNode value) {
-            return Json.convert(value, ConfigurationPackage.class);
+            return ApiJson.convert(value, ConfigurationPackage.class);
         }
     }
 
@@ -143,7 +144,7 @@ final class BcApi {
             if (result.status() == 404) {
                 throw new NotFoundException("No configuration package with id " + id + " in company " + company);
             }
-            return Json.read(result.body(), ConfigurationPackage.class);
+            return ApiJson.read(result.body(), ConfigurationPackage.class);
         });
     }
 
@@ -151,15 +152,15 @@ final class BcApi {
     CompletableFuture<Optional<ConfigurationPackage>> findPackageByCode(String company, String code) {
         return client.send(json(HttpCall.get(packages(company, "?$filter=" + filterEq("code", code)))))
                 .thenApply(result -> values(result).stream()
-                        .map(p -> Json.convert(p, ConfigurationPackage.class))
+                        .map(p -> ApiJson.convert(p, ConfigurationPackage.class))
                         .filter(p -> code.equalsIgnoreCase(p.getCode()))
                         .findFirst());
     }
 
     CompletableFuture<ConfigurationPackage> createPackage(String company, String code, String packageName) {
-        var body = Json.MAPPER.createObjectNode().put("code", code).put("packageName", packageName);
+        var body = ApiJson.MAPPER.createObjectNode().put("code", code).put("packageName", packageName);
         HttpCall call = HttpCall.post(packages(company, ""), RequestBody.json(body.toString(), ContentType.APPLICATION_JSON));
-        return client.send(json(call)).thenApply(result -> Json.read(result.body(), ConfigurationPackage.class));
+        return client.send(json(call)).thenApply(result -> ApiJson.read(result.body(), ConfigurationPackage.class));
     }
 
     /** Deletes the package; one already gone (a delete sent again after a lost answer) is no error. */
@@ -196,8 +197,8 @@ final class BcApi {
                       + "&$select=id,number");
         return client.send(json(HttpCall.get(uri))).thenApply(result -> {
             for (JsonNode record : values(result)) {
-                if (number.equals(Json.text(record, "number"))) {
-                    return Json.text(record, "id");
+                if (number.equals(ApiJson.text(record, "number"))) {
+                    return ApiJson.text(record, "id");
                 }
             }
             throw new NotFoundException("No " + singular(type) + " with number '" + number + "' in company " + company);
@@ -210,7 +211,7 @@ final class BcApi {
                     if (result.status() == 404) {
                         throw new NotFoundException("No " + singular(type) + " with id " + parentId + " in company " + company);
                     }
-                    return Json.read(result.body(), Picture.class);
+                    return ApiJson.read(result.body(), Picture.class);
                 });
     }
 
@@ -257,7 +258,7 @@ final class BcApi {
 
     private static List<JsonNode> values(HttpResult result) {
         List<JsonNode> list = new ArrayList<>();
-        Json.tree(result.body()).path("value").forEach(list::add);
+        ApiJson.tree(result.body()).path("value").forEach(list::add);
         return list;
     }
 
@@ -277,7 +278,7 @@ final class BcApi {
     }
 
     private static String etagOrAny(String etag) {
-        return etag == null || etag.isBlank() ? "*" : etag;
+        return ObjectHelper.isEmpty(etag) ? "*" : etag;
     }
 
     private static String singular(BcParentType type) {

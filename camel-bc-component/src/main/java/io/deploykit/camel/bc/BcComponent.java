@@ -1,8 +1,5 @@
 package io.deploykit.camel.bc;
 
-import java.util.Map;
-
-import org.apache.camel.Endpoint;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -18,20 +15,14 @@ public class BcComponent extends DeployKitComponent {
     private BcConfiguration configuration = new BcConfiguration();
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        BcResource resource = remaining == null || remaining.isBlank() ? null
-                : getCamelContext().getTypeConverter().mandatoryConvertTo(BcResource.class, remaining);
-        BcEndpoint endpoint = new BcEndpoint(uri, this, resource, configuration.copy());
-        setProperties(endpoint, parameters);
-        BcEndpointValidation.validate(endpoint.getResource(), endpoint.getConfiguration());
-        return endpoint;
+    protected BcEndpoint newEndpoint(String uri, String path) throws Exception {
+        return new BcEndpoint(uri, this, BcEndpoint.OPERATIONS.resource(getCamelContext(), path), configuration.copy());
     }
 
     public BcConfiguration getConfiguration() {
         return configuration;
     }
 
-    /** Options shared by all bc endpoints; each endpoint starts from a copy. */
     public void setConfiguration(BcConfiguration configuration) {
         this.configuration = configuration;
     }

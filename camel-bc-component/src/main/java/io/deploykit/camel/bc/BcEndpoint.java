@@ -2,6 +2,7 @@ package io.deploykit.camel.bc;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Category;
@@ -13,6 +14,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,7 @@ import io.deploykit.camel.core.auth.Authenticator;
 import io.deploykit.camel.core.auth.StaticAuthenticator;
 import io.deploykit.camel.core.http.ErrorDecoder;
 import io.deploykit.camel.core.support.DeployKitEndpoint;
+import io.deploykit.camel.core.support.OperationResolver;
 
 /**
  * Deploy RapidStart configuration packages and pictures to Microsoft Dynamics 365 Business Central.
@@ -28,10 +32,13 @@ import io.deploykit.camel.core.support.DeployKitEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "bc", title = "Business Central", syntax = "bc:resource",
              producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = BcConstants.class)
 @ManagedResource(description = "Business Central endpoint: its target and the state of its producer health check")
-public class BcEndpoint extends DeployKitEndpoint {
+public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
+
+    static final OperationResolver<BcResource, BcOperation> OPERATIONS = new OperationResolver<>("bc", BcResource.class,
+            BcOperation.class, BcConstants.OPERATION);
 
     /** Where waits report the statuses of the jobs they follow. */
-    private static final Logger JOB_LOG = LoggerFactory.getLogger(PackageJob.class);
+    private static final Logger JOB_LOG = LoggerFactory.getLogger(ConfigurationPackageJob.class);
 
     @UriPath(description = "What to work on: configurationPackage (RapidStart packages) or picture (pictures of items,"
                            + " customers, vendors, employees, contacts)")
@@ -46,7 +53,7 @@ public class BcEndpoint extends DeployKitEndpoint {
     private CompletableFuture<String> companyId;
 
     public BcEndpoint(String uri, BcComponent component, BcResource resource, BcConfiguration configuration) {
-        super(uri, component);
+        super(uri, component, OPERATIONS);
         this.resource = resource;
         this.configuration = configuration;
     }
@@ -80,11 +87,11 @@ public class BcEndpoint extends DeployKitEndpoint {
         super.doStop();
     }
 
+    @Override
     public BcResource getResource() {
         return resource;
     }
 
-    /** What to work on: configurationPackage or picture. */
     public void setResource(BcResource resource) {
         this.resource = resource;
     }
@@ -97,6 +104,16 @@ public class BcEndpoint extends DeployKitEndpoint {
     /** The endpoint's options. */
     public void setConfiguration(BcConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    protected BcOperation operationOption() {
+        return configuration.getOperation();
+    }
+
+    @Override
+    protected void validateOptions() {
+        BcEndpointValidation.validate(configuration);
     }
 
     BcApi api() {
@@ -117,12 +134,13 @@ public class BcEndpoint extends DeployKitEndpoint {
      * Waits for the package's import or apply to finish, polling every pollInterval until timeout; polls of waits in
      * one company share their requests (see {@link PackagePolls}).
      */
-    CompletableFuture<ConfigurationPackage> awaitJob(String company, ConfigurationPackage pkg, PackageJob job) {
+    CompletableFuture<ConfigurationPackage> awaitJob(String company, ConfigurationPackage pkg, ConfigurationPackageJob job) {
         Duration interval = Duration.ofMillis(configuration.getPollInterval());
         PackagePolls.Watch watch = packagePolls.watch(company, pkg.getId(), interval);
         try {
             return getJobPoller().await(job.name() + " of configuration package " + pkg.getCode(), company, watch::read, job,
-                    interval, Duration.ofMillis(configuration.getTimeout()), JOB_LOG).whenComplete((done, failure) -> watch.close());
+                    interval, Duration.ofMillis(configuration.getTimeout()), JOB_LOG)
+                    .whenComplete((done, failure) -> watch.close());
         } catch (RuntimeException e) {
             watch.close(); // a wait that never started must not keep its company's polls shared
             throw e;
@@ -131,13 +149,13 @@ public class BcEndpoint extends DeployKitEndpoint {
 
     /** The company, read by id or found by name: a token can be had, the service answers, the company exists. */
     @Override
-    protected CompletableFuture<?> healthProbe(java.time.Instant deadline) {
+    protected CompletableFuture<?> healthProbe(Instant deadline) {
         return api.checkCompany(configuration.getCompanyId(), configuration.getCompanyName(), deadline);
     }
 
     /** The company id: the option, or the company named by companyName, looked up once (again after a failure). */
     synchronized CompletableFuture<String> companyId() {
-        if (configuration.getCompanyId() != null && !configuration.getCompanyId().isBlank()) {
+        if (ObjectHelper.isNotEmpty(configuration.getCompanyId())) {
             return CompletableFuture.completedFuture(configuration.getCompanyId());
         }
         if (companyId == null || companyId.isCompletedExceptionally()) {
@@ -148,11 +166,11 @@ public class BcEndpoint extends DeployKitEndpoint {
 
     /** baseUrl, then the tenant and the environment when given (online); only baseUrl on-premises. */
     String serviceRoot() {
-        StringBuilder root = new StringBuilder(trimSlash(configuration.getBaseUrl()));
-        if (configuration.getTenantId() != null && !configuration.getTenantId().isBlank()) {
+        StringBuilder root = new StringBuilder(URISupport.stripSuffix(configuration.getBaseUrl(), "/"));
+        if (ObjectHelper.isNotEmpty(configuration.getTenantId())) {
             root.append('/').append(configuration.getTenantId());
         }
-        if (configuration.getEnvironment() != null && !configuration.getEnvironment().isBlank()) {
+        if (ObjectHelper.isNotEmpty(configuration.getEnvironment())) {
             root.append('/').append(configuration.getEnvironment());
         }
         return root.toString();
@@ -186,12 +204,8 @@ public class BcEndpoint extends DeployKitEndpoint {
 
     @Override
     protected String deployTarget() {
-        String company = configuration.getCompanyId() != null && !configuration.getCompanyId().isBlank()
-                ? "id " + configuration.getCompanyId() : "name " + configuration.getCompanyName();
+        String company = ObjectHelper.isNotEmpty(configuration.getCompanyId()) ? "id " + configuration.getCompanyId()
+                : "name " + configuration.getCompanyName();
         return "bc " + serviceRoot() + " company " + company;
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

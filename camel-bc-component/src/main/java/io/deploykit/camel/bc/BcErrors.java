@@ -9,7 +9,7 @@ import io.deploykit.camel.core.error.ApiException;
 import io.deploykit.camel.core.error.AuthenticationException;
 import io.deploykit.camel.core.http.HttpCall;
 import io.deploykit.camel.core.http.HttpResult;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 
 /** Reads Business Central's OData error bodies: {@code {"error":{"code":..,"message":".. CorrelationId: <guid>."}}}. */
 final class BcErrors {
@@ -20,10 +20,10 @@ final class BcErrors {
     }
 
     static ApiException decode(HttpCall call, HttpResult result) {
-        JsonNode error = Json.treeOrNull(result.body());
+        JsonNode error = ApiJson.treeOrNull(result.body());
         error = error == null ? null : error.get("error");
-        String code = Json.text(error, "code");
-        String message = Json.text(error, "message");
+        String code = ApiJson.text(error, "code");
+        String message = ApiJson.text(error, "message");
         if (message == null && error == null) {
             message = result.body().length == 0 ? null : result.bodyExcerpt();
         }

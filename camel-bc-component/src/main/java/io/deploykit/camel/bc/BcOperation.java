@@ -1,10 +1,12 @@
 package io.deploykit.camel.bc;
 
-import java.util.EnumSet;
-import java.util.Set;
+import io.deploykit.camel.core.support.DeployKitOperation;
 
-/** The operations of the {@code bc:} endpoints; the constant names are the URI values. */
-public enum BcOperation {
+/**
+ * The operations of the {@code bc:} endpoints; the constant names are the URI values. Which resource accepts which
+ * is declared by {@link BcResource}.
+ */
+public enum BcOperation implements DeployKitOperation {
     list,
     get,
     create,
@@ -20,15 +22,8 @@ public enum BcOperation {
     getContent,
     update;
 
-    static final Set<BcOperation> PACKAGE_OPERATIONS = EnumSet.of(list, get, create, delete, upload, Import, apply, deploy);
-    static final Set<BcOperation> PICTURE_OPERATIONS = EnumSet.of(get, getContent, update, delete);
-
-    /** The value as written in a URI or header. */
+    @Override
     public String uriValue() {
         return this == Import ? "import" : name();
-    }
-
-    static Set<BcOperation> supportedBy(BcResource resource) {
-        return resource == BcResource.picture ? PICTURE_OPERATIONS : PACKAGE_OPERATIONS;
     }
 }

@@ -1,9 +1,37 @@
 package io.deploykit.camel.bc;
 
-/** What a {@code bc:} endpoint works on: the first part of its URI. */
-public enum BcResource {
+import static io.deploykit.camel.bc.BcOperation.Import;
+import static io.deploykit.camel.bc.BcOperation.apply;
+import static io.deploykit.camel.bc.BcOperation.create;
+import static io.deploykit.camel.bc.BcOperation.delete;
+import static io.deploykit.camel.bc.BcOperation.deploy;
+import static io.deploykit.camel.bc.BcOperation.get;
+import static io.deploykit.camel.bc.BcOperation.getContent;
+import static io.deploykit.camel.bc.BcOperation.list;
+import static io.deploykit.camel.bc.BcOperation.update;
+import static io.deploykit.camel.bc.BcOperation.upload;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.deploykit.camel.core.support.DeployKitResource;
+
+/** What a {@code bc:} endpoint works on, the first part of its URI, and the operations each accepts. */
+public enum BcResource implements DeployKitResource<BcOperation> {
     /** RapidStart configuration packages (automation API). */
-    configurationPackage,
+    configurationPackage(EnumSet.of(list, get, create, delete, upload, Import, apply, deploy)),
     /** Pictures of items, customers, vendors, employees and contacts (standard API). */
-    picture
+    picture(EnumSet.of(get, getContent, update, delete));
+
+    private final Set<BcOperation> operations;
+
+    BcResource(Set<BcOperation> operations) {
+        this.operations = Collections.unmodifiableSet(operations);
+    }
+
+    @Override
+    public Set<BcOperation> operations() {
+        return operations;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,45 +18,37 @@ import io.deploykit.camel.core.support.DeployKitProducer;
 import io.deploykit.camel.core.support.Failures;
 
 /** The operations on RapidStart configuration packages, one method each. */
-final class ConfigurationPackageProducer extends DeployKitProducer {
+final class ConfigurationPackageProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.rapidstart";
 
-    private final BcEndpoint endpoint;
     private final BcConfiguration config;
     private final PackageActions actions;
 
     ConfigurationPackageProducer(BcEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
         this.actions = new PackageActions(endpoint);
     }
 
     @Override
-    protected CompletableFuture<?> operate(Exchange exchange) {
-        BcOperation operation = BcOperations.of(exchange, config, BcResource.configurationPackage);
+    protected CompletableFuture<?> operate(BcOperation operation, Exchange exchange) {
         return switch (operation) {
             case list -> list(exchange);
             case get -> get(exchange);
             case create -> create(exchange);
             case delete -> delete(exchange);
             case upload -> upload(exchange);
-            case Import -> runJob(exchange, PackageJob.importJob());
-            case apply -> runJob(exchange, PackageJob.applyJob(config.isFailOnRecordErrors()));
+            case Import -> runJob(exchange, ConfigurationPackageJob.importJob());
+            case apply -> runJob(exchange, ConfigurationPackageJob.applyJob(config.isFailOnRecordErrors()));
             case deploy -> deploy(exchange);
             default -> throw new IllegalStateException("unreachable: " + operation + " was validated");
         };
     }
 
-    @Override
-    protected String operationName(Exchange exchange) {
-        return "configurationPackage." + BcOperations.of(exchange, config, BcResource.configurationPackage).uriValue();
-    }
-
     private CompletableFuture<?> list(Exchange exchange) {
-        return endpoint.companyId().thenCompose(company -> endpoint.api().listPackages(company)
+        return getEndpoint().companyId().thenCompose(company -> getEndpoint().api().listPackages(company)
                 .thenAccept(listing -> {
                     exchange.getMessage().setBody(listing.packages());
                     exchange.getMessage().setHeader(BcConstants.COMPANY_ID, company);
@@ -63,7 +56,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     }
 
     private CompletableFuture<?> get(Exchange exchange) {
-        return endpoint.companyId().thenCompose(company -> named(exchange, company)
+        return getEndpoint().companyId().thenCompose(company -> named(exchange, company)
                 .thenAccept(pkg -> result(exchange, company, pkg)));
     }
 
@@ -74,7 +67,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
                                             + " or option packageCode");
         }
         String name = packageName(exchange, null, code);
-        return endpoint.companyId().thenCompose(company -> actions.create(company, code, name)
+        return getEndpoint().companyId().thenCompose(company -> actions.create(company, code, name)
                 .thenAccept(pkg -> {
                     LOG.info("Created configuration package {} (id {})", code, pkg.getId());
                     result(exchange, company, pkg);
@@ -82,8 +75,8 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     }
 
     private CompletableFuture<?> delete(Exchange exchange) {
-        return endpoint.companyId().thenCompose(company -> named(exchange, company)
-                .thenCompose(pkg -> endpoint.api().deletePackage(company, pkg).thenAccept(done -> {
+        return getEndpoint().companyId().thenCompose(company -> named(exchange, company)
+                .thenCompose(pkg -> getEndpoint().api().deletePackage(company, pkg).thenAccept(done -> {
                     LOG.info("Deleted configuration package {} (id {})", pkg.getCode(), pkg.getId());
                     result(exchange, company, pkg);
                 })));
@@ -95,10 +88,10 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
         RapidStartFile rapidStart = RapidStartFile.read(file);
         String code = codeMatching(exchange, rapidStart, file);
         deploying(exchange, file, null);
-        return endpoint.companyId().thenCompose(company -> endpoint.packageLookups().byCode(company, code)
+        return getEndpoint().companyId().thenCompose(company -> getEndpoint().packageLookups().byCode(company, code)
                 .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
                         : actions.create(company, code, packageName(exchange, rapidStart, code)))
-                .thenCompose(pkg -> endpoint.api().uploadFile(company, pkg, file).thenApply(v -> {
+                .thenCompose(pkg -> getEndpoint().api().uploadFile(company, pkg, file).thenApply(v -> {
                     LOG.info("Uploaded {} ({} bytes) into configuration package {}", file.fileName(), file.length(), code);
                     return pkg;
                 }))
@@ -106,12 +99,12 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     }
 
     /** Starts the package's import or apply and, unless waitForCompletion=false, waits for it to finish. */
-    private CompletableFuture<?> runJob(Exchange exchange, PackageJob job) {
-        return endpoint.companyId().thenCompose(company -> named(exchange, company)
+    private CompletableFuture<?> runJob(Exchange exchange, ConfigurationPackageJob job) {
+        return getEndpoint().companyId().thenCompose(company -> named(exchange, company)
                 .thenCompose(pkg -> actions.start(company, pkg, job).thenCompose(v -> {
                     LOG.info("Started the {} of configuration package {}", job.name(), pkg.getCode());
-                    return config.isWaitForCompletion() ? endpoint.awaitJob(company, pkg, job)
-                            : endpoint.api().getPackage(company, pkg.getId());
+                    return config.isWaitForCompletion() ? getEndpoint().awaitJob(company, pkg, job)
+                            : getEndpoint().api().getPackage(company, pkg.getId());
                 }))
                 .whenComplete((pkg, failure) -> failedResult(exchange, company, failure))
                 .thenAccept(pkg -> result(exchange, company, pkg)));
@@ -128,7 +121,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
         RapidStartFile rapidStart = RapidStartFile.read(file);
         String code = codeMatching(exchange, rapidStart, file);
         String name = packageName(exchange, rapidStart, code);
-        DeployJournal journal = endpoint.getJournal();
+        DeployJournal journal = getEndpoint().getJournal();
         String key = journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, file) : code;
         if (journal.isRecording()) {
             exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, key);
@@ -136,6 +129,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
         DeployJournal.Entry entry = journal.entry("deploy", key);
         deploying(exchange, file, entry);
         LOG.info("Deploying configuration package {} from {} ({} bytes)", code, file.fileName(), file.length());
+        BcEndpoint endpoint = getEndpoint();
         return endpoint.companyId().thenCompose(company -> new PackageDeployment(endpoint, entry, company, code, name, file)
                 .run()
                 .whenComplete((pkg, failure) -> failedResult(exchange, company, failure))
@@ -156,24 +150,24 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
     /** The package the exchange names by id, else by code (header or option). */
     private CompletableFuture<ConfigurationPackage> named(Exchange exchange, String company) {
         String id = exchange.getMessage().getHeader(BcConstants.PACKAGE_ID, String.class);
-        if (id != null && !id.isBlank()) {
-            return endpoint.api().getPackage(company, id);
+        if (ObjectHelper.isNotEmpty(id)) {
+            return getEndpoint().api().getPackage(company, id);
         }
         String code = code(exchange);
         if (code == null) {
             throw new InvalidInputException("Name the configuration package: header " + BcConstants.PACKAGE_ID + " or "
                                             + BcConstants.PACKAGE_CODE + ", or option packageCode");
         }
-        return endpoint.packageLookups().byCode(company, code).thenApply(found -> found.orElseThrow(
+        return getEndpoint().packageLookups().byCode(company, code).thenApply(found -> found.orElseThrow(
                 () -> new NotFoundException("No configuration package with code '" + code + "' in company " + company)));
     }
 
     private String code(Exchange exchange) {
         String code = exchange.getMessage().getHeader(BcConstants.PACKAGE_CODE, String.class);
-        if (code == null || code.isBlank()) {
+        if (ObjectHelper.isEmpty(code)) {
             code = config.getPackageCode();
         }
-        return code == null || code.isBlank() ? null : code.trim();
+        return ObjectHelper.isEmpty(code) ? null : code.trim();
     }
 
     /** The code given, which must be the file's own (else Business Central fails the import), or the file's. */
@@ -189,13 +183,13 @@ final class ConfigurationPackageProducer extends DeployKitProducer {
 
     private String packageName(Exchange exchange, RapidStartFile rapidStart, String code) {
         String name = exchange.getMessage().getHeader(BcConstants.PACKAGE_NAME, String.class);
-        if (name == null || name.isBlank()) {
+        if (ObjectHelper.isEmpty(name)) {
             name = config.getPackageName();
         }
-        if ((name == null || name.isBlank()) && rapidStart != null) {
+        if ((ObjectHelper.isEmpty(name)) && rapidStart != null) {
             name = rapidStart.packageName();
         }
-        return name == null || name.isBlank() ? code : name;
+        return ObjectHelper.isEmpty(name) ? code : name;
     }
 
     private static void result(Exchange exchange, String company, ConfigurationPackage pkg) {

@@ -32,7 +32,7 @@ final class PackageActions {
     }
 
     /** Starts the package's import or apply, unless an earlier request whose answer was lost started it. */
-    CompletableFuture<ConfigurationPackage> start(String company, ConfigurationPackage pkg, PackageJob job) {
+    CompletableFuture<ConfigurationPackage> start(String company, ConfigurationPackage pkg, ConfigurationPackageJob job) {
         BcApi api = endpoint.api();
         return OnceOnly.send("The request to start the " + job.name() + " of configuration package " + pkg.getCode(),
                 () -> (job.isApply() ? api.startApply(company, pkg.getId()) : api.startImport(company, pkg.getId()))

@@ -44,8 +44,8 @@ final class PackageDeployment {
     private final String code;
     private final String name;
     private final UploadBody file;
-    private final PackageJob importJob = PackageJob.importJob();
-    private final PackageJob applyJob;
+    private final ConfigurationPackageJob importJob = ConfigurationPackageJob.importJob();
+    private final ConfigurationPackageJob applyJob;
 
     PackageDeployment(BcEndpoint endpoint, DeployJournal.Entry journal, String company, String code, String name,
                       UploadBody file) {
@@ -57,7 +57,7 @@ final class PackageDeployment {
         this.code = code;
         this.name = name;
         this.file = file;
-        this.applyJob = PackageJob.applyJob(config.isFailOnRecordErrors());
+        this.applyJob = ConfigurationPackageJob.applyJob(config.isFailOnRecordErrors());
     }
 
     /** Runs the deploy, or what is left of it; completes with the package as last read. */
@@ -211,7 +211,7 @@ final class PackageDeployment {
         return pkg;
     }
 
-    private CompletableFuture<ConfigurationPackage> await(ConfigurationPackage pkg, PackageJob job) {
+    private CompletableFuture<ConfigurationPackage> await(ConfigurationPackage pkg, ConfigurationPackageJob job) {
         return endpoint.awaitJob(company, pkg, job);
     }
 }

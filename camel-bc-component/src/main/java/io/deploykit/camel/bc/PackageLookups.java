@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.deploykit.camel.bc.BcApi.PackageListing;
 import io.deploykit.camel.bc.model.ConfigurationPackage;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 
 /**
  * Finds configuration packages by code. A lookup alone is one filtered request ({@code $filter=code eq '...'}).
@@ -71,7 +71,7 @@ final class PackageLookups {
         }
 
         private static Optional<ConfigurationPackage> find(PackageListing listing, String code) {
-            return listing.values().stream().filter(value -> code.equalsIgnoreCase(Json.text(value, "code")))
+            return listing.values().stream().filter(value -> code.equalsIgnoreCase(ApiJson.text(value, "code")))
                     .findFirst().map(PackageListing::toPackage);
         }
 

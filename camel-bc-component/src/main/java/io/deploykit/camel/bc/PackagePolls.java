@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.deploykit.camel.bc.BcApi.PackageListing;
 import io.deploykit.camel.bc.model.ConfigurationPackage;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 
 /**
  * Reads the configuration packages whose import or apply is being waited for. A package waited for alone is read by
@@ -125,7 +125,7 @@ final class PackagePolls {
         private static Map<String, JsonNode> byId(List<JsonNode> values) {
             Map<String, JsonNode> byId = new HashMap<>();
             for (JsonNode value : values) {
-                byId.put(Json.text(value, "id"), value);
+                byId.put(ApiJson.text(value, "id"), value);
             }
             return byId;
         }

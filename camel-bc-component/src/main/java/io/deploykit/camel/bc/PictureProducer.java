@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,24 +18,21 @@ import io.deploykit.camel.core.journal.DeployStep;
 import io.deploykit.camel.core.support.DeployKitProducer;
 
 /** The operations on the picture of an item, customer, vendor, employee or contact, one method each. */
-final class PictureProducer extends DeployKitProducer {
+final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PictureProducer.class);
     private static final String UPDATING = "updating";
     private static final String UPDATED = "updated";
 
-    private final BcEndpoint endpoint;
     private final BcConfiguration config;
 
     PictureProducer(BcEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
     }
 
     @Override
-    protected CompletableFuture<?> operate(Exchange exchange) {
-        BcOperation operation = BcOperations.of(exchange, config, BcResource.picture);
+    protected CompletableFuture<?> operate(BcOperation operation, Exchange exchange) {
         BcParentType type = parentType(exchange);
         return switch (operation) {
             case get -> get(exchange, type);
@@ -45,21 +43,16 @@ final class PictureProducer extends DeployKitProducer {
         };
     }
 
-    @Override
-    protected String operationName(Exchange exchange) {
-        return "picture." + BcOperations.of(exchange, config, BcResource.picture).uriValue();
-    }
-
     private CompletableFuture<?> get(Exchange exchange, BcParentType type) {
-        return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
-                .thenCompose(parent -> endpoint.api().getPicture(company, type, parent))
+        return getEndpoint().companyId().thenCompose(company -> parentId(exchange, company, type)
+                .thenCompose(parent -> getEndpoint().api().getPicture(company, type, parent))
                 .thenAccept(picture -> result(exchange, company, picture)));
     }
 
     /** The body becomes the picture's bytes, or null when the record has no picture. */
     private CompletableFuture<?> getContent(Exchange exchange, BcParentType type) {
-        return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
-                .thenCompose(parent -> endpoint.api().getPictureContent(company, type, parent).thenAccept(content -> {
+        return getEndpoint().companyId().thenCompose(company -> parentId(exchange, company, type)
+                .thenCompose(parent -> getEndpoint().api().getPictureContent(company, type, parent).thenAccept(content -> {
                     Message message = exchange.getMessage();
                     boolean none = content.status() == 204 || content.body().length == 0;
                     message.setBody(none ? null : content.body());
@@ -77,15 +70,15 @@ final class PictureProducer extends DeployKitProducer {
     private CompletableFuture<?> update(Exchange exchange, BcParentType type) {
         UploadBody image = UploadBody.from(exchange, "picture");
         String declared = exchange.getMessage().getHeader(BcConstants.CONTENT_TYPE, String.class);
-        String contentType = declared == null || declared.isBlank() ? ImageType.detect(image) : declared;
+        String contentType = ObjectHelper.isEmpty(declared) ? ImageType.detect(image) : declared;
         ImageType.requireComplete(image, contentType);
-        DeployJournal journal = endpoint.getJournal();
+        DeployJournal journal = getEndpoint().getJournal();
         DeployJournal.Entry entry = journal.entry("picture " + type,
                 journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, image) : image.fileName());
         deploying(exchange, image, entry);
-        return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
+        return getEndpoint().companyId().thenCompose(company -> parentId(exchange, company, type)
                 .thenCompose(parent -> updateOnce(company, type, parent, image, contentType, entry)
-                        .thenCompose(v -> endpoint.api().getPicture(company, type, parent)))
+                        .thenCompose(v -> getEndpoint().api().getPicture(company, type, parent)))
                 .thenAccept(picture -> {
                     LOG.info("Updated the picture of {} {}: {}x{} {}", type, picture.getId(), picture.getWidth(),
                             picture.getHeight(), picture.getContentType());
@@ -100,7 +93,7 @@ final class PictureProducer extends DeployKitProducer {
             LOG.info("The picture of {} {} was updated from this file before: not sent again", type, parent);
             return CompletableFuture.completedFuture(null);
         }
-        BcApi api = endpoint.api();
+        BcApi api = getEndpoint().api();
         CompletableFuture<Boolean> tookEffect = last.isEmpty() ? CompletableFuture.completedFuture(false)
                 : api.getPictureContent(company, type, parent).thenApply(stored -> sameContent(stored.body(), image));
         return tookEffect.thenCompose(same -> {
@@ -118,8 +111,8 @@ final class PictureProducer extends DeployKitProducer {
     }
 
     private CompletableFuture<?> delete(Exchange exchange, BcParentType type) {
-        return endpoint.companyId().thenCompose(company -> parentId(exchange, company, type)
-                .thenCompose(parent -> endpoint.api().deletePicture(company, type, parent).thenAccept(v -> {
+        return getEndpoint().companyId().thenCompose(company -> parentId(exchange, company, type)
+                .thenCompose(parent -> getEndpoint().api().deletePicture(company, type, parent).thenAccept(v -> {
                     LOG.info("Deleted the picture of {} {}", type, parent);
                     Message message = exchange.getMessage();
                     message.setBody(null);
@@ -136,15 +129,15 @@ final class PictureProducer extends DeployKitProducer {
     /** The record's id: the header CamelBcParentId, else looked up by CamelBcParentNumber. */
     private CompletableFuture<String> parentId(Exchange exchange, String company, BcParentType type) {
         String id = exchange.getMessage().getHeader(BcConstants.PARENT_ID, String.class);
-        if (id != null && !id.isBlank()) {
+        if (ObjectHelper.isNotEmpty(id)) {
             return CompletableFuture.completedFuture(id);
         }
         String number = exchange.getMessage().getHeader(BcConstants.PARENT_NUMBER, String.class);
-        if (number == null || number.isBlank()) {
+        if (ObjectHelper.isEmpty(number)) {
             throw new InvalidInputException("Name the record whose picture to use: header " + BcConstants.PARENT_ID
                                             + " or " + BcConstants.PARENT_NUMBER);
         }
-        return endpoint.api().parentIdByNumber(company, type, number.trim());
+        return getEndpoint().api().parentIdByNumber(company, type, number.trim());
     }
 
     private static void result(Exchange exchange, String company, Picture picture) {

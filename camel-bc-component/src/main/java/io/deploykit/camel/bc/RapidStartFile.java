@@ -11,6 +11,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.apache.camel.util.ObjectHelper;
+
 import io.deploykit.camel.core.body.BoundedInputStream;
 import io.deploykit.camel.core.body.UploadBody;
 import io.deploykit.camel.core.error.InvalidInputException;
@@ -62,7 +64,7 @@ record RapidStartFile(String code, String packageName) {
             throw notRapidStart(body, "its root element is <" + root.getLocalName() + ">, not <DataList>", null);
         }
         String code = root.getAttributeValue(null, "Code");
-        if (code == null || code.isBlank()) {
+        if (ObjectHelper.isEmpty(code)) {
             throw notRapidStart(body, "its <DataList> element has no Code attribute", null);
         }
         return new RapidStartFile(code.trim(), root.getAttributeValue(null, "PackageName"));

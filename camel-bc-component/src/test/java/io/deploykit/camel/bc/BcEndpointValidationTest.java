@@ -50,6 +50,16 @@ class BcEndpointValidationTest extends BcTestSupport {
     }
 
     @Test
+    void theOperationHeaderIsRefusedInTheSameWordsAsTheOption() {
+        Exception e = send("bc:picture?operation=get", null, BcConstants.OPERATION, "deploy").getException();
+        assertTrue(e.getMessage().contains("header CamelBcOperation=deploy is not supported by bc:picture; use one of: get,"
+                                           + " delete, getContent, update"), e.getMessage());
+        String option = refusal("bc:picture?operation=deploy");
+        assertTrue(option.contains("operation=deploy is not supported by bc:picture; use one of: get, delete, getContent,"
+                                   + " update"), option);
+    }
+
+    @Test
     void plainHttpIsRefusedExceptToLoopbackOrWhenAllowed() {
         String baseUrl = refusal("bc:configurationPackage?operation=list&baseUrl=http://api.example.com/v2.0");
         assertTrue(baseUrl.contains("baseUrl") && baseUrl.contains("clear text") && baseUrl.contains("allowPlainHttp"), baseUrl);

@@ -31,19 +31,18 @@ import javax.net.ssl.SSLSocket;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.camel.core.health.DeployKitProducerHealthCheck;
+import io.deploykit.camel.core.test.OperableContextSupport;
 import io.deploykit.emulator.bc.BcEmulator;
 import io.deploykit.emulator.bc.RapidStartFiles;
 
@@ -52,7 +51,7 @@ import io.deploykit.emulator.bc.RapidStartFiles;
  * DOWN with the cause and without the secret, at most one probe per interval), its dev console, its JMX attributes,
  * and the progress lines of a large upload.
  */
-class BcOperabilityTest {
+class BcOperabilityTest extends OperableContextSupport {
 
     private static final String CLIENT_ID = "ops-client";
     private static final String SECRET = "ops-secret-never-shown";
@@ -60,11 +59,6 @@ class BcOperabilityTest {
     private static final String LIST = "bc:configurationPackage?operation=list";
 
     private static BcEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    private DefaultCamelContext context;
 
     @BeforeAll
     static void startEmulator() {
@@ -76,18 +70,13 @@ class BcOperabilityTest {
         emulator.close();
     }
 
-    @AfterEach
-    void stopContext() {
-        if (context != null) {
-            context.stop();
-        }
+    @Override
+    protected void afterStop() {
         emulator.faults().clear();
     }
 
     /** A context with JMX (camel-management is on the class path), the dev consoles and producer health checks on. */
     private DefaultCamelContext start(String secret, Consumer<BcConfiguration> more) {
-        context = new DefaultCamelContext();
-        context.setDevConsole(true);
         BcComponent bc = new BcComponent();
         BcConfiguration config = bc.getConfiguration();
         config.setBaseUrl(emulator.apiBaseUrl());
@@ -100,10 +89,9 @@ class BcOperabilityTest {
         config.setPollInterval(50);
         config.setRetryDelay(20);
         more.accept(config);
-        context.addComponent("bc", bc);
         try {
             // endpoints of routes, as in an application: Camel registers their MBeans as the routes start
-            context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            return start("bc", bc, new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:list").to(LIST);
@@ -114,10 +102,6 @@ class BcOperabilityTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        context.start();
-        HealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers");
-        producers.setEnabled(true); // as camel.health.producersEnabled=true does
-        return context;
     }
 
     private HealthCheck.Result health(String endpointUri) {

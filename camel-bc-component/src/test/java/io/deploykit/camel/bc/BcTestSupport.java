@@ -8,12 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.deploykit.camel.core.test.DeployKitTestSupport;
 import io.deploykit.emulator.bc.BcEmulator;
 import io.deploykit.emulator.bc.PackageSnapshot;
 import io.deploykit.emulator.junit5.BcConnection;
@@ -25,7 +23,7 @@ import io.deploykit.emulator.junit5.InjectEmulator;
  * configured once, as an application would (Spring Boot properties set the same options); each test names only the
  * operation and what it overrides.
  */
-abstract class BcTestSupport extends CamelTestSupport {
+abstract class BcTestSupport extends DeployKitTestSupport {
 
     static final String TENANT = "tenant-1";
     static final String ENVIRONMENT = "production";
@@ -87,16 +85,6 @@ abstract class BcTestSupport extends CamelTestSupport {
         return emulator.company(COMPANY).id();
     }
 
-    /** Sends and returns the exchange, failed or not, so tests can look at both the result and the exception. */
-    Exchange send(String uri, Object body, String header, Object value) {
-        return template.send(uri, exchange -> {
-            exchange.getMessage().setBody(body);
-            if (header != null) {
-                exchange.getMessage().setHeader(header, value);
-            }
-        });
-    }
-
     /** Waits until the condition holds, failing the test when it does not within ten seconds. */
     static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -111,11 +99,5 @@ abstract class BcTestSupport extends CamelTestSupport {
     /** The package of the company with this code now, as the emulator holds it. */
     Optional<PackageSnapshot> stored(String code) {
         return emulator.packageByCode(companyId(), code);
-    }
-
-    /** The exception the exchange failed with, unwrapped from Camel's. */
-    static Throwable failure(Exchange exchange) {
-        Throwable e = exchange.getException();
-        return e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
     }
 }

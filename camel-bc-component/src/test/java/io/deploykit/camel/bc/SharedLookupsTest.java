@@ -32,7 +32,7 @@ class SharedLookupsTest extends BcTestSupport {
     private static final String UPLOAD = "bc:configurationPackage?operation=upload";
     private static final String PACKAGES = ".*/configurationPackages";
     /** Long enough for every other lookup to arrive while the first is under way. */
-    private static final Duration FIRST_LOOKUP = Duration.ofMillis(2_000); // long enough for the others to arrive on a loaded machine
+    private static final Duration FIRST_LOOKUP = Duration.ofMillis(2_000); // long enough for the other lookups to arrive while it is under way
 
     @AfterEach
     void clearFaults() {

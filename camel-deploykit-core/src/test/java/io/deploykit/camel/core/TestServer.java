@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -13,6 +14,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
+import io.deploykit.camel.core.http.HttpSettings;
+
 /** A real HTTP server on a free loopback port, scripted per test, recording what it received. */
 public final class TestServer implements AutoCloseable {
 
@@ -20,6 +23,10 @@ public final class TestServer implements AutoCloseable {
     public record Received(String method, String path, String authorization, String contentType, long contentLength,
                            byte[] body) {
     }
+
+    /** The transport settings of an endpoint with the default options. */
+    public static final HttpSettings HTTP_SETTINGS = new HttpSettings(Duration.ofSeconds(30), Duration.ofMinutes(5), 20,
+            null, 0, null, "DeployKit");
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();

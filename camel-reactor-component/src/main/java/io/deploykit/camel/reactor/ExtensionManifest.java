@@ -7,12 +7,14 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
+import org.apache.camel.util.ObjectHelper;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.deploykit.camel.core.body.UploadBody;
 import io.deploykit.camel.core.error.InvalidInputException;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 
 /**
  * The {@code extension.json} at the root of an extension package zip: read alone (nothing else is extracted),
@@ -37,7 +39,7 @@ record ExtensionManifest(String name, String version, String platform) {
         }
         JsonNode manifest;
         try {
-            manifest = Json.MAPPER.readTree(json);
+            manifest = ApiJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw invalid(zip, "its " + ENTRY + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
@@ -100,8 +102,8 @@ record ExtensionManifest(String name, String version, String platform) {
     }
 
     private static String required(UploadBody zip, JsonNode manifest, String field) {
-        String value = Json.text(manifest, field);
-        if (value == null || value.isBlank()) {
+        String value = ApiJson.text(manifest, field);
+        if (ObjectHelper.isEmpty(value)) {
             throw invalid(zip, "its " + ENTRY + " has no \"" + field + "\"", null);
         }
         return value;

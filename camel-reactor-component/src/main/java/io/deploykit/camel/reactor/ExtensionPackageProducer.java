@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,26 +26,23 @@ import io.deploykit.camel.core.support.OnceOnly;
 import io.deploykit.camel.reactor.model.ExtensionPackage;
 
 /** The operations on Tags extension packages, one method each. */
-final class ExtensionPackageProducer extends DeployKitProducer {
+final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, ReactorOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.zip";
     private static final String RELEASING = "releasing";
     private static final String RELEASED = "released";
 
-    private final ReactorEndpoint endpoint;
     private final ReactorConfiguration config;
 
     ExtensionPackageProducer(ReactorEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
     }
 
     @Override
-    protected CompletableFuture<?> operate(Exchange exchange) {
-        ReactorOperation operation = exchange.getMessage().getHeader(ReactorConstants.OPERATION, ReactorOperation.class);
-        return switch (operation == null ? config.getOperation() : operation) {
+    protected CompletableFuture<?> operate(ReactorOperation operation, Exchange exchange) {
+        return switch (operation) {
             case list -> list(exchange);
             case get -> get(exchange);
             case create -> create(exchange);
@@ -54,12 +52,6 @@ final class ExtensionPackageProducer extends DeployKitProducer {
             case discontinue -> discontinue(exchange);
             case delete -> delete(exchange);
         };
-    }
-
-    @Override
-    protected String operationName(Exchange exchange) {
-        ReactorOperation operation = exchange.getMessage().getHeader(ReactorConstants.OPERATION, ReactorOperation.class);
-        return "extensionPackage." + (operation == null ? config.getOperation() : operation);
     }
 
     /** Every package, or those of the name and platform in the headers; the body becomes the list. */
@@ -73,7 +65,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         if (platform != null) {
             filters.put("platform", "EQ " + platform);
         }
-        return endpoint.api().list(filters).thenAccept(packages -> exchange.getMessage().setBody(packages.stream()
+        return getEndpoint().api().list(filters).thenAccept(packages -> exchange.getMessage().setBody(packages.stream()
                 .filter(p -> (name == null || name.equals(p.getName())) && (platform == null || platform.equals(p.getPlatform())))
                 .toList()));
     }
@@ -83,7 +75,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
      * do. This is how a route resumes waiting after a timeout.
      */
     private CompletableFuture<?> get(Exchange exchange) {
-        return endpoint.api().get(requiredId(exchange)).thenCompose(pkg -> {
+        return getEndpoint().api().get(requiredId(exchange)).thenCompose(pkg -> {
             result(exchange, pkg);
             return ExtensionPackage.PENDING.equals(pkg.getStatus()) ? awaitProcessing(exchange, pkg)
                     : CompletableFuture.completedFuture(pkg);
@@ -105,8 +97,8 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         String id = id(exchange);
         return withZip(exchange, "update", upload -> {
             ExtensionManifest manifest = upload.manifest();
-            CompletableFuture<ExtensionPackage> target = id != null ? endpoint.api().get(id)
-                    : endpoint.api().findDevelopment(manifest.name(), manifest.platform()).thenApply(found -> found
+            CompletableFuture<ExtensionPackage> target = id != null ? getEndpoint().api().get(id)
+                    : getEndpoint().api().findDevelopment(manifest.name(), manifest.platform()).thenApply(found -> found
                             .orElseThrow(() -> new NotFoundException("No development extension package named '"
                                                                      + manifest.name() + "' for platform " + manifest.platform()
                                                                      + " to update; use operation=upload to create it when missing")));
@@ -122,7 +114,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
     private CompletableFuture<?> upload(Exchange exchange) {
         return withZip(exchange, "upload", upload -> {
             ExtensionManifest manifest = upload.manifest();
-            return endpoint.api().findDevelopment(manifest.name(), manifest.platform()).thenCompose(found -> {
+            return getEndpoint().api().findDevelopment(manifest.name(), manifest.platform()).thenCompose(found -> {
                 if (found.isPresent()) {
                     LOG.info("Updating development extension package {} ({} {}) from {}", found.get().getId(),
                             manifest.name(), manifest.version(), upload.zip().fileName());
@@ -141,13 +133,13 @@ final class ExtensionPackageProducer extends DeployKitProducer {
      * taken up again (or repeated for the same deploy key) finds the one that went through.
      */
     private CompletableFuture<?> releasePrivate(Exchange exchange) {
-        DeployJournal journal = endpoint.getJournal();
+        DeployJournal journal = getEndpoint().getJournal();
         String key = header(exchange, ReactorConstants.DEPLOY_KEY);
         DeployJournal.Entry entry = journal.isRecording() && key != null ? journal.entry("releasePrivate", key) : null;
         Optional<DeployStep> last = entry == null ? Optional.empty() : entry.last();
         CompletableFuture<ExtensionPackage> released;
         if (last.isPresent() && last.get().resourceId() != null) {
-            released = endpoint.api().get(last.get().resourceId()).thenCompose(pkg -> {
+            released = getEndpoint().api().get(last.get().resourceId()).thenCompose(pkg -> {
                 if (ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
                     return release(pkg, entry);
                 }
@@ -180,7 +172,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
         if (entry != null) {
             entry.record(RELEASING, pkg.getId(), null);
         }
-        ReactorApi api = endpoint.api();
+        ReactorApi api = getEndpoint().api();
         return OnceOnly.send("The release of extension package " + pkg.getId() + " to private",
                 () -> api.action(pkg.getId(), "release_private"),
                 () -> api.get(pkg.getId()).thenApply(now -> Optional.of(now)
@@ -193,7 +185,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
     }
 
     private CompletableFuture<?> discontinue(Exchange exchange) {
-        return endpoint.api().action(requiredId(exchange), "discontinue").thenAccept(pkg -> {
+        return getEndpoint().api().action(requiredId(exchange), "discontinue").thenAccept(pkg -> {
             LOG.info("Discontinued extension package {} {} (id {})", pkg.getName(), pkg.getVersion(), pkg.getId());
             result(exchange, pkg);
         });
@@ -201,7 +193,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     private CompletableFuture<?> delete(Exchange exchange) {
         String id = requiredId(exchange);
-        return endpoint.api().delete(id).thenAccept(v -> {
+        return getEndpoint().api().delete(id).thenAccept(v -> {
             LOG.info("Deleted extension package {}", id);
             exchange.getMessage().setBody(null);
             exchange.getMessage().setHeader(ReactorConstants.EXTENSION_PACKAGE_ID, id);
@@ -220,14 +212,14 @@ final class ExtensionPackageProducer extends DeployKitProducer {
                                          Function<ZipUpload, CompletableFuture<ExtensionPackage>> send) {
         UploadBody zip = UploadBody.from(exchange, DEFAULT_FILE_NAME);
         ExtensionManifest manifest = ExtensionManifest.read(zip);
-        DeployJournal journal = endpoint.getJournal();
+        DeployJournal journal = getEndpoint().getJournal();
         String key = journal.isRecording() ? DeployKeys.of(exchange, ReactorConstants.DEPLOY_KEY, zip) : zip.fileName();
         if (journal.isRecording()) {
             exchange.getMessage().setHeader(ReactorConstants.DEPLOY_KEY, key);
         }
         DeployJournal.Entry entry = journal.entry(operation, key);
         deploying(exchange, zip, entry);
-        PackageUpload steps = new PackageUpload(endpoint.api(), entry, zip, manifest);
+        PackageUpload steps = new PackageUpload(getEndpoint().api(), entry, zip, manifest);
         return steps.run(() -> send.apply(new ZipUpload(zip, manifest, steps)))
                 .thenCompose(pkg -> {
                     result(exchange, pkg);
@@ -239,7 +231,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
                     }
                     // processed already (found after an unclear answer, or on resuming): a failure fails the upload
                     // as it does after a wait, so the failed package is never taken for deployed
-                    RuntimeException failed = ProcessingJob.INSTANCE.failure(pkg);
+                    RuntimeException failed = ExtensionPackageProcessing.INSTANCE.failure(pkg);
                     return failed != null ? CompletableFuture.<ExtensionPackage>failedFuture(failed)
                             : CompletableFuture.completedFuture(pkg);
                 })
@@ -248,7 +240,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     private CompletableFuture<ExtensionPackage> awaitProcessing(Exchange exchange, ExtensionPackage pkg) {
         String what = "processing of extension package " + pkg.getId() + " (" + pkg.getName() + " " + pkg.getVersion() + ")";
-        return endpoint.getJobPoller().await(what, orgOf(), deadline -> endpoint.api().get(pkg.getId(), deadline), ProcessingJob.INSTANCE,
+        return getEndpoint().getJobPoller().await(what, orgOf(), deadline -> getEndpoint().api().get(pkg.getId(), deadline), ExtensionPackageProcessing.INSTANCE,
                 Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getTimeout()), LOG)
                 .whenComplete((done, failure) -> {
                     ExtensionPackage last = done != null ? done
@@ -261,14 +253,14 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     /** The organisation whose waits the console groups this one with. */
     private String orgOf() {
-        return config.getImsOrgId() == null || config.getImsOrgId().isBlank() ? "" : config.getImsOrgId();
+        return ObjectHelper.isEmpty(config.getImsOrgId()) ? "" : config.getImsOrgId();
     }
 
     /** The package named by id, else the development package of the name and platform in the headers. */
     private CompletableFuture<ExtensionPackage> named(Exchange exchange) {
         String id = id(exchange);
         if (id != null) {
-            return endpoint.api().get(id);
+            return getEndpoint().api().get(id);
         }
         String name = header(exchange, ReactorConstants.EXTENSION_NAME);
         String platform = header(exchange, ReactorConstants.PLATFORM);
@@ -277,13 +269,13 @@ final class ExtensionPackageProducer extends DeployKitProducer {
                                             + " or option extensionPackageId, or headers " + ReactorConstants.EXTENSION_NAME
                                             + " and " + ReactorConstants.PLATFORM);
         }
-        return endpoint.api().findDevelopment(name, platform).thenApply(found -> found.orElseThrow(
+        return getEndpoint().api().findDevelopment(name, platform).thenApply(found -> found.orElseThrow(
                 () -> new NotFoundException("No development extension package named '" + name + "' for platform " + platform)));
     }
 
     private String id(Exchange exchange) {
         String id = header(exchange, ReactorConstants.EXTENSION_PACKAGE_ID);
-        if (id == null && config.getExtensionPackageId() != null && !config.getExtensionPackageId().isBlank()) {
+        if (id == null && ObjectHelper.isNotEmpty(config.getExtensionPackageId())) {
             id = config.getExtensionPackageId().trim();
         }
         return id;
@@ -300,7 +292,7 @@ final class ExtensionPackageProducer extends DeployKitProducer {
 
     private static String header(Exchange exchange, String name) {
         String value = exchange.getMessage().getHeader(name, String.class);
-        return value == null || value.isBlank() ? null : value.trim();
+        return ObjectHelper.isEmpty(value) ? null : value.trim();
     }
 
     private static void result(Exchange exchange, ExtensionPackage pkg) {

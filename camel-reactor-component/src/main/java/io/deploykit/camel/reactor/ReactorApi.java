@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.net.PercentCodec;
 
@@ -20,7 +21,7 @@ import io.deploykit.camel.core.http.ApiClient;
 import io.deploykit.camel.core.http.HttpCall;
 import io.deploykit.camel.core.http.HttpResult;
 import io.deploykit.camel.core.http.RequestBody;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 import io.deploykit.camel.reactor.model.ExtensionPackage;
 import io.deploykit.camel.reactor.model.ReactorError;
 
@@ -91,7 +92,7 @@ final class ReactorApi {
                         + "&sort=-created_at";
         URI uri = packages("?" + (query.isEmpty() ? "" : query + "&") + paging);
         return client.send(call(HttpCall.get(uri))).thenCompose(result -> {
-            JsonNode body = Json.tree(result.body());
+            JsonNode body = ApiJson.tree(result.body());
             List<ExtensionPackage> page = new ArrayList<>();
             body.path("data").forEach(data -> page.add(resource(data)));
             into.addAll(page);
@@ -106,7 +107,7 @@ final class ReactorApi {
     /** One page of one package, unfiltered: the health check's cheap read. {@code deadline} bounds the retries. */
     CompletableFuture<Void> probe(Instant deadline) {
         URI uri = packages("?" + encode("page[size]") + "=1&" + encode("page[number]") + "=1");
-        return client.send(call(HttpCall.get(uri).until(deadline))).thenAccept(result -> Json.tree(result.body()));
+        return client.send(call(HttpCall.get(uri).until(deadline))).thenAccept(result -> ApiJson.tree(result.body()));
     }
 
     CompletableFuture<ExtensionPackage> create(UploadBody zip) {
@@ -126,7 +127,7 @@ final class ReactorApi {
 
     /** A lifecycle action: {@code release_private} or {@code discontinue}. */
     CompletableFuture<ExtensionPackage> action(String id, String action) {
-        var document = Json.MAPPER.createObjectNode();
+        var document = ApiJson.MAPPER.createObjectNode();
         document.putObject("data").put("id", id).put("type", "extension_packages").putObject("meta").put("action", action);
         HttpCall call = HttpCall.patch(packages("/" + encode(id)), RequestBody.json(document.toString(), JSON_API))
                 .idempotent(false); // a release that went through must not be sent twice
@@ -139,10 +140,10 @@ final class ReactorApi {
 
     private HttpCall call(HttpCall call) {
         HttpCall withHeaders = call.header("Accept", ACCEPT);
-        if (apiKey != null && !apiKey.isBlank()) {
+        if (ObjectHelper.isNotEmpty(apiKey)) {
             withHeaders = withHeaders.header("x-api-key", apiKey);
         }
-        if (imsOrgId != null && !imsOrgId.isBlank()) {
+        if (ObjectHelper.isNotEmpty(imsOrgId)) {
             withHeaders = withHeaders.header("x-gw-ims-org-id", imsOrgId);
         }
         return withHeaders;
@@ -153,13 +154,13 @@ final class ReactorApi {
     }
 
     private static ExtensionPackage document(HttpResult result) {
-        return resource(Json.tree(result.body()).path("data"));
+        return resource(ApiJson.tree(result.body()).path("data"));
     }
 
     /** A JSON:API resource object: id, attributes, and the errors of meta.status_details. */
     static ExtensionPackage resource(JsonNode data) {
-        ExtensionPackage pkg = Json.convert(data.path("attributes"), ExtensionPackage.class);
-        pkg.setId(Json.text(data, "id"));
+        ExtensionPackage pkg = ApiJson.convert(data.path("attributes"), ExtensionPackage.class);
+        pkg.setId(ApiJson.text(data, "id"));
         List<ReactorError> errors = ReactorErrors.read(data.path("meta").path("status_details"));
         if (!errors.isEmpty()) {
             pkg.setStatusDetails(new ExtensionPackage.StatusDetails(errors));

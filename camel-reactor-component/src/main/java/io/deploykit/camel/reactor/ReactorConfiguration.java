@@ -1,5 +1,7 @@
 package io.deploykit.camel.reactor;
 
+import static org.apache.camel.util.ObjectHelper.isNotEmpty;
+
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -143,7 +145,7 @@ public class ReactorConfiguration extends DeployKitConfiguration {
 
     /** The x-api-key value: apiKey, else clientId. */
     public String effectiveApiKey() {
-        return isSet(apiKey) ? apiKey : getClientId();
+        return isNotEmpty(apiKey) ? apiKey : getClientId();
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.deploykit.camel.core.error.ApiException;
 import io.deploykit.camel.core.error.AuthenticationException;
 import io.deploykit.camel.core.http.HttpCall;
 import io.deploykit.camel.core.http.HttpResult;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 import io.deploykit.camel.reactor.model.ReactorError;
 
 /** Reads the Reactor API's JSON:API error documents: {@code {"errors":[{"status","code","title","detail"}]}}. */
@@ -20,12 +20,12 @@ final class ReactorErrors {
     }
 
     static ApiException decode(HttpCall call, HttpResult result) {
-        List<ReactorError> errors = read(Json.treeOrNull(result.body()));
+        List<ReactorError> errors = read(ApiJson.treeOrNull(result.body()));
         String code = errors.isEmpty() ? null : errors.get(0).code();
         String message = errors.isEmpty()
                 ? (result.body().length == 0 ? null : result.bodyExcerpt())
                 : errors.stream().map(ReactorError::summary).collect(Collectors.joining("; "));
-        String requestId = errors.isEmpty() ? null : requestId(Json.treeOrNull(result.body()));
+        String requestId = errors.isEmpty() ? null : requestId(ApiJson.treeOrNull(result.body()));
         if (requestId == null) {
             requestId = result.header("x-request-id");
         }
@@ -40,8 +40,8 @@ final class ReactorErrors {
         List<ReactorError> errors = new ArrayList<>();
         if (document != null) {
             for (JsonNode error : document.path("errors")) {
-                errors.add(new ReactorError(Json.text(error, "id"), Json.text(error, "status"), Json.text(error, "code"),
-                        Json.text(error, "title"), Json.text(error, "detail")));
+                errors.add(new ReactorError(ApiJson.text(error, "id"), ApiJson.text(error, "status"), ApiJson.text(error, "code"),
+                        ApiJson.text(error, "title"), ApiJson.text(error, "detail")));
             }
         }
         return errors;
@@ -49,7 +49,7 @@ final class ReactorErrors {
 
     private static String requestId(JsonNode document) {
         for (JsonNode error : document.path("errors")) {
-            String id = Json.text(error.path("meta"), "request_id");
+            String id = ApiJson.text(error.path("meta"), "request_id");
             if (id != null) {
                 return id;
             }

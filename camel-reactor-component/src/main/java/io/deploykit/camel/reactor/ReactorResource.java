@@ -1,7 +1,21 @@
 package io.deploykit.camel.reactor;
 
-/** What a {@code reactor:} endpoint works on: the first part of its URI. */
-public enum ReactorResource {
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.deploykit.camel.core.support.DeployKitResource;
+
+/** What a {@code reactor:} endpoint works on, the first part of its URI, and the operations it accepts. */
+public enum ReactorResource implements DeployKitResource<ReactorOperation> {
     /** Tags extension packages (zip archives with an extension.json manifest). */
-    extensionPackage
+    extensionPackage;
+
+    /** The only resource takes every operation. */
+    private static final Set<ReactorOperation> EVERY_OPERATION = Collections.unmodifiableSet(EnumSet.allOf(ReactorOperation.class));
+
+    @Override
+    public Set<ReactorOperation> operations() {
+        return EVERY_OPERATION;
+    }
 }

@@ -20,13 +20,11 @@ import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import io.deploykit.camel.core.test.OperableContextSupport;
 import io.deploykit.emulator.reactor.ExtensionZips;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
@@ -35,18 +33,13 @@ import io.deploykit.emulator.reactor.ReactorEmulator;
  * (one page of one package; DOWN with IMS's reason and no secret), the dev console with the waits for processing by
  * organisation, and the component's JMX attributes.
  */
-class ReactorOperabilityTest {
+class ReactorOperabilityTest extends OperableContextSupport {
 
     private static final String CLIENT_ID = "ops-reactor";
     private static final String SECRET = "ops-reactor-secret-never-shown";
     private static final String ORG = "0123456789ABCDEF@AdobeOrg";
 
     private static ReactorEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    private DefaultCamelContext context;
 
     @BeforeAll
     static void startEmulator() {
@@ -58,16 +51,7 @@ class ReactorOperabilityTest {
         emulator.close();
     }
 
-    @AfterEach
-    void stopContext() {
-        if (context != null) {
-            context.stop();
-        }
-    }
-
     private void start(String secret) throws Exception {
-        context = new DefaultCamelContext();
-        context.setDevConsole(true);
         ReactorComponent reactor = new ReactorComponent();
         ReactorConfiguration config = reactor.getConfiguration();
         config.setBaseUrl(emulator.baseUrl());
@@ -76,15 +60,12 @@ class ReactorOperabilityTest {
         config.setClientSecret(secret);
         config.setImsOrgId(ORG);
         config.setPollInterval(50);
-        context.addComponent("reactor", reactor);
-        context.addRoutes(new RouteBuilder() {
+        start("reactor", reactor, new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:upload").to("reactor:extensionPackage?operation=upload");
             }
         });
-        context.start();
-        HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
     }
 
     private HealthCheck.Result health() {

@@ -5,19 +5,17 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.deploykit.camel.core.test.DeployKitTestSupport;
 import io.deploykit.emulator.junit5.InjectEmulator;
 import io.deploykit.emulator.junit5.ReactorConnection;
 import io.deploykit.emulator.junit5.ReactorEmulatorExtension;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
 /** Runs the {@code reactor:} component against a real Reactor and IMS emulator on a loopback port. */
-abstract class ReactorTestSupport extends CamelTestSupport {
+abstract class ReactorTestSupport extends DeployKitTestSupport {
 
     static final String CLIENT_ID = "reactor-client";
     static final String CLIENT_SECRET = "reactor-secret-do-not-log";
@@ -61,19 +59,5 @@ abstract class ReactorTestSupport extends CamelTestSupport {
     /** An extension name no other test uses. */
     static String newName(String prefix) {
         return prefix + "-ext-" + NAMES.incrementAndGet();
-    }
-
-    Exchange send(String uri, Object body, String header, Object value) {
-        return template.send(uri, exchange -> {
-            exchange.getMessage().setBody(body);
-            if (header != null) {
-                exchange.getMessage().setHeader(header, value);
-            }
-        });
-    }
-
-    static Throwable failure(Exchange exchange) {
-        Throwable e = exchange.getException();
-        return e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
     }
 }

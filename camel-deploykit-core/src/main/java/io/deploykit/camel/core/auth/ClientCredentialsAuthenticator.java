@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.core5.http.ContentType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import io.deploykit.camel.core.http.HttpCall;
 import io.deploykit.camel.core.http.HttpResult;
 import io.deploykit.camel.core.http.HttpTransport;
 import io.deploykit.camel.core.http.RequestBody;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 import io.deploykit.camel.core.observe.DeployKitStatistics;
 import io.deploykit.camel.core.observe.Outcome;
 import io.deploykit.camel.core.retry.RetryPolicy;
@@ -114,17 +115,12 @@ public final class ClientCredentialsAuthenticator implements Authenticator {
         return true;
     }
 
-    /** How many tokens were fetched so far (observability, and the token economy benchmark). */
-    public synchronized long fetchCount() {
-        return fetches;
-    }
-
     private CompletableFuture<String> fetch(HttpTransport transport) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_id", credentials.clientId());
         form.put("client_secret", clientSecret);
-        if (credentials.scope() != null && !credentials.scope().isBlank()) {
+        if (ObjectHelper.isNotEmpty(credentials.scope())) {
             form.put("scope", credentials.scope());
         }
         HttpCall call = HttpCall.post(credentials.tokenUrl(), RequestBody.form(form))
@@ -150,9 +146,9 @@ public final class ClientCredentialsAuthenticator implements Authenticator {
     }
 
     private String accept(HttpResult result, Instant asked) {
-        JsonNode json = Json.treeOrNull(result.body());
-        String token = Json.text(json, "access_token");
-        if (token == null || token.isBlank()) {
+        JsonNode json = ApiJson.treeOrNull(result.body());
+        String token = ApiJson.text(json, "access_token");
+        if (ObjectHelper.isEmpty(token)) {
             throw new DeployKitException("The token endpoint " + credentials.tokenUrl() + " answered HTTP "
                                          + result.status() + " without an access_token");
         }
@@ -171,13 +167,13 @@ public final class ClientCredentialsAuthenticator implements Authenticator {
     }
 
     private ApiException tokenError(HttpCall call, HttpResult result) {
-        JsonNode json = Json.treeOrNull(result.body());
-        String error = Json.text(json, "error");
-        String description = Json.text(json, "error_description");
+        JsonNode json = ApiJson.treeOrNull(result.body());
+        String error = ApiJson.text(json, "error");
+        String description = ApiJson.text(json, "error_description");
         if (description == null) {
-            description = Json.text(json, "message");
+            description = ApiJson.text(json, "message");
         }
-        String correlation = Json.text(json, "correlation_id");
+        String correlation = ApiJson.text(json, "correlation_id");
         if (correlation == null) {
             correlation = result.header("x-ms-request-id");
         }

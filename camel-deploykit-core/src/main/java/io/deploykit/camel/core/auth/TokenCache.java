@@ -7,20 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.apache.camel.support.service.ServiceSupport;
+
 import io.deploykit.camel.core.observe.DeployKitStatistics;
 import io.deploykit.camel.core.retry.RetryPolicy;
 
-/** The tokens of one component, one authenticator per set of credentials, shared by all its endpoints. */
-public final class TokenCache {
+/**
+ * The tokens of one component, one authenticator per set of credentials, shared by all its endpoints; a service of
+ * the component, emptied when it stops.
+ */
+public final class TokenCache extends ServiceSupport {
 
     private final ConcurrentMap<ClientCredentials, ClientCredentialsAuthenticator> authenticators = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final DeployKitStatistics statistics;
-
-    public TokenCache(ScheduledExecutorService scheduler, Clock clock) {
-        this(scheduler, clock, null);
-    }
 
     /** @param statistics where token fetches (and the retries of their requests) are counted; null for nowhere */
     public TokenCache(ScheduledExecutorService scheduler, Clock clock, DeployKitStatistics statistics) {
@@ -35,18 +36,14 @@ public final class TokenCache {
                 key -> new ClientCredentialsAuthenticator(key, clientSecret, retry, scheduler, clock, statistics));
     }
 
-    /** Tokens fetched by all authenticators so far. */
-    public long fetchCount() {
-        return authenticators.values().stream().mapToLong(ClientCredentialsAuthenticator::fetchCount).sum();
-    }
-
     /** What each cached set of credentials holds now, never the token itself: for consoles. */
     public List<ClientCredentialsAuthenticator.State> entries() {
         return authenticators.values().stream().map(ClientCredentialsAuthenticator::state)
                 .sorted(Comparator.comparing(ClientCredentialsAuthenticator.State::clientId)).toList();
     }
 
-    public void clear() {
+    @Override
+    protected void doStop() {
         authenticators.clear();
     }
 }

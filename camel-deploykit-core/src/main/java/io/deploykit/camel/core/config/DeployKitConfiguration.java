@@ -1,5 +1,8 @@
 package io.deploykit.camel.core.config;
 
+import static org.apache.camel.util.ObjectHelper.isEmpty;
+import static org.apache.camel.util.ObjectHelper.isNotEmpty;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -16,8 +19,8 @@ import io.deploykit.camel.core.retry.RetryPolicy;
 
 /**
  * The options every DeployKit component has: OAuth2 client credentials or a ready token, whether to wait for
- * background jobs, connection, proxy, TLS and retry settings. Descriptions are given in the annotations because
- * the metadata generator of a component module cannot read this module's Javadoc.
+ * background jobs, connection, proxy, TLS and retry settings. Each option is described once, in its
+ * {@code @UriParam}: the metadata generator of a component module reads the Javadoc of its own sources only.
  */
 @UriParams
 public abstract class DeployKitConfiguration implements Cloneable {
@@ -101,7 +104,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return clientId;
     }
 
-    /** The OAuth2 client id (application id) used with clientSecret to obtain access tokens. */
     public void setClientId(String clientId) {
         this.clientId = clientId;
     }
@@ -110,7 +112,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return clientSecret;
     }
 
-    /** The OAuth2 client secret used with clientId to obtain access tokens. */
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
     }
@@ -119,7 +120,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return accessToken;
     }
 
-    /** An access token obtained elsewhere, sent as it is; it is not refreshed. */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
     }
@@ -128,7 +128,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return sslContextParameters;
     }
 
-    /** TLS configuration for the connections; the JVM's default trust store when not set. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
@@ -137,7 +136,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return allowPlainHttp;
     }
 
-    /** Whether baseUrl and tokenUrl may be plain http:// on a host that is not loopback. */
     public void setAllowPlainHttp(boolean allowPlainHttp) {
         this.allowPlainHttp = allowPlainHttp;
     }
@@ -146,7 +144,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return waitForCompletion;
     }
 
-    /** Whether operations that start a background job wait until it has finished. */
     public void setWaitForCompletion(boolean waitForCompletion) {
         this.waitForCompletion = waitForCompletion;
     }
@@ -155,7 +152,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return stateRepository;
     }
 
-    /** Where deploys record their progress, so that an interrupted one continues where it stopped. */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
     }
@@ -164,7 +160,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return connectTimeout;
     }
 
-    /** How long to wait for a connection, in milliseconds (or a duration such as {@code 30s}). */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -173,7 +168,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return responseTimeout;
     }
 
-    /** How long to wait for an answer, in milliseconds (or a duration such as {@code 5m}). */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
@@ -182,7 +176,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return maxConnections;
     }
 
-    /** The most connections open at once per endpoint. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
     }
@@ -191,7 +184,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return maxRetries;
     }
 
-    /** How many times a refused request is sent again; 0 disables retries. */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
     }
@@ -200,7 +192,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return retryDelay;
     }
 
-    /** The first wait before a retry without Retry-After, in milliseconds; doubles on each retry. */
     public void setRetryDelay(long retryDelay) {
         this.retryDelay = retryDelay;
     }
@@ -209,7 +200,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return maxRetryDelay;
     }
 
-    /** The longest wait before a retry, in milliseconds. */
     public void setMaxRetryDelay(long maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
     }
@@ -218,10 +208,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return healthCheckInterval;
     }
 
-    /**
-     * How often the producer health check may call the service, in milliseconds (or a duration such as {@code 60s}):
-     * between two calls it reports the last result.
-     */
     public void setHealthCheckInterval(long healthCheckInterval) {
         this.healthCheckInterval = healthCheckInterval;
     }
@@ -230,7 +216,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return uploadProgressThreshold;
     }
 
-    /** Uploads of at least this many bytes log their progress every tenth of their size or every 10 seconds. */
     public void setUploadProgressThreshold(long uploadProgressThreshold) {
         this.uploadProgressThreshold = uploadProgressThreshold;
     }
@@ -239,7 +224,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return proxyHost;
     }
 
-    /** The host of an HTTP proxy; the JVM's proxy system properties apply when not set. */
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
     }
@@ -248,7 +232,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         return proxyPort;
     }
 
-    /** The port of the HTTP proxy. */
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
     }
@@ -273,8 +256,8 @@ public abstract class DeployKitConfiguration implements Cloneable {
      * mistake stops the route at start-up.
      */
     public void validate() {
-        if (!isSet(accessToken) && isSet(clientId) != isSet(clientSecret)) {
-            throw new IllegalArgumentException((isSet(clientId) ? "clientId is set but clientSecret is not"
+        if (isEmpty(accessToken) && isNotEmpty(clientId) != isNotEmpty(clientSecret)) {
+            throw new IllegalArgumentException((isNotEmpty(clientId) ? "clientId is set but clientSecret is not"
                     : "clientSecret is set but clientId is not") + ": both are needed to obtain tokens");
         }
         if (getPollInterval() <= 0) {
@@ -294,14 +277,14 @@ public abstract class DeployKitConfiguration implements Cloneable {
         }
         retryPolicy(); // checks maxRetries, retryDelay and maxRetryDelay
         checkTransport("baseUrl", getBaseUrl());
-        if (hasClientCredentials() && !isSet(accessToken)) {
+        if (hasClientCredentials() && isEmpty(accessToken)) {
             checkTransport("tokenUrl", getTokenUrl());
         }
     }
 
     /** https, or http to loopback (or anywhere with allowPlainHttp): never secrets in clear text by accident. */
     private void checkTransport(String option, String url) {
-        if (!isSet(url)) {
+        if (isEmpty(url)) {
             return; // required-ness is each component's rule
         }
         URI uri;
@@ -341,12 +324,12 @@ public abstract class DeployKitConfiguration implements Cloneable {
 
     /** Whether an access token or OAuth2 client credentials (both parts) were given. */
     public boolean hasOAuth() {
-        return isSet(accessToken) || hasClientCredentials();
+        return isNotEmpty(accessToken) || hasClientCredentials();
     }
 
     /** Whether OAuth2 client credentials were given (both parts). */
     public boolean hasClientCredentials() {
-        return isSet(clientId) && isSet(clientSecret);
+        return isNotEmpty(clientId) && isNotEmpty(clientSecret);
     }
 
     public RetryPolicy retryPolicy() {
@@ -361,10 +344,6 @@ public abstract class DeployKitConfiguration implements Cloneable {
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
             throw new RuntimeCamelException("Could not create the SSL context from sslContextParameters", e);
         }
-    }
-
-    protected static boolean isSet(String value) {
-        return value != null && !value.isBlank();
     }
 
     /** A copy, so that an endpoint's options never change the component's. */

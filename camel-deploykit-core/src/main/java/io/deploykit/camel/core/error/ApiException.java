@@ -1,5 +1,7 @@
 package io.deploykit.camel.core.error;
 
+import org.apache.camel.util.ObjectHelper;
+
 /**
  * The service answered a request with an error status (after any retries). Carries what the service said:
  * the HTTP status, its own error code and message, and the correlation or request id its support asks for.
@@ -29,10 +31,10 @@ public class ApiException extends DeployKitException {
     private static String format(String method, String uri, int status, String code, String message, String correlationId) {
         StringBuilder text = new StringBuilder().append(method).append(' ').append(uri)
                 .append(" failed with HTTP ").append(status);
-        if (code != null && !code.isBlank()) {
+        if (ObjectHelper.isNotEmpty(code)) {
             text.append(' ').append(code);
         }
-        if (message != null && !message.isBlank()) {
+        if (ObjectHelper.isNotEmpty(message)) {
             text.append(": ").append(message);
         }
         if (correlationId != null && (message == null || !message.contains(correlationId))) {

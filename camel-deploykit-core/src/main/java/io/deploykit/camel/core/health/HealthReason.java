@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
+import org.apache.camel.util.ObjectHelper;
+
 import io.deploykit.camel.core.error.ApiException;
 import io.deploykit.camel.core.error.AuthenticationException;
 import io.deploykit.camel.core.support.Failures;
@@ -66,11 +68,11 @@ public record HealthReason(String text, Integer statusCode, String errorCode) {
     }
 
     private static String code(String errorCode) {
-        return errorCode == null || errorCode.isBlank() ? "" : " " + errorCode;
+        return ObjectHelper.isEmpty(errorCode) ? "" : " " + errorCode;
     }
 
     private static String text(String message) {
-        return message == null || message.isBlank() ? "" : ": " + message;
+        return ObjectHelper.isEmpty(message) ? "" : ": " + message;
     }
 
     private static String message(Throwable failure) {

@@ -64,9 +64,4 @@ public final class ConcurrencyLimit {
     public int max() {
         return max;
     }
-
-    /** How many requests wait for their turn now. */
-    public synchronized int waitingCount() {
-        return waiting.size();
-    }
 }

@@ -19,8 +19,4 @@ public record HttpSettings(Duration connectTimeout, Duration responseTimeout, in
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
         }
     }
-
-    public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(30), Duration.ofMinutes(5), 20, null, 0, null, "DeployKit");
-    }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -63,7 +64,7 @@ public final class HttpTransport implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement();
-        if (settings.proxyHost() != null && !settings.proxyHost().isBlank()) {
+        if (ObjectHelper.isNotEmpty(settings.proxyHost())) {
             builder.setProxy(new HttpHost(settings.proxyHost(), settings.proxyPort() > 0 ? settings.proxyPort() : 8080));
         } else {
             builder.useSystemProperties();

@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.util.ObjectHelper;
 
 import io.deploykit.camel.core.error.DeployKitException;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 
 /**
  * Where deploys record their progress, step by step, in a Camel {@link StateRepository} shared by every instance
@@ -80,12 +81,12 @@ public final class DeployJournal {
                 throw new DeployKitException("Cannot read the progress of " + this + " from the state repository: "
                                              + e.getMessage(), e);
             }
-            if (value == null || value.isBlank()) {
+            if (ObjectHelper.isEmpty(value)) {
                 return Optional.empty();
             }
-            JsonNode json = Json.tree(value.getBytes(StandardCharsets.UTF_8));
-            String at = Json.text(json, "at");
-            return Optional.of(new DeployStep(Json.text(json, "step"), Json.text(json, "id"), Json.text(json, "marker"),
+            JsonNode json = ApiJson.tree(value.getBytes(StandardCharsets.UTF_8));
+            String at = ApiJson.text(json, "at");
+            return Optional.of(new DeployStep(ApiJson.text(json, "step"), ApiJson.text(json, "id"), ApiJson.text(json, "marker"),
                     at == null ? null : Instant.parse(at)));
         }
 
@@ -105,7 +106,7 @@ public final class DeployJournal {
             if (repository == null) {
                 return recorded;
             }
-            ObjectNode json = Json.MAPPER.createObjectNode()
+            ObjectNode json = ApiJson.MAPPER.createObjectNode()
                     .put("deploy", deployKey).put("operation", operation).put("scope", scope)
                     .put("step", step).put("id", resourceId).put("marker", marker).put("at", recorded.at().toString());
             try {

@@ -1,6 +1,7 @@
 package io.deploykit.camel.core.journal;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 
 import io.deploykit.camel.core.body.UploadBody;
 
@@ -17,7 +18,7 @@ public final class DeployKeys {
      */
     public static String of(Exchange exchange, String header, UploadBody body) {
         String given = exchange.getMessage().getHeader(header, String.class);
-        if (given != null && !given.isBlank()) {
+        if (ObjectHelper.isNotEmpty(given)) {
             return given.trim();
         }
         Object modified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 
 import io.deploykit.camel.core.error.JobTimeoutException;
@@ -30,8 +31,11 @@ import io.deploykit.camel.core.support.Failures;
  * A poll that fails (a 500, a 404 from a node that has not seen the package yet, minutes of 503s) is logged and
  * the job polled again at the next interval: the job goes on on the server whatever one answer said. Only a
  * resource reported missing by {@value #MISSING_POLLS} polls in a row ends the wait: it was deleted.
+ * <p>
+ * A service of the component: stopping it ends every wait under way with {@link OperationInterruptedException} (the
+ * jobs go on on the server).
  */
-public final class JobPoller {
+public final class JobPoller extends ServiceSupport {
 
     /** Polls in a row that find the resource missing before the wait gives up on it. */
     static final int MISSING_POLLS = 3;
@@ -40,10 +44,6 @@ public final class JobPoller {
     private final Clock clock;
     private final Set<Wait<?>> waiting = ConcurrentHashMap.newKeySet();
     private final DeployKitStatistics statistics;
-
-    public JobPoller(ScheduledExecutorService scheduler, Clock clock) {
-        this(scheduler, clock, null);
-    }
 
     /** @param statistics where waits in flight and the durations of ended waits are counted; null for nowhere */
     public JobPoller(ScheduledExecutorService scheduler, Clock clock, DeployKitStatistics statistics) {
@@ -56,7 +56,7 @@ public final class JobPoller {
      * One wait under way, for consoles.
      *
      * @param group      what the waits are grouped by, such as the company (see {@link #await(String, String, Function,
-     *                   JobStatus, Duration, Duration, Logger)})
+     *                   PolledJob, Duration, Duration, Logger)})
      * @param lastStatus the status the last poll read, or null before the first
      */
     public record WaitState(String what, String group, Instant startedAt, Instant deadline, String lastStatus,
@@ -72,17 +72,17 @@ public final class JobPoller {
      * @param fetch reads the resource; its argument is the wait's deadline, which its retries must not outlast
      * @param log   where status changes are reported, at INFO, and failed polls, at WARN
      */
-    public <T> CompletableFuture<T> await(String what, Function<Instant, CompletableFuture<T>> fetch, JobStatus<T> status,
+    public <T> CompletableFuture<T> await(String what, Function<Instant, CompletableFuture<T>> fetch, PolledJob<T> status,
                                           Duration interval, Duration timeout, Logger log) {
         return await(what, "", fetch, status, interval, timeout, log);
     }
 
     /**
-     * As {@link #await(String, Function, JobStatus, Duration, Duration, Logger)}, the wait counted in {@code group}
+     * As {@link #await(String, Function, PolledJob, Duration, Duration, Logger)}, the wait counted in {@code group}
      * (such as the company whose job it is) where consoles show the waits.
      */
     public <T> CompletableFuture<T> await(String what, String group, Function<Instant, CompletableFuture<T>> fetch,
-                                          JobStatus<T> status, Duration interval, Duration timeout, Logger log) {
+                                          PolledJob<T> status, Duration interval, Duration timeout, Logger log) {
         Objects.requireNonNull(fetch, "fetch");
         Instant started = clock.instant();
         Wait<T> wait = new Wait<>(what, group == null ? "" : group, fetch, status, interval, started, started.plus(timeout),
@@ -102,18 +102,13 @@ public final class JobPoller {
         return wait.outcome;
     }
 
-    /** How many jobs are being waited for now. */
-    public int waitingCount() {
-        return waiting.size();
-    }
-
     /** The waits under way, the oldest first. */
     public List<WaitState> waits() {
         return waiting.stream().map(Wait::state).sorted(Comparator.comparing(WaitState::startedAt)).toList();
     }
 
-    /** Ends every wait under way with {@link OperationInterruptedException}: the component stops, the jobs go on. */
-    public void interruptAll() {
+    @Override
+    protected void doStop() {
         for (Wait<?> wait : waiting) {
             wait.outcome.completeExceptionally(new OperationInterruptedException("the wait for the " + wait.what));
         }
@@ -124,7 +119,7 @@ public final class JobPoller {
         private final String group;
         private final Instant started;
         private final Function<Instant, CompletableFuture<T>> fetch;
-        private final JobStatus<T> status;
+        private final PolledJob<T> status;
         private final Duration interval;
         private final Instant deadline;
         private final Duration timeout;
@@ -135,7 +130,7 @@ public final class JobPoller {
         private int failedPolls;
         private int missingInARow;
 
-        Wait(String what, String group, Function<Instant, CompletableFuture<T>> fetch, JobStatus<T> status,
+        Wait(String what, String group, Function<Instant, CompletableFuture<T>> fetch, PolledJob<T> status,
              Duration interval, Instant started, Instant deadline, Duration timeout, Logger log) {
             this.what = what;
             this.group = group;

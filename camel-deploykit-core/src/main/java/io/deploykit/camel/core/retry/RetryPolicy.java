@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.net.ssl.SSLException;
 
+import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.utils.DateUtils;
 
@@ -87,7 +88,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     /** Retry-After is either delta-seconds or an HTTP date; anything else is ignored. */
     static Duration parseRetryAfter(String value) {
-        if (value == null || value.isBlank()) {
+        if (ObjectHelper.isEmpty(value)) {
             return null;
         }
         String text = value.trim();

@@ -1,13 +1,16 @@
 package io.deploykit.camel.core.support;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.service.ServiceHelper;
 
 import io.deploykit.camel.core.auth.TokenCache;
 import io.deploykit.camel.core.http.ConcurrencyLimit;
@@ -19,7 +22,8 @@ import io.deploykit.camel.core.poll.JobPoller;
 /**
  * What the endpoints of one component share: the token cache, the scheduler that drives retries and job polls,
  * the small pool that continues exchanges off the HTTP I/O threads, and the statistics they all feed. Made in
- * {@link #doStart()}, released in {@link #doStop()}. Its figures are the JMX attributes of each concrete component
+ * {@link #doStart()}, released in {@link #doStop()}. Its endpoints are all made and checked alike, by
+ * {@link #createEndpoint(String, String, Map)}. Its figures are the JMX attributes of each concrete component
  * (a {@code @ManagedResource}: Camel adds them to the component's MBean when camel-management is present).
  * <p>
  * A {@link HealthCheckComponent}, as Camel's own components are: {@code healthCheckProducerEnabled} turns its
@@ -34,6 +38,20 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
     private DeployKitStatistics statistics;
     private final Map<String, ConcurrencyLimit> concurrencyLimits = new ConcurrentHashMap<>();
 
+    /**
+     * A new endpoint on a copy of the component's configuration, for the resource the URI path names (convert it with
+     * {@link OperationResolver#resource}); its options are set and checked afterwards.
+     */
+    protected abstract DeployKitEndpoint<?, ?> newEndpoint(String uri, String path) throws Exception;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        DeployKitEndpoint<?, ?> endpoint = newEndpoint(uri, remaining);
+        setProperties(endpoint, parameters);
+        endpoint.validate();
+        return endpoint;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -46,14 +64,13 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
         getCamelContext().getRegistry().findByType(DeployKitListener.class).forEach(statistics::addListener);
         tokenCache = new TokenCache(scheduler, Clock.systemUTC(), statistics);
         jobPoller = new JobPoller(scheduler, Clock.systemUTC(), statistics);
+        ServiceHelper.startService(tokenCache, jobPoller);
         statistics.started();
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (jobPoller != null) {
-            jobPoller.interruptAll();
-        }
+        ServiceHelper.stopService(jobPoller); // ends the waits under way before their scheduler goes
         var executors = getCamelContext().getExecutorServiceManager();
         if (scheduler != null) {
             executors.shutdownNow(scheduler);
@@ -63,9 +80,7 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
             executors.shutdown(continuations);
             continuations = null;
         }
-        if (tokenCache != null) {
-            tokenCache.clear();
-        }
+        ServiceHelper.stopService(tokenCache);
         if (statistics != null) {
             statistics.stopped(); // kept, so the figures stay readable after a stop
         }
@@ -75,7 +90,7 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
     /** The scheme the component is known by, from its {@code @Component} annotation: the tag of its metrics. */
     public String scheme() {
         org.apache.camel.spi.annotations.Component annotation = getClass().getAnnotation(org.apache.camel.spi.annotations.Component.class);
-        return annotation != null ? annotation.value() : getClass().getSimpleName().replace("Component", "").toLowerCase(java.util.Locale.ROOT);
+        return annotation != null ? annotation.value() : getClass().getSimpleName().replace("Component", "").toLowerCase(Locale.ROOT);
     }
 
     /** What the component has done and is doing; null before its first start. */

@@ -8,12 +8,14 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Component;
+import org.apache.camel.Exchange;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.ObjectHelper;
 
 import io.deploykit.camel.core.auth.Authenticator;
 import io.deploykit.camel.core.auth.ClientCredentials;
@@ -31,20 +33,53 @@ import io.deploykit.camel.core.poll.JobPoller;
  * closed in {@link #doStop()}, and an {@link ApiClient} that authenticates with the component's shared tokens.
  * Asynchronous: its producers hold no thread while a request or a job is under way, so the component metadata says
  * {@code "async": true}.
+ * <p>
+ * It works on one resource (the URI path) with the operations that resource declares; {@link #operation(Exchange)}
+ * reads the operation of an exchange.
  */
-public abstract class DeployKitEndpoint extends DefaultEndpoint implements AsyncEndpoint {
+public abstract class DeployKitEndpoint<R extends Enum<R> & DeployKitResource<O>, O extends Enum<O> & DeployKitOperation>
+        extends DefaultEndpoint implements AsyncEndpoint {
 
+    private final OperationResolver<R, O> operations;
     private HttpTransport transport;
     private ApiClient apiClient;
     private DeployJournal journal = DeployJournal.NONE;
     private WritableHealthCheckRepository healthChecks;
     private volatile DeployKitProducerHealthCheck healthCheck;
 
-    protected DeployKitEndpoint(String uri, Component component) {
+    protected DeployKitEndpoint(String uri, Component component, OperationResolver<R, O> operations) {
         super(uri, component);
+        this.operations = operations;
     }
 
     public abstract DeployKitConfiguration getConfiguration();
+
+    /** What the endpoint works on: the URI path; null when the URI names none (refused by {@link #validate()}). */
+    public abstract R getResource();
+
+    /** The {@code operation} option. */
+    protected abstract O operationOption();
+
+    /** The component's own rules on its options, checked after those all components share. */
+    protected abstract void validateOptions();
+
+    /** The operation of one exchange: its operation header when present, else the option; one of the resource's. */
+    public O operation(Exchange exchange) {
+        return operations.resolve(exchange, getResource(), operationOption());
+    }
+
+    /**
+     * Checks the options when the endpoint is created, so that a mistake fails the route at start-up with the option
+     * named: the resource and operation, baseUrl and the shared rules, then {@link #validateOptions()}.
+     */
+    void validate() {
+        operations.validate(getResource(), operationOption());
+        if (ObjectHelper.isEmpty(getConfiguration().getBaseUrl())) {
+            throw new IllegalArgumentException("The baseUrl option must not be empty");
+        }
+        getConfiguration().validate();
+        validateOptions();
+    }
 
     /** Reads the service's error bodies. */
     protected abstract ErrorDecoder errorDecoder();
@@ -163,7 +198,7 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint implements Async
      */
     private String user() {
         DeployKitConfiguration config = getConfiguration();
-        if (config.getAccessToken() != null && !config.getAccessToken().isBlank()) {
+        if (ObjectHelper.isNotEmpty(config.getAccessToken())) {
             return "token " + config.getAccessToken().hashCode();
         }
         if (config.hasClientCredentials()) {
@@ -183,7 +218,7 @@ public abstract class DeployKitEndpoint extends DefaultEndpoint implements Async
      */
     protected Authenticator clientCredentialsOrToken(String tokenUrl, String scope) {
         DeployKitConfiguration config = getConfiguration();
-        if (config.getAccessToken() != null && !config.getAccessToken().isBlank()) {
+        if (ObjectHelper.isNotEmpty(config.getAccessToken())) {
             return StaticAuthenticator.bearer(config.getAccessToken());
         }
         if (config.hasClientCredentials()) {

@@ -26,31 +26,27 @@ import io.deploykit.camel.core.observe.RunningOperation;
  * completes at once with {@link OperationInterruptedException}: no exchange stays in flight, and the route can tell
  * an interruption from a failure.
  */
-public abstract class DeployKitProducer extends DefaultAsyncProducer {
+public abstract class DeployKitProducer<E extends DeployKitEndpoint<?, O>, O extends Enum<O> & DeployKitOperation>
+        extends DefaultAsyncProducer {
 
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    private final E endpoint;
 
-    protected DeployKitProducer(DeployKitEndpoint endpoint) {
+    protected DeployKitProducer(E endpoint) {
         super(endpoint);
+        this.endpoint = endpoint;
     }
 
     @Override
-    public DeployKitEndpoint getEndpoint() {
-        return (DeployKitEndpoint) super.getEndpoint();
+    public E getEndpoint() {
+        return endpoint;
     }
 
     /**
-     * Starts the operation the exchange asks for; the future sets the result on the exchange before it completes.
-     * May throw when the exchange cannot be processed at all (nothing was sent then).
+     * Starts the operation, one method per operation, chosen by a switch on it; the future sets the result on the
+     * exchange before it completes. May throw when the exchange cannot be processed at all (nothing was sent then).
      */
-    protected abstract CompletableFuture<?> operate(Exchange exchange);
-
-    /**
-     * The exchange's resource and operation as statistics and metrics name it, such as
-     * {@code configurationPackage.deploy}; may throw when the exchange names none (it is then counted as
-     * {@code unknown}).
-     */
-    protected abstract String operationName(Exchange exchange);
+    protected abstract CompletableFuture<?> operate(O operation, Exchange exchange);
 
     /**
      * Tells the statistics that the exchange's operation deploys {@code file}: its upload is counted, its progress
@@ -66,30 +62,40 @@ public abstract class DeployKitProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        RunningOperation running = begin(exchange);
+        O operation = null;
+        RuntimeException invalid = null;
+        try {
+            operation = endpoint.operation(exchange);
+        } catch (RuntimeException e) {
+            invalid = e; // counted as an unknown operation, then fails the exchange with the reason
+        }
+        RunningOperation running = begin(exchange, operation);
         CompletableFuture<?> work;
         try {
-            work = operate(exchange);
+            if (invalid != null) {
+                throw invalid;
+            }
+            work = operate(operation, exchange);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             running.end(e);
             exchange.setException(Failures.typed(e));
             callback.done(true);
             return true;
         }
-        InFlight operation = new InFlight(exchange);
-        inFlight.add(operation);
+        InFlight underWay = new InFlight(exchange);
+        inFlight.add(underWay);
         work.whenComplete((result, failure) -> {
             if (failure == null) {
-                operation.outcome.complete(null);
+                underWay.outcome.complete(null);
             } else {
-                operation.outcome.completeExceptionally(failure);
+                underWay.outcome.completeExceptionally(failure);
             }
         });
         if (!isRunAllowed()) {
-            operation.interrupt(); // stopped between the check of the caller and here
+            underWay.interrupt(); // stopped between the check of the caller and here
         }
-        operation.outcome.whenComplete((result, failure) -> {
-            inFlight.remove(operation);
+        underWay.outcome.whenComplete((result, failure) -> {
+            inFlight.remove(underWay);
             running.end(failure);
             Runnable finish = () -> {
                 if (failure != null) {
@@ -111,18 +117,14 @@ public abstract class DeployKitProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private RunningOperation begin(Exchange exchange) {
-        DeployKitStatistics statistics = getEndpoint().getComponent().getStatistics();
+    /** Statistics and metrics name an operation by its resource, such as {@code configurationPackage.deploy}. */
+    private RunningOperation begin(Exchange exchange, O operation) {
+        DeployKitStatistics statistics = endpoint.getComponent().getStatistics();
         if (statistics == null) {
             return RunningOperation.NONE;
         }
-        String name;
-        try {
-            name = operationName(exchange);
-        } catch (RuntimeException invalid) {
-            name = "unknown"; // operate() fails the exchange with the reason
-        }
-        return statistics.begin(exchange.getExchangeId(), getEndpoint().getEndpointBaseUri(), name);
+        String name = operation == null ? "unknown" : endpoint.getResource().name() + "." + operation.uriValue();
+        return statistics.begin(exchange.getExchangeId(), endpoint.getEndpointBaseUri(), name);
     }
 
     /** How many operations of this producer are under way. */

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.core.TestServer;
 import io.deploykit.camel.core.error.AuthenticationException;
-import io.deploykit.camel.core.http.HttpSettings;
 import io.deploykit.camel.core.http.HttpTransport;
 import io.deploykit.camel.core.retry.RetryPolicy;
 
@@ -37,7 +36,7 @@ class ClientCredentialsAuthenticatorTest {
     private static final String SECRET = "s3cr3t-value";
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final HttpTransport transport = new HttpTransport(HttpSettings.defaults());
+    private final HttpTransport transport = new HttpTransport(TestServer.HTTP_SETTINGS);
     private final RetryPolicy retry = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(100));
 
     @AfterEach
@@ -86,7 +85,7 @@ class ClientCredentialsAuthenticatorTest {
             }
             assertEquals("Bearer t1", auth.authorization(transport).get(5, TimeUnit.SECONDS));
             assertEquals(1, server.received().size());
-            assertEquals(1, auth.fetchCount());
+            assertEquals(1, auth.state().fetches());
             String form = new String(server.received().get(0).body(), StandardCharsets.UTF_8);
             assertTrue(form.contains("grant_type=client_credentials") && form.contains("scope=api%2F.default"), form);
         }
@@ -109,7 +108,7 @@ class ClientCredentialsAuthenticatorTest {
             assertEquals("Bearer t3", auth.authorization(transport).get(5, TimeUnit.SECONDS));
             auth.invalidate("Bearer t1"); // an old rejection does not drop the new token
             assertEquals("Bearer t3", auth.authorization(transport).get(5, TimeUnit.SECONDS));
-            assertEquals(3, auth.fetchCount());
+            assertEquals(3, auth.state().fetches());
         }
     }
 
@@ -143,7 +142,7 @@ class ClientCredentialsAuthenticatorTest {
                 assertNotNull(header, "attempt " + i);
                 assertThrows(ExecutionException.class, () -> header.get(5, TimeUnit.SECONDS));
             }
-            assertEquals(0, auth.fetchCount());
+            assertEquals(0, auth.state().fetches());
         }
     }
 

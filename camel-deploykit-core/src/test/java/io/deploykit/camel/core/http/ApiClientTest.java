@@ -45,7 +45,7 @@ class ApiClientTest {
             new ApiException(call.method(), call.uri().toString(), result.status(), "E" + result.status(), result.bodyText(), null);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final HttpTransport transport = new HttpTransport(HttpSettings.defaults());
+    private final HttpTransport transport = new HttpTransport(TestServer.HTTP_SETTINGS);
     private final RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(1));
 
     @AfterEach

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.camel.core.error.DeployKitException;
-import io.deploykit.camel.core.json.Json;
+import io.deploykit.camel.core.json.ApiJson;
 
 class DeployJournalTest {
 
@@ -60,10 +60,10 @@ class DeployJournalTest {
 
         assertEquals(Optional.of(new DeployStep("importing", "pkg-1", "2026-03-01T10:00:00Z", NOW)), entry.last());
         assertEquals(1, files().size(), "one state per deploy, replaced at each step");
-        JsonNode stored = Json.tree(Files.readAllBytes(files().get(0)));
-        assertEquals("a.rapidstart|120|-|abc", Json.text(stored, "deploy"));
-        assertEquals("deploy", Json.text(stored, "operation"));
-        assertEquals(SCOPE, Json.text(stored, "scope"));
+        JsonNode stored = ApiJson.tree(Files.readAllBytes(files().get(0)));
+        assertEquals("a.rapidstart|120|-|abc", ApiJson.text(stored, "deploy"));
+        assertEquals("deploy", ApiJson.text(stored, "operation"));
+        assertEquals(SCOPE, ApiJson.text(stored, "scope"));
         assertEquals(64, files().get(0).getFileName().toString().length(), "a SHA-256 any repository accepts as a key");
     }
 

@@ -26,7 +26,7 @@ import io.deploykit.camel.core.error.OperationInterruptedException;
 class JobPollerTest {
 
     /** A job whose status is a string: "done" finishes it, "failed" fails it. */
-    private static final JobStatus<String> STATUS = new JobStatus<>() {
+    private static final PolledJob<String> STATUS = new PolledJob<>() {
         @Override
         public String describe(String resource) {
             return "status=" + resource;
@@ -44,7 +44,7 @@ class JobPollerTest {
     };
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final JobPoller poller = new JobPoller(scheduler, Clock.systemUTC());
+    private final JobPoller poller = new JobPoller(scheduler, Clock.systemUTC(), null);
 
     @AfterEach
     void stop() {
@@ -59,7 +59,7 @@ class JobPollerTest {
                 Duration.ofMillis(10), Duration.ofSeconds(10), LoggerFactory.getLogger(getClass()));
         assertEquals("done", outcome.get(5, TimeUnit.SECONDS));
         assertEquals(4, polls.get(), "one poll per interval until finished, none after");
-        assertEquals(0, poller.waitingCount());
+        assertEquals(0, poller.waits().size());
     }
 
     @Test
@@ -138,14 +138,14 @@ class JobPollerTest {
     }
 
     @Test
-    void interruptAllEndsTheWaitsUnderWay() {
+    void stoppingEndsTheWaitsUnderWay() {
         CompletableFuture<String> outcome = poller.await("import of package P", deadline -> CompletableFuture.completedFuture("running"),
                 STATUS, Duration.ofMillis(10), Duration.ofMinutes(1), LoggerFactory.getLogger(getClass()));
-        assertEquals(1, poller.waitingCount());
-        poller.interruptAll();
+        assertEquals(1, poller.waits().size());
+        poller.stop();
         ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
         OperationInterruptedException interrupted = assertInstanceOf(OperationInterruptedException.class, e.getCause());
         assertTrue(interrupted.getMessage().contains("import of package P"), interrupted.getMessage());
-        assertEquals(0, poller.waitingCount());
+        assertEquals(0, poller.waits().size());
     }
 }

@@ -1,38 +1,47 @@
 package io.deploykit.camel.bc;
 
+import org.apache.camel.util.ObjectHelper;
+
 import io.deploykit.camel.bc.model.ConfigurationPackage;
-import io.deploykit.camel.core.poll.JobStatus;
+import io.deploykit.camel.core.poll.PolledJob;
 
 /** Where the import or the apply job of a configuration package stands, read from the package itself. */
-final class PackageJob implements JobStatus<ConfigurationPackage> {
+final class ConfigurationPackageJob implements PolledJob<ConfigurationPackage> {
 
-    /** The two background jobs of a configuration package. */
+    /** The two background jobs of a configuration package, by the name the API gives them. */
     enum Kind {
-        IMPORT, APPLY
+        IMPORT("import"), APPLY("apply");
+
+        private final String apiName;
+
+        Kind(String apiName) {
+            this.apiName = apiName;
+        }
     }
 
     private final Kind kind;
     private final boolean failOnRecordErrors;
 
-    private PackageJob(Kind kind, boolean failOnRecordErrors) {
+    private ConfigurationPackageJob(Kind kind, boolean failOnRecordErrors) {
         this.kind = kind;
         this.failOnRecordErrors = failOnRecordErrors;
     }
 
-    static PackageJob importJob() {
-        return new PackageJob(Kind.IMPORT, true);
+    static ConfigurationPackageJob importJob() {
+        return new ConfigurationPackageJob(Kind.IMPORT, true);
     }
 
-    static PackageJob applyJob(boolean failOnRecordErrors) {
-        return new PackageJob(Kind.APPLY, failOnRecordErrors);
+    static ConfigurationPackageJob applyJob(boolean failOnRecordErrors) {
+        return new ConfigurationPackageJob(Kind.APPLY, failOnRecordErrors);
     }
 
     boolean isApply() {
         return kind == Kind.APPLY;
     }
 
+    /** The job as the API names it: import or apply. */
     String name() {
-        return isApply() ? "apply" : "import";
+        return kind.apiName;
     }
 
     String status(ConfigurationPackage pkg) {
@@ -63,12 +72,13 @@ final class PackageJob implements JobStatus<ConfigurationPackage> {
         if (ConfigurationPackage.ERROR.equals(status(pkg))) {
             String error = isApply() ? pkg.getApplyError() : pkg.getImportError();
             return new BcPackageFailedException(name(), pkg, what + " ended in Error: "
-                                                              + (error == null || error.isBlank() ? "(no error text given)" : error));
+                                                             + (ObjectHelper.isEmpty(error) ? "(no error text given)" : error));
         }
         if (isApply() && failOnRecordErrors && pkg.recordErrors() > 0) {
             return new BcPackageFailedException(name(), pkg, what + " completed, but " + pkg.recordErrors()
-                                                              + " records failed validation (numberOfErrors=" + pkg.recordErrors()
-                                                              + "); set failOnRecordErrors=false to accept a partial apply");
+                                                             + " records failed validation (numberOfErrors="
+                                                             + pkg.recordErrors()
+                                                             + "); set failOnRecordErrors=false to accept a partial apply");
         }
         return null;
     }

@@ -1,14 +1,14 @@
 package io.deploykit.camel.reactor;
 
-import io.deploykit.camel.core.poll.JobStatus;
+import io.deploykit.camel.core.poll.PolledJob;
 import io.deploykit.camel.reactor.model.ExtensionPackage;
 
 /** Where Adobe's processing of an uploaded package stands: pending, then succeeded or failed. */
-final class ProcessingJob implements JobStatus<ExtensionPackage> {
+final class ExtensionPackageProcessing implements PolledJob<ExtensionPackage> {
 
-    static final ProcessingJob INSTANCE = new ProcessingJob();
+    static final ExtensionPackageProcessing INSTANCE = new ExtensionPackageProcessing();
 
-    private ProcessingJob() {
+    private ExtensionPackageProcessing() {
     }
 
     @Override

@@ -11,14 +11,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.deploykit.camel.core.error.DeployKitException;
 
 /** The one JSON mapper of the components: lenient on unknown properties, as service APIs grow. */
-public final class Json {
+public final class ApiJson {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    private Json() {
+    private ApiJson() {
     }
 
     public static JsonNode tree(byte[] body) {
