@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.deploykit.emulator.bc.PictureSnapshot;
+import io.deploykit.emulator.bc.pictures.PictureSnapshot;
 import io.deploykit.emulator.bc.PictureUpdate;
 
 /**
