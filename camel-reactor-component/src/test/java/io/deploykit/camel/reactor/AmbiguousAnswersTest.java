@@ -10,8 +10,8 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.reactor.model.ExtensionPackage;
-import io.deploykit.emulator.reactor.ExtensionZips;
 import io.deploykit.emulator.reactor.AcceptedUpload;
+import io.deploykit.emulator.reactor.ExtensionZips;
 
 /**
  * Adobe acted, but the answer was lost on the way (a gateway's 502 or 504, a connection dropped): the component reads
