@@ -29,7 +29,10 @@ public record ProcessingError(String code, String title, String detail) {
     public static final String TRANSFORM_ERROR = "extension-package-transform-definition-error";
     /** Adobe's code of a {@code customCode} transform, which only its own extensions may use. */
     public static final String CUSTOM_CODE_TRANSFORM_ERROR = "illegal-custom-code-transform";
-    /** The code of a failure injected with {@link ReactorFaults#failNextProcessing(String)}. */
+    /**
+     * The code of a failure injected with
+     * {@link io.deploykit.emulator.reactor.ReactorFaults#failNextProcessing(String)}.
+     */
     public static final String INJECTED_ERROR = "extension-package-error";
 
     public ProcessingError {
