@@ -2,7 +2,7 @@ package io.deploykit.benchmarks;
 
 import java.util.List;
 
-/** One item of the benchmark issue: runs against its own emulator process and reports its rows. */
+/** One benchmark of RESULTS.md: runs against its own emulator process and reports its rows. */
 public interface Benchmark {
 
     /** The name to run it by: {@code java -jar deploykit-benchmarks.jar NAME}. */

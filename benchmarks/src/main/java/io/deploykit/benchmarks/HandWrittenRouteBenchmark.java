@@ -6,7 +6,7 @@ import static io.deploykit.benchmarks.support.Figures.seconds;
 import java.time.Duration;
 import java.util.List;
 
-import io.deploykit.benchmarks.client.DeployComparisonClient;
+import io.deploykit.benchmarks.measuredjvm.DeployComparisonClient;
 import io.deploykit.benchmarks.support.ClientReport;
 import io.deploykit.benchmarks.support.EmulatorProcess;
 import io.deploykit.benchmarks.support.JavaProcess;

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.deploykit.benchmarks.client.DeployOnceClient;
+import io.deploykit.benchmarks.measuredjvm.DeployOnceClient;
 import io.deploykit.benchmarks.support.EmulatorProcess;
 import io.deploykit.benchmarks.support.JavaProcess;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /**
  * Benchmark 3: the requests of one deploy from a cold client, by route, against the budget: create + upload +

@@ -3,8 +3,8 @@ package io.deploykit.benchmarks;
 import java.time.Duration;
 
 /**
- * How big the benchmarks are. {@link #FULL} is what the issue asks for; {@link #TOY} runs every code path in
- * seconds, for the smoke test.
+ * How big the benchmarks are. {@link #FULL} is the scale RESULTS.md reports and its targets are set for;
+ * {@link #TOY} runs every code path in seconds, for the smoke test.
  *
  * @param bcUploadBytes      the RapidStart package uploaded through bc: (1 GiB)
  * @param reactorUploadBytes the extension zip uploaded through reactor: (512 MiB)

@@ -12,14 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.deploykit.benchmarks.client.UploadClient;
+import io.deploykit.benchmarks.measuredjvm.UploadClient;
 import io.deploykit.benchmarks.support.ClientReport;
 import io.deploykit.benchmarks.support.Curl;
 import io.deploykit.benchmarks.support.EmulatorAdmin;
 import io.deploykit.benchmarks.support.EmulatorProcess;
 import io.deploykit.benchmarks.support.Figures;
 import io.deploykit.benchmarks.support.JavaProcess;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.reactor.ExtensionZips;
 
 /**

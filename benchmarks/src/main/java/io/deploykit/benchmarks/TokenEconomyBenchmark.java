@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.deploykit.benchmarks.client.TokenEconomyClient;
+import io.deploykit.benchmarks.measuredjvm.TokenEconomyClient;
 import io.deploykit.benchmarks.support.ClientReport;
 import io.deploykit.benchmarks.support.EmulatorProcess;
 import io.deploykit.benchmarks.support.JavaProcess;

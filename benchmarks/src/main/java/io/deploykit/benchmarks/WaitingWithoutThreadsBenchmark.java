@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.deploykit.benchmarks.client.ConcurrentDeployClient;
+import io.deploykit.benchmarks.measuredjvm.ConcurrentDeployClient;
 import io.deploykit.benchmarks.support.ClientReport;
 import io.deploykit.benchmarks.support.EmulatorProcess;
 import io.deploykit.benchmarks.support.JavaProcess;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.BcLimits;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.limits.BcLimits;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
 /**

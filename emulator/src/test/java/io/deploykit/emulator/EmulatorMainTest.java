@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.BcLimits;
+import io.deploykit.emulator.bc.limits.BcLimits;
 
 class EmulatorMainTest {
 

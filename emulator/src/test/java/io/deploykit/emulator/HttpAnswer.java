@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.JsonCodec;
 
 /** An answer of an emulator, as a test reads it; each emulator's tests add how its errors read. */
 public interface HttpAnswer {
@@ -20,7 +20,7 @@ public interface HttpAnswer {
 
     default JsonNode json() {
         try {
-            return Json.MAPPER.readTree(body());
+            return JsonCodec.MAPPER.readTree(body());
         } catch (IOException e) {
             throw new UncheckedIOException("Not JSON: " + text(), e);
         }

@@ -19,8 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.deploykit.emulator.bc.BcFaults;
-import io.deploykit.emulator.bc.Images;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
+import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.reactor.ExtensionZips;
 
 /**

@@ -20,8 +20,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.deploykit.emulator.bc.PictureSnapshot;
 import io.deploykit.emulator.bc.PictureUpdate;
+import io.deploykit.emulator.bc.pictures.PictureSnapshot;
 
 /**
  * Once the inbox is empty and the instances stopped: every dropped file against where it went and against what the

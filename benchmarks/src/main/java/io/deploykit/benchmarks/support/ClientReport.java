@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a client JVM reported: its lines {@code RESULT key=value} on standard output (see
- * {@link io.deploykit.benchmarks.client.ClientOutput}).
+ * {@link io.deploykit.benchmarks.measuredjvm.ClientOutput}).
  */
 public final class ClientReport {
 

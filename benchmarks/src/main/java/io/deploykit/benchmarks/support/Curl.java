@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The baseline of the upload benchmark: the curl of this machine, sending a file to the same endpoint. */
+/** The baseline of the upload benchmark: the system's curl, sending a file to the same endpoint. */
 public final class Curl {
 
     private static final long TIMEOUT_MINUTES = 10;

@@ -9,7 +9,7 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.bc.model.ConfigurationPackage;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /**
  * Business Central acted, but the answer was lost on the way (a gateway's 502 or 504, a connection dropped): the

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.error.DeployKitException;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** Business Central refuses, stalls and drops requests; the component retries what is safe to retry. */
 class BcFaultToleranceTest extends BcTestSupport {

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import io.deploykit.camel.core.health.DeployKitProducerHealthCheck;
 import io.deploykit.camel.core.test.OperableContextSupport;
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /**
  * What an operator sees of the bc: component, against a real emulator over HTTP: its producer health check (UP,

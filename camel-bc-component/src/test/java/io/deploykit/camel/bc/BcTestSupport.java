@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.camel.core.test.DeployKitTestSupport;
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.PackageSnapshot;
+import io.deploykit.emulator.bc.packages.PackageSnapshot;
 import io.deploykit.emulator.junit5.BcConnection;
 import io.deploykit.emulator.junit5.BcEmulatorExtension;
 import io.deploykit.emulator.junit5.InjectEmulator;

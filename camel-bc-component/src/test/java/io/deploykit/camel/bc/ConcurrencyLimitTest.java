@@ -14,8 +14,8 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.deploykit.emulator.bc.BcLimits;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.limits.BcLimits;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /**
  * Business Central processes 5 requests of one user at once and queues a few more. A burst of uploads is held to

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.error.InvalidInputException;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** The whole flow: delete any package with the file's code, create, upload, import, apply, waiting for each job. */
 class ConfigurationPackageDeployTest extends BcTestSupport {

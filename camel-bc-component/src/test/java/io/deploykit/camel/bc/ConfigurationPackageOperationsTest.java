@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.error.ApiException;
 import io.deploykit.camel.core.error.NotFoundException;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** Each operation on its own, as routes that split the flow use them. */
 class ConfigurationPackageOperationsTest extends BcTestSupport {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import io.deploykit.camel.bc.model.Picture;
 import io.deploykit.camel.core.body.UploadBody;
 import io.deploykit.camel.core.error.InvalidInputException;
-import io.deploykit.emulator.bc.Images;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
+import io.deploykit.emulator.bc.pictures.Images;
 
 /** Input that would be sent half, or read whole to learn its first line, is refused before anything is sent. */
 class IncompleteInputTest extends BcTestSupport {

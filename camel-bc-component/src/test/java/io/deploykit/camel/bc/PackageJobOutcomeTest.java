@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.error.JobTimeoutException;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** How each end of an import or apply job reaches the route. */
 class PackageJobOutcomeTest extends BcTestSupport {

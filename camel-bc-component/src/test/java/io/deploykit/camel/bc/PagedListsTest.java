@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.error.DeployKitException;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** Lists that Business Central pages (server-driven paging, @odata.nextLink) are read to their last page. */
 class PagedListsTest extends BcTestSupport {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.deploykit.camel.bc.model.Picture;
 import io.deploykit.camel.core.error.InvalidInputException;
 import io.deploykit.camel.core.error.NotFoundException;
-import io.deploykit.emulator.bc.Images;
+import io.deploykit.emulator.bc.pictures.Images;
 
 /** Pictures of items and other records, found by number, streamed up, read back, deleted. */
 class PictureTest extends BcTestSupport {

@@ -29,8 +29,8 @@ import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.bc.model.Picture;
 import io.deploykit.camel.core.error.OperationInterruptedException;
 import io.deploykit.camel.core.journal.DirectoryStateRepository;
-import io.deploykit.emulator.bc.Images;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
+import io.deploykit.emulator.bc.pictures.Images;
 
 /**
  * Deploys with a state repository: an interrupted deploy continues from its last step in a new context, a completed

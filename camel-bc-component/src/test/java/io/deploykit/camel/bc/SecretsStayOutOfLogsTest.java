@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /**
  * Everything the component logs while it fetches tokens, is refused one, refreshes one after a 401 and deploys a

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.error.ApiException;
-import io.deploykit.emulator.bc.PackageSnapshot;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.PackageSnapshot;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.http.RecordedRequest;
 
 /** Lookups by code that arrive together in one company share one list request after the first. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.core.error.NotFoundException;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** Jobs waited for at once in one company are polled with one list request, not one request each. */
 class SharedPollsTest extends BcTestSupport {

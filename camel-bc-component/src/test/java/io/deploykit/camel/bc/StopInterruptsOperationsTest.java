@@ -19,7 +19,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.core.error.OperationInterruptedException;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /**
  * A stop while deploys wait for their jobs: each exchange ends at once with {@link OperationInterruptedException},

@@ -12,7 +12,7 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.core.error.NotFoundException;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** A wait for a job polls through failed polls; only a package missing from three polls in a row ends it. */
 class WaitsPollThroughFailuresTest extends BcTestSupport {

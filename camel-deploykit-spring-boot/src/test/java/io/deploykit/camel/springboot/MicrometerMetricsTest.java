@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** With a MeterRegistry in the application, a deploy moves the components' meters: no code, no configuration. */
 @SpringBootTest(classes = {TestApplication.class, MicrometerMetricsTest.Registry.class})

@@ -10,8 +10,8 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import io.deploykit.camel.reactor.model.ExtensionPackage;
+import io.deploykit.emulator.reactor.AcceptedUpload;
 import io.deploykit.emulator.reactor.ExtensionZips;
-import io.deploykit.emulator.reactor.PackageUpload;
 
 /**
  * Adobe acted, but the answer was lost on the way (a gateway's 502 or 504, a connection dropped): the component reads
@@ -25,7 +25,7 @@ class AmbiguousAnswersTest extends ReactorTestSupport {
         return ExtensionZips.write(dir.resolve(name + "-" + version + ".zip"), name, version, "web");
     }
 
-    private static List<PackageUpload> uploadsOf(String name, boolean created) {
+    private static List<AcceptedUpload> uploadsOf(String name, boolean created) {
         return emulator.uploads().stream().filter(u -> name.equals(u.name()) && u.created() == created).toList();
     }
 
@@ -45,7 +45,7 @@ class AmbiguousAnswersTest extends ReactorTestSupport {
         ExtensionPackage pkg = result.getMessage().getBody(ExtensionPackage.class);
         assertEquals("succeeded", pkg.getStatus());
         assertEquals(List.of(504), answered("POST", "/extension_packages"));
-        List<PackageUpload> uploads = uploadsOf(name, true);
+        List<AcceptedUpload> uploads = uploadsOf(name, true);
         assertEquals(1, uploads.size());
         assertEquals(uploads.get(0).packageId(), pkg.getId());
     }

@@ -5,14 +5,18 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.deploykit.emulator.bc.limits.BcLimits;
+import io.deploykit.emulator.bc.limits.OperationalLimits;
+import io.deploykit.emulator.bc.limits.ThrottledRequests;
+import io.deploykit.emulator.bc.packages.BackgroundJobs;
 import io.deploykit.emulator.http.AdminRoutes;
 import io.deploykit.emulator.http.Exchange;
-import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.JsonCodec;
 import io.deploykit.emulator.http.RouteGroup;
 
 /**
  * The Business Central emulator's own administration endpoints, beside the common ones, and like them only for a
- * loopback Host ({@link io.deploykit.emulator.http.LoopbackHost}):
+ * loopback Host (checked by the admin routes of the server framework):
  * <ul>
  *   <li>{@code GET /_emulator}: the URLs, tenant, environment and companies</li>
  *   <li>{@code PUT /_emulator/bc/jobs} {@code {"stuck":true}}: jobs stay {@code Scheduled} (false: they move on)</li>
@@ -36,7 +40,7 @@ final class BcAdminRoutes {
     private BcAdminRoutes() {
     }
 
-    static void install(RouteGroup admin, BcEmulator emulator, PackageJobs jobs, OperationalLimits limits) {
+    static void install(RouteGroup admin, BcEmulator emulator, BackgroundJobs jobs, OperationalLimits limits) {
         admin.get("", "admin.describe", exchange -> describe(exchange, emulator))
                 .get("/bc/limits", "admin.bc.limits", exchange -> exchange.respondJson(200, limits(limits)))
                 .put("/bc/limits", "admin.bc.limits.set", exchange -> {
@@ -109,7 +113,7 @@ final class BcAdminRoutes {
 
     private static ObjectNode limits(OperationalLimits limits) {
         BcLimits current = limits.limits();
-        ObjectNode json = Json.object()
+        ObjectNode json = JsonCodec.object()
                 .put("maxConcurrentRequests", current.maxConcurrentRequests())
                 .put("maxQueuedRequests", current.maxQueuedRequests())
                 .put("requestsPerWindow", current.requestsPerWindow())
@@ -133,7 +137,7 @@ final class BcAdminRoutes {
     }
 
     private static ObjectNode history(BcEmulator emulator) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonCodec.object();
         var applies = json.putArray("applies");
         emulator.applies().forEach(started -> applies.addObject()
                 .put("companyId", started.companyId())
@@ -159,7 +163,7 @@ final class BcAdminRoutes {
     }
 
     private static void describe(Exchange exchange, BcEmulator emulator) throws IOException {
-        ObjectNode json = Json.object()
+        ObjectNode json = JsonCodec.object()
                 .put("service", "Business Central")
                 .put("baseUrl", emulator.baseUrl())
                 .put("apiBaseUrl", emulator.apiBaseUrl())

@@ -16,6 +16,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.emulator.Emulator;
+import io.deploykit.emulator.bc.auth.ApiGate;
+import io.deploykit.emulator.bc.auth.EntraErrors;
+import io.deploykit.emulator.bc.auth.EntraTokenEndpoint;
+import io.deploykit.emulator.bc.companies.Companies;
+import io.deploykit.emulator.bc.companies.CompaniesResource;
+import io.deploykit.emulator.bc.companies.Company;
+import io.deploykit.emulator.bc.companies.CompanyData;
+import io.deploykit.emulator.bc.companies.DemoData;
+import io.deploykit.emulator.bc.files.Storage;
+import io.deploykit.emulator.bc.limits.BcLimits;
+import io.deploykit.emulator.bc.limits.OperationalLimits;
+import io.deploykit.emulator.bc.limits.ThrottledRequests;
+import io.deploykit.emulator.bc.odata.ODataErrors;
+import io.deploykit.emulator.bc.odata.ServerPaging;
+import io.deploykit.emulator.bc.packages.BackgroundJobs;
+import io.deploykit.emulator.bc.packages.PackageEntity;
+import io.deploykit.emulator.bc.packages.PackageFileResource;
+import io.deploykit.emulator.bc.packages.PackageSnapshot;
+import io.deploykit.emulator.bc.packages.PackagesResource;
+import io.deploykit.emulator.bc.pictures.ParentType;
+import io.deploykit.emulator.bc.pictures.PictureSnapshot;
+import io.deploykit.emulator.bc.pictures.PicturesResource;
 import io.deploykit.emulator.http.AdminRoutes;
 import io.deploykit.emulator.http.EmulatorServer;
 import io.deploykit.emulator.http.RecordedRequest;
@@ -78,7 +100,7 @@ public final class BcEmulator implements Emulator {
         try {
             TokenIssuer tokens = new TokenIssuer(config.server().clients(), config.server().tokenLifetime(),
                     Clock.systemUTC());
-            PackageJobs jobs = new PackageJobs(server.scheduler(), config.jobStepDuration(), storage);
+            BackgroundJobs jobs = new BackgroundJobs(server.scheduler(), config.jobStepDuration(), storage);
             String root = ApiGate.rootRegex(config.serverInstance());
             this.companies = DemoData.companies(config.tenant(), config.environment());
             this.faults = new BcFaults(tokens, root + "/api/.*", jobs, () -> limits.limits().operationTimeout());

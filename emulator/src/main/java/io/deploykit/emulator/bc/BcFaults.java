@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.deploykit.emulator.bc.packages.BackgroundJobs;
 import io.deploykit.emulator.http.Faults;
 import io.deploykit.emulator.http.TokenIssuer;
 
@@ -14,10 +15,10 @@ import io.deploykit.emulator.http.TokenIssuer;
  */
 public final class BcFaults extends Faults {
 
-    private final PackageJobs jobs;
+    private final BackgroundJobs jobs;
     private final Supplier<Duration> operationTimeout;
 
-    BcFaults(TokenIssuer tokens, String apiPathRegex, PackageJobs jobs, Supplier<Duration> operationTimeout) {
+    BcFaults(TokenIssuer tokens, String apiPathRegex, BackgroundJobs jobs, Supplier<Duration> operationTimeout) {
         super(tokens, apiPathRegex);
         this.jobs = jobs;
         this.operationTimeout = operationTimeout;

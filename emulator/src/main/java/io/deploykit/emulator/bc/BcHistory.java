@@ -8,21 +8,21 @@ import java.util.List;
  * were accepted, so that a test can count on the server's side how often each file was deployed. Kept for the
  * emulator's life. Thread-safe.
  */
-final class BcHistory {
+public final class BcHistory {
 
     private final List<ImportedPackage> imports = new ArrayList<>(); // guarded by this
     private final List<AppliedPackage> applies = new ArrayList<>(); // guarded by this
     private final List<PictureUpdate> pictureUpdates = new ArrayList<>(); // guarded by this
 
-    synchronized void imported(ImportedPackage started) {
+    public synchronized void imported(ImportedPackage started) {
         imports.add(started);
     }
 
-    synchronized void applied(AppliedPackage started) {
+    public synchronized void applied(AppliedPackage started) {
         applies.add(started);
     }
 
-    synchronized void pictureStored(PictureUpdate stored) {
+    public synchronized void pictureStored(PictureUpdate stored) {
         pictureUpdates.add(stored);
     }
 

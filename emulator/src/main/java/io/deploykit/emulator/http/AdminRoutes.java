@@ -58,7 +58,7 @@ public final class AdminRoutes {
     /** The JSON object of a request to an administration endpoint; 400 when it is not one. */
     public static ObjectNode readObject(Exchange exchange) throws IOException {
         try {
-            return Json.parseObject(exchange.readBody(MAX_BODY));
+            return JsonCodec.parseObject(exchange.readBody(MAX_BODY));
         } catch (IllegalArgumentException e) {
             throw badRequest(e.getMessage());
         }
@@ -95,7 +95,7 @@ public final class AdminRoutes {
     }
 
     private static ObjectNode describe(Faults faults) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonCodec.object();
         json.put("injected", faults.injectedCount());
         var pending = json.putArray("pending");
         for (PendingFault fault : faults.pending()) {
@@ -116,7 +116,7 @@ public final class AdminRoutes {
 
     /** The emulator's own CPU use, so a benchmark can tell whether the emulator or its client was the limit. */
     private static ObjectNode describeProcess() {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonCodec.object();
         json.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             json.put("cpuMillis", os.getProcessCpuTime() / 1_000_000);
@@ -125,7 +125,7 @@ public final class AdminRoutes {
     }
 
     private static ObjectNode describe(RequestLog log) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonCodec.object();
         var counts = json.putObject("counts");
         log.counts().forEach(counts::put);
         var value = json.putArray("value");

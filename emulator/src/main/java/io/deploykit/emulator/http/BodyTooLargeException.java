@@ -3,7 +3,7 @@ package io.deploykit.emulator.http;
 import java.io.IOException;
 
 /** A request body longer than the emulator accepts; reading stopped at the limit. */
-public final class BodyTooLargeException extends IOException {
+final class BodyTooLargeException extends IOException {
 
     private final long limit;
 

@@ -239,7 +239,7 @@ public final class Exchange {
     }
 
     public void respondJson(int status, JsonNode body) throws IOException {
-        respond(status, JSON, Json.bytes(body));
+        respond(status, JSON, JsonCodec.bytes(body));
     }
 
     public void respond(int status, String contentType, byte[] content) throws IOException {

@@ -9,7 +9,7 @@ import java.util.Set;
  * browser sends a page's own host name there when DNS rebinding points that name at 127.0.0.1: the Host header is
  * what tells such a request apart.
  */
-public final class LoopbackHost {
+final class LoopbackHost {
 
     private static final Set<String> NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 

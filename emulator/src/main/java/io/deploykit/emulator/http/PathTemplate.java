@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * quoted, and each {@code {name}} becomes a named group matching one or more characters other than {@code /}, or
  * what the regular expression in {@code {name:regex}} matches.
  */
-public final class PathTemplate {
+final class PathTemplate {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?::([^}]+))?}");
 

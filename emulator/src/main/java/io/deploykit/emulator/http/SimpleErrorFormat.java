@@ -3,11 +3,11 @@ package io.deploykit.emulator.http;
 import java.io.IOException;
 
 /** Errors as {@code {"error":{"code":..,"message":..}}}: the format of the emulators' own endpoints. */
-public final class SimpleErrorFormat implements ErrorFormat {
+final class SimpleErrorFormat implements ErrorFormat {
 
     @Override
     public void write(Exchange exchange, HttpError error) throws IOException {
-        var body = Json.object();
+        var body = JsonCodec.object();
         body.putObject("error").put("code", error.code()).put("message", error.getMessage());
         exchange.respondJson(error.status(), body);
     }

@@ -3,6 +3,8 @@ package io.deploykit.emulator.reactor;
 import java.time.Instant;
 import java.util.List;
 
+import io.deploykit.emulator.reactor.manifest.ProcessingError;
+
 /**
  * An extension package as it is at one moment.
  *

@@ -16,7 +16,8 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.deploykit.emulator.http.CountingOutputStream;
-import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.JsonCodec;
+import io.deploykit.emulator.reactor.manifest.Manifest;
 
 /**
  * Writes extension package zips for demos, tests and benchmarks: a small valid web or edge extension, the same
@@ -79,7 +80,7 @@ public final class ExtensionZips {
      * libPath, viewPath, schema), the same for web and edge.
      */
     public static ObjectNode manifest(String name, String version, String platform) {
-        ObjectNode manifest = Json.object()
+        ObjectNode manifest = JsonCodec.object()
                 .put("name", name)
                 .put("version", version)
                 .put("platform", platform)
@@ -123,7 +124,7 @@ public final class ExtensionZips {
     }
 
     private static ObjectNode objectSchema() {
-        return Json.object().put("$schema", "http://json-schema.org/draft-04/schema#").put("type", "object");
+        return JsonCodec.object().put("$schema", "http://json-schema.org/draft-04/schema#").put("type", "object");
     }
 
     /** The files the manifest names, by path. */
@@ -155,7 +156,7 @@ public final class ExtensionZips {
              ZipOutputStream zip = new ZipOutputStream(file)) {
             if (manifest != null) {
                 zip.putNextEntry(new ZipEntry(Manifest.FILE_NAME));
-                zip.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+                zip.write(JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
                 zip.closeEntry();
             }
             for (Map.Entry<String, String> entry : files.entrySet()) {

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.deploykit.emulator.http.AdminRoutes;
 import io.deploykit.emulator.http.Exchange;
-import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.JsonCodec;
 import io.deploykit.emulator.http.RouteGroup;
+import io.deploykit.emulator.reactor.manifest.ProcessingError;
 
 /**
  * The Reactor emulator's own administration endpoints, beside the common ones (faults, token expiry, request log),
  * so that a standalone emulator can be driven as tests drive an embedded one; like them, only for a loopback Host
- * ({@link io.deploykit.emulator.http.LoopbackHost}):
+ * (checked by the admin routes of the server framework):
  * <ul>
  *   <li>{@code GET /_emulator}: the URLs and the organization</li>
  *   <li>{@code PUT /_emulator/reactor/processing} {@code {"stuck":true}}: packages stay pending (false: they move
@@ -68,13 +69,13 @@ final class ReactorAdminRoutes {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw AdminRoutes.badRequest(e.getMessage());
         }
-        exchange.respondJson(201, Json.object().put("id", seeded.id()).put("name", seeded.name())
+        exchange.respondJson(201, JsonCodec.object().put("id", seeded.id()).put("name", seeded.name())
                 .put("version", seeded.version()).put("platform", seeded.platform())
                 .put("availability", seeded.availability()));
     }
 
     private static ObjectNode history(ReactorEmulator emulator) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonCodec.object();
         var uploads = json.putArray("uploads");
         emulator.uploads().forEach(upload -> uploads.addObject()
                 .put("packageId", upload.packageId())
@@ -102,7 +103,7 @@ final class ReactorAdminRoutes {
     }
 
     private static void describe(Exchange exchange, ReactorEmulator emulator) throws IOException {
-        exchange.respondJson(200, Json.object()
+        exchange.respondJson(200, JsonCodec.object()
                 .put("service", "Adobe Experience Platform Tags (Reactor)")
                 .put("baseUrl", emulator.baseUrl())
                 .put("tokenUrl", emulator.tokenUrl())

@@ -16,12 +16,28 @@ import org.slf4j.LoggerFactory;
 import io.deploykit.emulator.Emulator;
 import io.deploykit.emulator.http.AdminRoutes;
 import io.deploykit.emulator.http.EmulatorServer;
-import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.JsonCodec;
 import io.deploykit.emulator.http.RecordedRequest;
 import io.deploykit.emulator.http.RouteGroup;
 import io.deploykit.emulator.http.ServerBuilder;
 import io.deploykit.emulator.http.ServerSettings;
 import io.deploykit.emulator.http.TokenIssuer;
+import io.deploykit.emulator.reactor.auth.ImsErrors;
+import io.deploykit.emulator.reactor.auth.ImsTokenEndpoint;
+import io.deploykit.emulator.reactor.auth.ReactorGate;
+import io.deploykit.emulator.reactor.jsonapi.Answers;
+import io.deploykit.emulator.reactor.jsonapi.ApiProblem;
+import io.deploykit.emulator.reactor.jsonapi.JsonApiErrors;
+import io.deploykit.emulator.reactor.manifest.Manifest;
+import io.deploykit.emulator.reactor.manifest.Semver;
+import io.deploykit.emulator.reactor.packages.Availability;
+import io.deploykit.emulator.reactor.packages.ExtensionPackagesResource;
+import io.deploykit.emulator.reactor.packages.IgnoredFilters;
+import io.deploykit.emulator.reactor.packages.MultipartUpload;
+import io.deploykit.emulator.reactor.packages.PackageProcessing;
+import io.deploykit.emulator.reactor.packages.PackageState;
+import io.deploykit.emulator.reactor.packages.PackageStore;
+import io.deploykit.emulator.reactor.packages.UploadStorage;
 
 /**
  * A stateful stand-in for the Adobe Experience Platform Tags (Reactor) API and its Adobe IMS token endpoint, over
@@ -160,7 +176,7 @@ public final class ReactorEmulator implements Emulator {
         if (!"web".equals(platform) && !"edge".equals(platform)) {
             throw new IllegalArgumentException("A platform is web or edge, not " + platform);
         }
-        ObjectNode manifest = Json.object().put("name", name).put("version", version).put("platform", platform)
+        ObjectNode manifest = JsonCodec.object().put("name", name).put("version", version).put("platform", platform)
                 .put("displayName", name).put("description", "A package added before the test ran.");
         manifest.putObject("author").put("name", "DeployKit");
         try {
@@ -179,7 +195,7 @@ public final class ReactorEmulator implements Emulator {
      * Every zip upload accepted (a create, or an update of a development package) since the emulator started, in
      * order, whatever the client was answered: with the hash of the zip stored.
      */
-    public List<PackageUpload> uploads() {
+    public List<AcceptedUpload> uploads() {
         return history.uploads();
     }
 

@@ -2,6 +2,9 @@ package io.deploykit.emulator.reactor;
 
 import io.deploykit.emulator.http.Faults;
 import io.deploykit.emulator.http.TokenIssuer;
+import io.deploykit.emulator.reactor.manifest.ProcessingError;
+import io.deploykit.emulator.reactor.packages.IgnoredFilters;
+import io.deploykit.emulator.reactor.packages.PackageProcessing;
 
 /**
  * The faults of the Reactor emulator: those of every emulator (429 and 503 with or without Retry-After, slow

@@ -7,20 +7,20 @@ import java.util.List;
  * What was deployed, by content: the zips uploaded and the releases, in the order they were accepted, so that a
  * test can count on the server's side how often each zip was deployed. Kept for the emulator's life. Thread-safe.
  */
-final class ReactorHistory {
+public final class ReactorHistory {
 
-    private final List<PackageUpload> uploads = new ArrayList<>(); // guarded by this
+    private final List<AcceptedUpload> uploads = new ArrayList<>(); // guarded by this
     private final List<PackageRelease> releases = new ArrayList<>(); // guarded by this
 
-    synchronized void uploaded(PackageUpload upload) {
+    public synchronized void uploaded(AcceptedUpload upload) {
         uploads.add(upload);
     }
 
-    synchronized void released(PackageRelease release) {
+    public synchronized void released(PackageRelease release) {
         releases.add(release);
     }
 
-    synchronized List<PackageUpload> uploads() {
+    synchronized List<AcceptedUpload> uploads() {
         return List.copyOf(uploads);
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.deploykit.emulator.RunningEmulator;
 import io.deploykit.emulator.TestHttp;
+import io.deploykit.emulator.bc.companies.Company;
 
 class CompaniesTest {
 

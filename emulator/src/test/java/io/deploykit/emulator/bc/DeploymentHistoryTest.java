@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.RunningEmulator;
 import io.deploykit.emulator.TestHttp;
+import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.http.Sha256;
 
 /** The server-side account of what was deployed: imports and applies started, pictures stored, by content hash. */

@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 /** RapidStart files made to exhaust a reader: small gzips of huge XML, as a hostile client would send. */
-final class HostileFiles {
+public final class HostileFiles {
 
-    static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>";
+    public static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>";
 
     private HostileFiles() {
     }
@@ -22,14 +22,14 @@ final class HostileFiles {
      * Gzip-compressed UTF-16 XML: {@code before}, {@code count} times {@code fill}, then {@code after}. A run of one
      * character compresses about 1000 to 1: 200 million of them (400 MB) make a 408 KB file.
      */
-    static Path write(Path target, String before, char fill, long count, String after) throws IOException {
+    public static Path write(Path target, String before, char fill, long count, String after) throws IOException {
         char[] chunk = new char[64 * 1024];
         Arrays.fill(chunk, fill);
         return write(target, before, chunk, count, after);
     }
 
     /** As {@link #write(Path, String, char, long, String)}, repeating {@code chunk} over {@code count} characters. */
-    static Path write(Path target, String before, char[] chunk, long count, String after) throws IOException {
+    public static Path write(Path target, String before, char[] chunk, long count, String after) throws IOException {
         try (OutputStream file = Files.newOutputStream(target);
              Writer xml = new OutputStreamWriter(new GZIPOutputStream(file, 64 * 1024), StandardCharsets.UTF_16)) {
             xml.write(before);
@@ -42,7 +42,7 @@ final class HostileFiles {
     }
 
     /** A package whose root start tag holds a {@code Code} attribute of this many characters. */
-    static Path hugeCode(Path target, long characters) throws IOException {
+    public static Path hugeCode(Path target, long characters) throws IOException {
         return write(target, DECLARATION + "<DataList Code=\"", 'A', characters, "\"></DataList>");
     }
 }

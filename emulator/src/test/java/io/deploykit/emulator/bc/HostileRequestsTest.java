@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.RawHttp;
 import io.deploykit.emulator.RunningEmulator;
-import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.bc.odata.ODataErrors;
+import io.deploykit.emulator.bc.packages.RapidStartReader;
+import io.deploykit.emulator.http.JsonCodec;
 
 /**
  * What a hostile client or web page gets: a package file built to exhaust the import fails it as a bad package,
@@ -58,7 +60,7 @@ class HostileRequestsTest {
 
     @Test
     void jsonNestedTooDeepIsABadRequest() {
-        String nested = "[".repeat(Json.MAX_NESTING_DEPTH + 1) + "]".repeat(Json.MAX_NESTING_DEPTH + 1);
+        String nested = "[".repeat(JsonCodec.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonCodec.MAX_NESTING_DEPTH + 1);
 
         Response refused = client.post(BcClient.packages(company), "{\"code\":\"DEEP\",\"packageName\":" + nested
                                                                     + "}");
@@ -75,7 +77,7 @@ class HostileRequestsTest {
                 "localhost.attacker.example", "[::1].attacker.example"}) {
             RawHttp.Answer refused = RawHttp.send(emulator.port(), "GET", "/_emulator/bc/history", host, "");
             assertEquals(403, refused.status(), host + ": " + refused.body());
-            JsonNode error = Json.MAPPER.readTree(refused.body()).path("error");
+            JsonNode error = JsonCodec.MAPPER.readTree(refused.body()).path("error");
             assertEquals("Forbidden", error.path("code").asText(), refused.body());
             assertTrue(error.path("message").asText().contains("'" + host + "'"), refused.body());
         }

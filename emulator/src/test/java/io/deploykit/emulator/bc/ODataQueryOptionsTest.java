@@ -239,7 +239,7 @@ class ODataQueryOptionsTest {
     }
 
     private static JsonNode flatten(List<JsonNode> pages) {
-        var all = io.deploykit.emulator.http.Json.MAPPER.createArrayNode();
+        var all = io.deploykit.emulator.http.JsonCodec.MAPPER.createArrayNode();
         pages.forEach(page -> all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) page.get("value")));
         return all;
     }

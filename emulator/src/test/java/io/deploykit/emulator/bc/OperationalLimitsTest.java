@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.bc.limits.BcLimits;
+import io.deploykit.emulator.bc.limits.ThrottledRequests;
+import io.deploykit.emulator.http.JsonCodec;
 
 /**
  * Business Central online's operational limits, per user or service principal, as a client written from the
@@ -63,7 +65,7 @@ class OperationalLimitsTest {
                     .get(10, TimeUnit.SECONDS);
 
             assertEquals(429, beyond.statusCode(), beyond.body());
-            JsonNode error = Json.MAPPER.readTree(beyond.body()).get("error");
+            JsonNode error = JsonCodec.MAPPER.readTree(beyond.body()).get("error");
             assertEquals("Application_TooManyRequests", error.get("code").asText());
             assertTrue(error.get("message").asText().startsWith("Too many requests reached. Actual (6). Maximum (5)."),
                     beyond::body);
@@ -169,7 +171,7 @@ class OperationalLimitsTest {
                 + "/_emulator/bc/limits")).method(method, body == null ? BodyPublishers.noBody()
                 : BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        return Json.MAPPER.readTree(response.body());
+        return JsonCodec.MAPPER.readTree(response.body());
     }
 
     private static CompletableFuture<HttpResponse<String>> send(HttpRequest.Builder request) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.deploykit.emulator.RunningEmulator;
 import io.deploykit.emulator.TestHttp;
+import io.deploykit.emulator.bc.pictures.Images;
+import io.deploykit.emulator.bc.pictures.PictureSnapshot;
 
 class PicturesTest {
 

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
+
 /** Package files for tests: valid ones, and the broken kinds an import must reject. */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
@@ -26,7 +28,7 @@ final class TestFiles {
     }
 
     /** This XML, encoded, then gzip-compressed. */
-    static byte[] gzip(String xml, Charset charset) {
+    public static byte[] gzip(String xml, Charset charset) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write(xml.getBytes(charset));

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.RawHttp;
 import io.deploykit.emulator.RunningEmulator;
-import io.deploykit.emulator.http.Json;
+import io.deploykit.emulator.http.JsonCodec;
+import io.deploykit.emulator.reactor.manifest.ProcessingError;
+import io.deploykit.emulator.reactor.packages.MultipartReader;
 
 /**
  * What a hostile client or web page gets: a zip bomb fails processing with a zip error, a multipart body of too many
@@ -68,7 +70,7 @@ class HostileRequestsTest {
 
     @Test
     void jsonNestedTooDeepIsABadRequest() {
-        String nested = "[".repeat(Json.MAX_NESTING_DEPTH + 1) + "]".repeat(Json.MAX_NESTING_DEPTH + 1);
+        String nested = "[".repeat(JsonCodec.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonCodec.MAX_NESTING_DEPTH + 1);
 
         ApiResponse refused = client.patchDocument("EP00000000000000000000000000000000", "{\"data\":" + nested + "}");
 
@@ -86,7 +88,7 @@ class HostileRequestsTest {
                 "localhost:" + emulator.port(), "");
 
         assertEquals(403, refused.status(), refused.body());
-        assertEquals("Forbidden", Json.MAPPER.readTree(refused.body()).path("error").path("code").asText());
+        assertEquals("Forbidden", JsonCodec.MAPPER.readTree(refused.body()).path("error").path("code").asText());
         assertEquals(200, answered.status(), answered.body());
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.emulator.Await;
 import io.deploykit.emulator.RunningEmulator;
+import io.deploykit.emulator.reactor.manifest.ProcessingError;
 
 /**
  * A zip the API accepts but whose processing fails ends {@code failed} with its errors in

@@ -21,7 +21,7 @@ import io.deploykit.emulator.Await;
 import io.deploykit.emulator.TestHttp;
 
 /** Talks to a {@link ReactorEmulator} over real HTTP, as a client of the Reactor API would. */
-final class ReactorClient {
+public final class ReactorClient {
 
     static final String ACCEPT = "application/vnd.api+json;revision=1";
     static final String API_KEY = "test-api-key";
@@ -30,7 +30,7 @@ final class ReactorClient {
     private final ReactorEmulator emulator;
     private String token;
 
-    ReactorClient(ReactorEmulator emulator) {
+    public ReactorClient(ReactorEmulator emulator) {
         this.emulator = emulator;
     }
 
@@ -117,7 +117,7 @@ final class ReactorClient {
     }
 
     /** Creates a package and checks that it was accepted; its id. */
-    String created(Path zip) {
+    public String created(Path zip) {
         ApiResponse response = create(zip);
         assertEquals(201, response.status(), response::toString);
         return response.data().get("id").asText();
@@ -130,7 +130,7 @@ final class ReactorClient {
     }
 
     /** Polls the package until its processing ends; fails with its last state after the timeout. */
-    JsonNode awaitProcessed(String id) {
+    public JsonNode awaitProcessed(String id) {
         return awaitPackage(id, pkg -> !"pending".equals(status(pkg)));
     }
 

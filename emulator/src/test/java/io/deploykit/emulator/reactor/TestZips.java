@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.deploykit.emulator.reactor.manifest.Manifest;
+
 /** Hand-made zips for the broken packages {@link ExtensionZips} does not make. */
-final class TestZips {
+public final class TestZips {
 
     private TestZips() {
     }
 
-    static Path of(Path target, Map<String, String> entries) throws IOException {
+    public static Path of(Path target, Map<String, String> entries) throws IOException {
         try (OutputStream file = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(file)) {
             for (Map.Entry<String, String> entry : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
@@ -28,14 +30,14 @@ final class TestZips {
     }
 
     /** An extension.json with the required fields of this name, version and platform, then {@code extra} fields. */
-    static String manifest(String name, String version, String platform, String extra) {
+    public static String manifest(String name, String version, String platform, String extra) {
         return "{\"name\":\"" + name + "\",\"version\":\"" + version + "\",\"platform\":\"" + platform + "\","
                + "\"displayName\":\"Test " + name + "\",\"description\":\"A test extension\","
                + "\"author\":{\"name\":\"Tester\"}" + (extra.isEmpty() ? "" : "," + extra) + "}";
     }
 
     /** A zip bomb: an extension.json of this many spaces, which deflate about 1000 to 1. */
-    static Path bomb(Path target, long bytes) throws IOException {
+    public static Path bomb(Path target, long bytes) throws IOException {
         byte[] spaces = new byte[1 << 20];
         Arrays.fill(spaces, (byte) ' ');
         try (OutputStream file = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(file)) {

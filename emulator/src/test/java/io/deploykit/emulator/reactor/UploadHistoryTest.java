@@ -49,12 +49,12 @@ class UploadHistoryTest {
         assertEquals(200, client.update(id, second).status());
         assertEquals("not-unique", client.create(second).errorCode(), "a refused upload is not counted");
 
-        List<PackageUpload> uploads = uploadsOf(id);
+        List<AcceptedUpload> uploads = uploadsOf(id);
 
         assertEquals(2, uploads.size(), uploads::toString);
-        assertEquals(new PackageUpload(id, name, "web", "1.0.0", Sha256.of(first), true, uploads.get(0).at()),
+        assertEquals(new AcceptedUpload(id, name, "web", "1.0.0", Sha256.of(first), true, uploads.get(0).at()),
                 uploads.get(0));
-        assertEquals(new PackageUpload(id, name, "web", "1.0.1", Sha256.of(second), false, uploads.get(1).at()),
+        assertEquals(new AcceptedUpload(id, name, "web", "1.0.1", Sha256.of(second), false, uploads.get(1).at()),
                 uploads.get(1));
         assertNotEquals(uploads.get(0).sha256(), uploads.get(1).sha256());
         assertEquals(List.of(), releasesOf(id));
@@ -78,9 +78,9 @@ class UploadHistoryTest {
         Path zip = ExtensionZips.writeWithoutManifest(dir.resolve("a.zip"));
         String id = client.created(zip);
 
-        PackageUpload upload = uploadsOf(id).get(0);
+        AcceptedUpload upload = uploadsOf(id).get(0);
 
-        assertEquals(new PackageUpload(id, null, null, null, Sha256.of(zip), true, upload.at()), upload);
+        assertEquals(new AcceptedUpload(id, null, null, null, Sha256.of(zip), true, upload.at()), upload);
     }
 
     @Test
@@ -106,7 +106,7 @@ class UploadHistoryTest {
         assertEquals("web", release.get("platform").asText());
     }
 
-    private static List<PackageUpload> uploadsOf(String id) {
+    private static List<AcceptedUpload> uploadsOf(String id) {
         return emulator.uploads().stream().filter(upload -> upload.packageId().equals(id)).toList();
     }
 

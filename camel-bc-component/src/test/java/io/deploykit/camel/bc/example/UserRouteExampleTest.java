@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.deploykit.camel.bc.BcComponent;
 import io.deploykit.emulator.bc.AppliedPackage;
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.junit5.BcEmulatorExtension;
 
 /** The README's example of a user's own route tested against the emulator extension, run as it stands there. */

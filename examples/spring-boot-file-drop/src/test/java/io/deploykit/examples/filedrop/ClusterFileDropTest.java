@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.deploykit.emulator.bc.Images;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
+import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.reactor.ExtensionZips;
 
 /**

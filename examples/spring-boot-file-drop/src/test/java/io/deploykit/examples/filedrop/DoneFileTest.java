@@ -13,7 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /** With done files configured, a file waits, however long unchanged, until the uploader writes its done file. */
 class DoneFileTest {

@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.deploykit.emulator.bc.AppliedPackage;
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.Images;
 import io.deploykit.emulator.bc.PictureUpdate;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
+import io.deploykit.emulator.bc.pictures.Images;
 
 /** The same routes reading from a real FTP server, chosen by configuration alone. */
 @SpringBootTest

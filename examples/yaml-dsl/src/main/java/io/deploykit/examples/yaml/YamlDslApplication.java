@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.emulator.bc.BcEmulator;
-import io.deploykit.emulator.bc.Images;
-import io.deploykit.emulator.bc.RapidStartFiles;
+import io.deploykit.emulator.bc.packages.RapidStartFiles;
+import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.reactor.ExtensionZips;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 

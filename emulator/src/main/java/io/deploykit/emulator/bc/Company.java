@@ -1,5 +1,0 @@
-package io.deploykit.emulator.bc;
-
-/** A company of the emulated environment, as {@code GET /companies} lists it. */
-public record Company(String id, String name, String displayName) {
-}
