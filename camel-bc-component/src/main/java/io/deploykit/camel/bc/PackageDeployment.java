@@ -24,15 +24,17 @@ import io.deploykit.camel.core.support.Failures;
  */
 final class PackageDeployment {
 
-    // the steps, in the order a deploy records them
-    static final String REPLACING = "replacing";
-    static final String CREATING = "creating";
-    static final String UPLOADING = "uploading";
-    static final String IMPORTING = "importing";
-    static final String APPLYING = "applying";
-    static final String DEPLOYED = "deployed";
-    /** A job of the package ended in Error or the apply left record errors: another try starts over. */
-    static final String FAILED = "failed";
+    /** The steps, in the order a deploy records them; the names are what journals keep, so they never change. */
+    enum Step {
+        replacing,
+        creating,
+        uploading,
+        importing,
+        applying,
+        deployed,
+        /** A job of the package ended in Error or the apply left record errors: another try starts over. */
+        failed
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(PackageDeployment.class);
 
@@ -64,22 +66,22 @@ final class PackageDeployment {
     CompletableFuture<ConfigurationPackage> run() {
         Optional<DeployStep> last = journal.last();
         CompletableFuture<ConfigurationPackage> deployed;
-        if (last.isEmpty() || FAILED.equals(last.get().step()) || REPLACING.equals(last.get().step())) {
+        if (last.isEmpty() || last.get().is(Step.failed) || last.get().is(Step.replacing)) {
             deployed = replace(); // no create was sent yet: a package with the code is an older one
-        } else if (CREATING.equals(last.get().step())) {
+        } else if (last.get().is(Step.creating)) {
             deployed = adoptOrCreate();
         } else {
             deployed = resume(last.get());
         }
         return deployed.whenComplete((pkg, failure) -> {
             if (Failures.unwrap(failure) instanceof BcPackageFailedException failed) {
-                journal.record(FAILED, failed.getConfigurationPackage().getId(), null);
+                journal.record(Step.failed, failed.getConfigurationPackage().getId(), null);
             }
         });
     }
 
     private CompletableFuture<ConfigurationPackage> replace() {
-        journal.record(REPLACING, null, null);
+        journal.record(Step.replacing, null, null);
         return endpoint.packageLookups().byCode(company, code)
                 .thenCompose(found -> found.isEmpty() ? CompletableFuture.completedFuture(null)
                         : endpoint.api().deletePackage(company, found.get()).thenRun(() -> LOG.info(
@@ -88,7 +90,7 @@ final class PackageDeployment {
     }
 
     private CompletableFuture<ConfigurationPackage> create() {
-        journal.record(CREATING, null, null);
+        journal.record(Step.creating, null, null);
         return actions.create(company, code, name).thenCompose(pkg -> {
             LOG.info("Created configuration package {} (id {})", code, pkg.getId());
             return upload(pkg);
@@ -109,7 +111,7 @@ final class PackageDeployment {
     }
 
     private CompletableFuture<ConfigurationPackage> upload(ConfigurationPackage pkg) {
-        journal.record(UPLOADING, pkg.getId(), null);
+        journal.record(Step.uploading, pkg.getId(), null);
         return endpoint.api().uploadFile(company, pkg, file).thenCompose(v -> {
             LOG.info("Uploaded {} ({} bytes) into configuration package {}", file.fileName(), file.length(), code);
             return startImport(pkg);
@@ -117,7 +119,7 @@ final class PackageDeployment {
     }
 
     private CompletableFuture<ConfigurationPackage> startImport(ConfigurationPackage pkg) {
-        journal.record(IMPORTING, pkg.getId(), null);
+        journal.record(Step.importing, pkg.getId(), null);
         return actions.start(company, pkg, importJob).thenCompose(v -> {
             LOG.info("Started the import of configuration package {}", code);
             return await(pkg, importJob);
@@ -125,7 +127,7 @@ final class PackageDeployment {
     }
 
     private CompletableFuture<ConfigurationPackage> startApply(ConfigurationPackage pkg) {
-        journal.record(APPLYING, pkg.getId(), null);
+        journal.record(Step.applying, pkg.getId(), null);
         return actions.start(company, pkg, applyJob).thenCompose(v -> {
             LOG.info("Started the apply of configuration package {}", code);
             return config.isWaitForCompletion() ? await(pkg, applyJob).thenApply(this::deployed)
@@ -137,36 +139,40 @@ final class PackageDeployment {
     private CompletableFuture<ConfigurationPackage> resume(DeployStep last) {
         return endpoint.api().getPackage(company, last.resourceId()).handle((pkg, failure) -> {
             if (failure == null) {
-                return continueFrom(last.step(), pkg);
+                return continueFrom(last, pkg);
             }
             if (Failures.unwrap(failure) instanceof NotFoundException) {
                 LOG.warn("Resuming the deploy of {}: its configuration package (id {}) no longer exists; starting over",
                         code, last.resourceId());
-                return DEPLOYED.equals(last.step()) ? CompletableFuture.completedFuture(deployedBefore(last))
+                return last.is(Step.deployed) ? CompletableFuture.completedFuture(deployedBefore(last))
                         : replace();
             }
             return CompletableFuture.<ConfigurationPackage>failedFuture(failure);
         }).thenCompose(next -> next);
     }
 
-    private CompletableFuture<ConfigurationPackage> continueFrom(String step, ConfigurationPackage pkg) {
-        switch (step) {
-            case UPLOADING:
+    private CompletableFuture<ConfigurationPackage> continueFrom(DeployStep last, ConfigurationPackage pkg) {
+        Step step = last.as(Step.class).orElse(null);
+        if (step == null) {
+            LOG.warn("Resuming the deploy of {}: unknown step '{}' recorded; starting over", code, last.step());
+            return replace();
+        }
+        return switch (step) {
+            case uploading -> {
                 LOG.info("Resuming the deploy of {}: uploading the file into configuration package {} (id {}) again",
                         code, code, pkg.getId());
-                return upload(pkg);
-            case IMPORTING:
-                return continueImport(pkg);
-            case APPLYING:
-                return continueApply(pkg);
-            case DEPLOYED:
+                yield upload(pkg);
+            }
+            case importing -> continueImport(pkg);
+            case applying -> continueApply(pkg);
+            case deployed -> {
                 LOG.info("Configuration package {} (id {}) was deployed from this file before ({}): not sent again",
                         code, pkg.getId(), applyJob.describe(pkg));
-                return CompletableFuture.completedFuture(pkg);
-            default:
-                LOG.warn("Resuming the deploy of {}: unknown step '{}' recorded; starting over", code, step);
-                return replace();
-        }
+                yield CompletableFuture.completedFuture(pkg);
+            }
+            // resume() is reached past the create only: these are not read here, but a start over is their meaning
+            case replacing, creating, failed -> replace();
+        };
     }
 
     private CompletableFuture<ConfigurationPackage> continueImport(ConfigurationPackage pkg) {
@@ -197,7 +203,7 @@ final class PackageDeployment {
     }
 
     private ConfigurationPackage deployed(ConfigurationPackage pkg) {
-        journal.record(DEPLOYED, pkg.getId(), null);
+        journal.record(Step.deployed, pkg.getId(), null);
         return pkg;
     }
 

@@ -21,8 +21,11 @@ import io.deploykit.camel.core.support.DeployKitProducer;
 final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PictureProducer.class);
-    private static final String UPDATING = "updating";
-    private static final String UPDATED = "updated";
+    /** The steps of a picture update; the names are what journals keep, so they never change. */
+    private enum Step {
+        updating,
+        updated
+    }
 
     private final BcConfiguration config;
 
@@ -89,7 +92,7 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
     private CompletableFuture<Void> updateOnce(String company, BcParentType type, String parent, UploadBody image,
                                                String contentType, DeployJournal.Entry entry) {
         Optional<DeployStep> last = entry.last().filter(step -> parent.equals(step.resourceId()));
-        if (last.isPresent() && UPDATED.equals(last.get().step())) {
+        if (last.isPresent() && last.get().is(Step.updated)) {
             LOG.info("The picture of {} {} was updated from this file before: not sent again", type, parent);
             return CompletableFuture.completedFuture(null);
         }
@@ -101,9 +104,9 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
                 LOG.info("The picture of {} {} sent before had taken effect: not sent again", type, parent);
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            entry.record(UPDATING, parent, null);
+            entry.record(Step.updating, parent, null);
             return api.updatePictureContent(company, type, parent, image, contentType);
-        }).thenRun(() -> entry.record(UPDATED, parent, null));
+        }).thenRun(() -> entry.record(Step.updated, parent, null));
     }
 
     private static boolean sameContent(byte[] stored, UploadBody image) {

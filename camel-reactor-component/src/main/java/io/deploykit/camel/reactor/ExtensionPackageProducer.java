@@ -30,8 +30,11 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.zip";
-    private static final String RELEASING = "releasing";
-    private static final String RELEASED = "released";
+    /** The steps of a release to private; the names are what journals keep, so they never change. */
+    private enum ReleaseStep {
+        releasing,
+        released
+    }
 
     private final ReactorConfiguration config;
 
@@ -152,7 +155,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
         }
         return released.thenAccept(pkg -> {
             if (entry != null) {
-                entry.record(RELEASED, pkg.getId(), null);
+                entry.record(ReleaseStep.released, pkg.getId(), null);
             }
             result(exchange, pkg);
         });
@@ -170,7 +173,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
                                          + ": a release cannot be repeated or undone");
         }
         if (entry != null) {
-            entry.record(RELEASING, pkg.getId(), null);
+            entry.record(ReleaseStep.releasing, pkg.getId(), null);
         }
         ReactorApi api = getEndpoint().api();
         return OnceOnly.send("The release of extension package " + pkg.getId() + " to private",

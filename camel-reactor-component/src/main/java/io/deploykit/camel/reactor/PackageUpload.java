@@ -31,11 +31,15 @@ import io.deploykit.camel.reactor.model.ExtensionPackage;
  */
 final class PackageUpload {
 
-    static final String CREATING = "creating";
-    static final String UPDATING = "updating";
-    static final String PROCESSING = "processing";
-    static final String PROCESSED = "processed";
-    static final String FAILED = "failed";
+    /** The steps of an upload; the names are what journals keep, so they never change. */
+    enum Step {
+        creating,
+        updating,
+        processing,
+        processed,
+        /** The processing failed: another try starts over. */
+        failed
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(PackageUpload.class);
     /** How far the server's clock may be behind ours when telling a package we created from an older one. */
@@ -60,7 +64,7 @@ final class PackageUpload {
      */
     CompletableFuture<ExtensionPackage> run(Supplier<CompletableFuture<ExtensionPackage>> fresh) {
         Optional<DeployStep> last = journal.last();
-        if (last.isEmpty() || FAILED.equals(last.get().step())) {
+        if (last.isEmpty() || last.get().is(Step.failed)) {
             return fresh.get();
         }
         DeployStep step = last.get();
@@ -75,8 +79,12 @@ final class PackageUpload {
     }
 
     private CompletableFuture<ExtensionPackage> resume(DeployStep step, Supplier<CompletableFuture<ExtensionPackage>> fresh) {
-        return switch (step.step()) {
-            case CREATING -> findCreated(step.at()).thenCompose(found -> {
+        Step kind = step.as(Step.class).orElse(null);
+        if (kind == null) {
+            return fresh.get(); // a step this version does not know: start over
+        }
+        return switch (kind) {
+            case creating -> findCreated(step.at()).thenCompose(found -> {
                 if (found.isPresent()) {
                     LOG.info("Resuming the upload of {}: extension package {} was created by the request sent before",
                             zip.fileName(), found.get().getId());
@@ -85,7 +93,7 @@ final class PackageUpload {
                 LOG.info("Resuming the upload of {}: the create sent before did not take effect", zip.fileName());
                 return fresh.get();
             });
-            case UPDATING -> api.get(step.resourceId()).thenCompose(now -> {
+            case updating -> api.get(step.resourceId()).thenCompose(now -> {
                 if (!Objects.equals(now.getUpdatedAt(), step.marker())) {
                     LOG.info("Resuming the upload of {}: extension package {} was updated by the request sent before",
                             zip.fileName(), now.getId());
@@ -94,18 +102,18 @@ final class PackageUpload {
                 LOG.info("Resuming the upload of {}: the update sent before did not take effect", zip.fileName());
                 return update(now);
             });
-            case PROCESSING, PROCESSED -> api.get(step.resourceId()).thenApply(now -> {
+            case processing, processed -> api.get(step.resourceId()).thenApply(now -> {
                 LOG.info("Resuming the upload of {}: extension package {} was uploaded from this file before and is {}:"
                          + " not sent again", zip.fileName(), now.getId(), now.getStatus());
                 return now;
             });
-            default -> fresh.get();
+            case failed -> fresh.get(); // handled by run(); starting over is its meaning
         };
     }
 
     /** Creates a new package from the zip, or finds the one an earlier create made whose answer was lost. */
     CompletableFuture<ExtensionPackage> create() {
-        DeployStep step = journal.record(CREATING, null, null);
+        DeployStep step = journal.record(Step.creating, null, null);
         return OnceOnly.send("The create of extension package " + manifest.name() + " " + manifest.version(),
                 () -> api.create(zip), () -> findCreated(step.at()), LOG).thenApply(this::processing);
     }
@@ -115,7 +123,7 @@ final class PackageUpload {
      * an update whose answer was lost).
      */
     CompletableFuture<ExtensionPackage> update(ExtensionPackage target) {
-        journal.record(UPDATING, target.getId(), target.getUpdatedAt());
+        journal.record(Step.updating, target.getId(), target.getUpdatedAt());
         return OnceOnly.send("The update of extension package " + target.getId(), () -> api.update(target.getId(), zip),
                 () -> api.get(target.getId()).thenApply(now -> Optional.of(now)
                         .filter(pkg -> !Objects.equals(pkg.getUpdatedAt(), target.getUpdatedAt()))), LOG)
@@ -126,14 +134,14 @@ final class PackageUpload {
     void processed(ExtensionPackage pkg, Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
         if (pkg != null && ExtensionPackage.SUCCEEDED.equals(pkg.getStatus())) {
-            journal.record(PROCESSED, pkg.getId(), null);
+            journal.record(Step.processed, pkg.getId(), null);
         } else if (cause instanceof ReactorPackageFailedException failed) {
-            journal.record(FAILED, failed.getExtensionPackage().getId(), null);
+            journal.record(Step.failed, failed.getExtensionPackage().getId(), null);
         }
     }
 
     private ExtensionPackage processing(ExtensionPackage pkg) {
-        journal.record(PROCESSING, pkg.getId(), null);
+        journal.record(Step.processing, pkg.getId(), null);
         return pkg;
     }
 

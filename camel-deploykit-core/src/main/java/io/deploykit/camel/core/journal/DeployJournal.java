@@ -96,7 +96,15 @@ public final class DeployJournal {
             return this;
         }
 
-        /** Records a step: before the request it names is sent, or once it is known to be done. */
+        /**
+         * Records a step, a constant of the operation's step enum whose name is what the journal keeps: before the
+         * request it names is sent, or once it is known to be done.
+         */
+        public DeployStep record(Enum<?> step, String resourceId, String marker) {
+            return record(step.name(), resourceId, marker);
+        }
+
+        /** Records a step by its name (see {@link #record(Enum, String, String)}). */
         public DeployStep record(String step, String resourceId, String marker) {
             DeployStep recorded = new DeployStep(step, resourceId, marker, clock.instant());
             Consumer<String> listener = stepListener;

@@ -101,6 +101,32 @@ class DeployJournalTest {
         assertEquals(Optional.empty(), DeployJournal.NONE.entry("deploy", "key-1").last());
     }
 
+    /** An operation's steps, as a component declares them. */
+    private enum Step {
+        creating,
+        importing
+    }
+
+    @Test
+    void aStepRecordedAsAnEnumConstantIsKeptByNameAndReadBackAsThatConstant() {
+        DeployJournal journal = new DeployJournal(states, SCOPE, CLOCK);
+        journal.entry("deploy", "key-1").record(Step.importing, "pkg-1", null);
+        DeployStep last = new DeployJournal(states, SCOPE, CLOCK).entry("deploy", "key-1").last().orElseThrow();
+        assertEquals("importing", last.step());
+        assertTrue(last.is(Step.importing));
+        assertFalse(last.is(Step.creating));
+        assertEquals(Optional.of(Step.importing), last.as(Step.class));
+    }
+
+    @Test
+    void aStepNameTheOperationDoesNotDeclareIsNoneOfItsSteps() {
+        DeployJournal journal = new DeployJournal(states, SCOPE, CLOCK);
+        journal.entry("deploy", "key-1").record("replacing", null, null); // written by another version, say
+        DeployStep last = journal.entry("deploy", "key-1").last().orElseThrow();
+        assertEquals(Optional.empty(), last.as(Step.class));
+        assertFalse(last.is(Step.creating));
+    }
+
     @Test
     void aRepositoryThatFailsIsReportedAsADeployKitFailure() {
         StateRepository<String, String> broken = new StateRepository<>() {
