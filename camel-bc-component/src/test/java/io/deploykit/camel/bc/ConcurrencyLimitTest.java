@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +57,29 @@ class ConcurrencyLimitTest extends BcTestSupport {
         // a small queue: an answer reaches the client a moment before the service counts its request done
         assertEquals(0, burstOfUploads(BcLimits.BUSINESS_CENTRAL_ONLINE.withMaxQueuedRequests(2), "", true),
                 "no request refused for too many at once (the service queues only 2 more here, not 95)");
+    }
+
+    /**
+     * Beyond its requests per window the service answers 429 with the seconds until a slot frees: the create, the
+     * import and the apply, which are never sent twice blindly, are sent again after that wait like the reads, and the
+     * deploy completes with each of them taken once.
+     */
+    @Test
+    void aDeployBeyondTheRequestWindowWaitsOutItsRetryAfterAndRunsEachStepOnce() throws Exception {
+        emulator.setLimits(BcLimits.BUSINESS_CENTRAL_ONLINE.withRequestsPerWindow(3).withWindow(Duration.ofSeconds(1)));
+        String code = newCode("WINDOW");
+        File file = RapidStartFiles.write(dir.resolve(code + ".rapidstart"), code, "Window", 1, 2).file().toFile();
+        long refusedBefore = emulator.throttledRequests().windowExceeded();
+
+        Exchange done = template.send("bc:configurationPackage?operation=deploy&pollInterval=300&maxRetryDelay=5s",
+                exchange -> exchange.getMessage().setBody(file));
+
+        assertNull(done.getException(), "the deploy completes");
+        assertTrue(emulator.throttledRequests().windowExceeded() > refusedBefore, "the window refused some requests");
+        assertTrue(emulator.requests().stream().anyMatch(r -> r.status() == 429), "answered 429 as documented");
+        assertEquals(1, emulator.imports().stream().filter(i -> i.packageCode().equalsIgnoreCase(code)).count());
+        assertEquals(1, emulator.applies().stream().filter(a -> a.packageCode().equalsIgnoreCase(code)).count());
+        assertEquals("Completed", stored(code).orElseThrow().applyStatus());
     }
 
     @Test
