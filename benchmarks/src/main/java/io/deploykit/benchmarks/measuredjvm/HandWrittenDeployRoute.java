@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ProcessorDefinition;
 
 import io.deploykit.benchmarks.support.EmulatorAdmin;
 
@@ -36,7 +37,7 @@ final class HandWrittenDeployRoute extends RouteBuilder {
     public void configure() {
         String packages = emulator.bcServiceRoot() + "/api/microsoft/automation/v2.0/companies(${exchangeProperty.company})"
                           + "/configurationPackages";
-        from(FROM)
+        ProcessorDefinition<?> route = from(FROM)
                 .setProperty("file", body())
                 .setProperty("code", header(CODE))
                 // 1. a token
@@ -74,26 +75,15 @@ final class HandWrittenDeployRoute extends RouteBuilder {
                     e.getMessage().setBody(e.getProperty("file")); // a File: camel-http streams it
                     e.getMessage().setHeader("If-Match", "*");
                 })
-                .to(HTTP)
-                // 5. import, then poll until it ends
-                .process(e -> request(e, "POST", resolve(e, packages) + "(" + e.getProperty("package")
-                        + ")/Microsoft.NAV.import", null, null))
-                .to(HTTP)
-                .removeProperty("status")
-                .loopDoWhile(HandWrittenDeployRoute::running)
-                    .delay(pollMillis) // delay is a block: the poll runs inside it, after the wait
-                        .process(e -> request(e, "GET", resolve(e, packages) + "(" + e.getProperty("package") + ")",
-                                null, null))
-                        .to(HTTP)
-                        .process(e -> e.setProperty("status", json(e).path("importStatus").asText()))
-                    .end()
-                .end()
-                .filter(exchangeProperty("status").isEqualTo("Error"))
-                    .throwException(IllegalStateException.class, "The import failed")
-                .end()
-                // 6. apply, then poll until it ends
-                .process(e -> request(e, "POST", resolve(e, packages) + "(" + e.getProperty("package")
-                        + ")/Microsoft.NAV.apply", null, null))
+                .to(HTTP);
+        awaitedJob(route, packages, "import", "importStatus"); // 5. import, then poll until it ends
+        awaitedJob(route, packages, "apply", "applyStatus");   // 6. apply, then poll until it ends
+    }
+
+    /** Starts the package's job (Microsoft.NAV.import or .apply) and polls its status field until it ends. */
+    private void awaitedJob(ProcessorDefinition<?> route, String packages, String job, String statusField) {
+        route.process(e -> request(e, "POST", resolve(e, packages) + "(" + e.getProperty("package")
+                        + ")/Microsoft.NAV." + job, null, null))
                 .to(HTTP)
                 .removeProperty("status")
                 .loopDoWhile(HandWrittenDeployRoute::running)
@@ -101,11 +91,11 @@ final class HandWrittenDeployRoute extends RouteBuilder {
                         .process(e -> request(e, "GET", resolve(e, packages) + "(" + e.getProperty("package") + ")",
                                 null, null))
                         .to(HTTP)
-                        .process(e -> e.setProperty("status", json(e).path("applyStatus").asText()))
+                        .process(e -> e.setProperty("status", json(e).path(statusField).asText()))
                     .end()
                 .end()
                 .filter(exchangeProperty("status").isEqualTo("Error"))
-                    .throwException(IllegalStateException.class, "The apply failed")
+                    .throwException(IllegalStateException.class, "The " + job + " failed")
                 .end();
     }
 
