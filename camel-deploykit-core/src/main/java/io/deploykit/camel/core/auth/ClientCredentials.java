@@ -17,13 +17,20 @@ import javax.crypto.spec.SecretKeySpec;
 public record ClientCredentials(URI tokenUrl, String clientId, String scope, String secretDigest) {
 
     /** A key of this JVM only: the digest tells two secrets apart, and is of no use outside the process. */
-    private static final byte[] SALT = new SecureRandom().generateSeed(32);
+    private static final byte[] SALT = randomBytes(32);
 
     public static ClientCredentials of(URI tokenUrl, String clientId, String clientSecret, String scope) {
         Objects.requireNonNull(tokenUrl, "tokenUrl");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
         return new ClientCredentials(tokenUrl, clientId, scope, hmac(clientSecret));
+    }
+
+    /** Random bytes: nextBytes, not generateSeed, which may block at class loading on a machine short of entropy. */
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static String hmac(String value) {

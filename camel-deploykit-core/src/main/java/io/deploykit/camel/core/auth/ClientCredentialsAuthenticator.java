@@ -137,7 +137,7 @@ public final class ClientCredentialsAuthenticator implements Authenticator {
             synchronized (this) {
                 lastFailureAt = clock.instant();
                 Throwable cause = Failures.unwrap(failure);
-                lastFailure = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+                lastFailure = Failures.message(cause);
             }
         }
         if (statistics != null) {

@@ -76,15 +76,11 @@ public record HealthReason(String text, Integer statusCode, String errorCode) {
     }
 
     private static String message(Throwable failure) {
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return Failures.message(failure);
     }
 
+    /** The failure or its first cause of this type, or null. */
     private static Throwable find(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return cause;
-            }
-        }
-        return null;
+        return ObjectHelper.getException(type, failure);
     }
 }

@@ -59,9 +59,4 @@ public final class ConcurrencyLimit {
             next.complete(null); // the place passes to it: inFlight stays as it is
         }
     }
-
-    /** The most requests on the wire at once; 0 for no limit. */
-    public int max() {
-        return max;
-    }
 }

@@ -77,14 +77,6 @@ public final class DeployKitStatistics {
         }
     }
 
-    public void removeListener(DeployKitListener listener) {
-        listeners.remove(listener);
-    }
-
-    public List<DeployKitListener> listeners() {
-        return List.copyOf(listeners);
-    }
-
     // recording
 
     /** An exchange's operation starts; {@link RunningOperation#end(Throwable)} ends it. */
@@ -181,7 +173,7 @@ public final class DeployKitStatistics {
     // reading
 
     /** The operations under way, oldest first. */
-    public List<RunningOperation> running() {
+    private List<RunningOperation> running() {
         List<RunningOperation> list = new ArrayList<>(running.values());
         list.sort(Comparator.comparing(RunningOperation::startedAt));
         return list;

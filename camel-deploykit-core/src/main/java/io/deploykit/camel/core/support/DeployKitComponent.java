@@ -89,8 +89,8 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
 
     /** The scheme the component is known by, from its {@code @Component} annotation: the tag of its metrics. */
     public String scheme() {
-        org.apache.camel.spi.annotations.Component annotation = getClass().getAnnotation(org.apache.camel.spi.annotations.Component.class);
-        return annotation != null ? annotation.value() : getClass().getSimpleName().replace("Component", "").toLowerCase(Locale.ROOT);
+        String name = getDefaultName(); // Camel reads it from the annotation when the component is built
+        return name != null ? name : getClass().getSimpleName().replace("Component", "").toLowerCase(Locale.ROOT);
     }
 
     /** What the component has done and is doing; null before its first start. */

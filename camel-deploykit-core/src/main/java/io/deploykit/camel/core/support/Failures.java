@@ -22,6 +22,11 @@ public final class Failures {
         return cause;
     }
 
+    /** The failure's message, or its class's simple name when it has none. */
+    public static String message(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
     /**
      * The failure as the components report it: a {@link DeployKitException} as it is, anything else wrapped in one,
      * so that {@code onException(DeployKitException.class)} sees every failure of a DeployKit producer. An
