@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deploykit.emulator.http.Exchange;
 import io.deploykit.emulator.http.JsonCodec;
 
-/** Business Central's JSON answers: an entity, or a {@code value} list, each with its {@code @odata.context}. */
+/**
+ * Business Central's JSON answers: an entity, or a {@code value} list, each with its {@code @odata.context}. Their
+ * correlation headers are already set: {@code ApiGate} sets them on every API request before its handler runs.
+ */
 public final class ODataJson {
 
     static final String CONTENT_TYPE =
@@ -35,7 +38,6 @@ public final class ODataJson {
         if (entity.hasNonNull("@odata.etag")) {
             exchange.setHeader("ETag", entity.get("@odata.etag").asText());
         }
-        ODataErrors.correlate(exchange);
         exchange.respond(status, CONTENT_TYPE, JsonCodec.bytes(body));
     }
 
@@ -53,7 +55,6 @@ public final class ODataJson {
         if (nextLink != null) {
             body.put("@odata.nextLink", nextLink);
         }
-        ODataErrors.correlate(exchange);
         exchange.respond(200, CONTENT_TYPE, JsonCodec.bytes(body));
     }
 
