@@ -44,15 +44,15 @@ final class BcApi {
 
     CompletableFuture<String> companyIdByName(String name) {
         URI uri = uri(STANDARD + "/companies?$filter=" + filterEq("name", name));
-        return client.send(json(HttpCall.get(uri))).thenApply(result -> {
-            for (JsonNode company : values(result)) {
-                if (name.equals(ApiJson.text(company, "name"))) {
-                    return ApiJson.text(company, "id");
-                }
-            }
-            throw new NotFoundException("No company named '" + name + "' in " + root
-                                        + ": check the companyName option (names are case-sensitive) or set companyId");
-        });
+        return client.send(json(HttpCall.get(uri))).thenApply(result -> named(result, name)
+                .map(company -> ApiJson.text(company, "id"))
+                .orElseThrow(() -> new NotFoundException("No company named '" + name + "' in " + root
+                                        + ": check the companyName option (names are case-sensitive) or set companyId")));
+    }
+
+    /** The company of exactly this name in a filtered list (the service's filter may ignore case). */
+    private static Optional<JsonNode> named(HttpResult companies, String name) {
+        return values(companies).stream().filter(company -> name.equals(ApiJson.text(company, "name"))).findFirst();
     }
 
     /**
@@ -64,7 +64,7 @@ final class BcApi {
         URI uri = byId ? uri(STANDARD + "/companies(" + key(id) + ")?$select=id,name")
                 : uri(STANDARD + "/companies?$filter=" + filterEq("name", name) + "&$select=id,name");
         return client.send(json(HttpCall.get(uri)).accepting(404).until(deadline)).thenAccept(result -> {
-            boolean found = result.status() != 404 && (byId || values(result).stream().anyMatch(c -> name.equals(ApiJson.text(c, "name"))));
+            boolean found = result.status() != 404 && (byId || named(result, name).isPresent());
             if (!found) {
                 throw new NotFoundException(byId ? "No company with id " + id + " in " + root
                         : "No company named '" + name + "' in " + root + " (names are case-sensitive)");

@@ -65,13 +65,14 @@ final class PackageDeployment {
     /** Runs the deploy, or what is left of it; completes with the package as last read. */
     CompletableFuture<ConfigurationPackage> run() {
         Optional<DeployStep> last = journal.last();
+        Step step = last.flatMap(recorded -> recorded.as(Step.class)).orElse(null);
         CompletableFuture<ConfigurationPackage> deployed;
-        if (last.isEmpty() || last.get().is(Step.failed) || last.get().is(Step.replacing)) {
+        if (last.isEmpty() || step == Step.failed || step == Step.replacing) {
             deployed = replace(); // no create was sent yet: a package with the code is an older one
-        } else if (last.get().is(Step.creating)) {
+        } else if (step == Step.creating) {
             deployed = adoptOrCreate();
         } else {
-            deployed = resume(last.get());
+            deployed = resume(last.get(), step);
         }
         return deployed.whenComplete((pkg, failure) -> {
             if (Failures.unwrap(failure) instanceof BcPackageFailedException failed) {
@@ -136,23 +137,23 @@ final class PackageDeployment {
     }
 
     /** Continues a deploy recorded past its create, from where its package stands now. */
-    private CompletableFuture<ConfigurationPackage> resume(DeployStep last) {
+    private CompletableFuture<ConfigurationPackage> resume(DeployStep last, Step step) {
         return endpoint.api().getPackage(company, last.resourceId()).handle((pkg, failure) -> {
             if (failure == null) {
-                return continueFrom(last, pkg);
+                return continueFrom(step, last, pkg);
             }
             if (Failures.unwrap(failure) instanceof NotFoundException) {
                 LOG.warn("Resuming the deploy of {}: its configuration package (id {}) no longer exists; starting over",
                         code, last.resourceId());
-                return last.is(Step.deployed) ? CompletableFuture.completedFuture(deployedBefore(last))
+                return step == Step.deployed ? CompletableFuture.completedFuture(deployedBefore(last))
                         : replace();
             }
             return CompletableFuture.<ConfigurationPackage>failedFuture(failure);
         }).thenCompose(next -> next);
     }
 
-    private CompletableFuture<ConfigurationPackage> continueFrom(DeployStep last, ConfigurationPackage pkg) {
-        Step step = last.as(Step.class).orElse(null);
+    /** {@code step} is null for a step name this version does not know. */
+    private CompletableFuture<ConfigurationPackage> continueFrom(Step step, DeployStep last, ConfigurationPackage pkg) {
         if (step == null) {
             LOG.warn("Resuming the deploy of {}: unknown step '{}' recorded; starting over", code, last.step());
             return replace();

@@ -64,11 +64,12 @@ final class PackageUpload {
      */
     CompletableFuture<ExtensionPackage> run(Supplier<CompletableFuture<ExtensionPackage>> fresh) {
         Optional<DeployStep> last = journal.last();
-        if (last.isEmpty() || last.get().is(Step.failed)) {
+        Step kind = last.flatMap(recorded -> recorded.as(Step.class)).orElse(null);
+        if (last.isEmpty() || kind == Step.failed) {
             return fresh.get();
         }
         DeployStep step = last.get();
-        return resume(step, fresh).exceptionallyCompose(failure -> {
+        return resume(kind, step, fresh).exceptionallyCompose(failure -> {
             if (!(Failures.unwrap(failure) instanceof NotFoundException)) {
                 return CompletableFuture.failedFuture(failure);
             }
@@ -78,8 +79,9 @@ final class PackageUpload {
         });
     }
 
-    private CompletableFuture<ExtensionPackage> resume(DeployStep step, Supplier<CompletableFuture<ExtensionPackage>> fresh) {
-        Step kind = step.as(Step.class).orElse(null);
+    /** {@code kind} is null for a step name this version does not know. */
+    private CompletableFuture<ExtensionPackage> resume(Step kind, DeployStep step,
+                                                      Supplier<CompletableFuture<ExtensionPackage>> fresh) {
         if (kind == null) {
             return fresh.get(); // a step this version does not know: start over
         }
