@@ -50,20 +50,19 @@ public final class ODataQuery {
     record Page(List<ObjectNode> items, String nextLink, Long count) {
     }
 
-    private final EntityType type;
     private final ODataFilter filter;
-    private final List<OrderKey> order;
+    /** The keys to sort by: see {@link #sortKeys(List, EntityType)}. */
+    private final List<OrderKey> sortKeys;
     private final Integer top;
     private final int skip;
     private final boolean count;
     private final List<String> select;
     private final List<Literal> skipToken;
 
-    private ODataQuery(EntityType type, ODataFilter filter, List<OrderKey> order, Integer top, int skip,
-                       boolean count, List<String> select, List<Literal> skipToken) {
-        this.type = type;
+    private ODataQuery(ODataFilter filter, List<OrderKey> sortKeys, Integer top, int skip, boolean count,
+                       List<String> select, List<Literal> skipToken) {
         this.filter = filter;
-        this.order = order;
+        this.sortKeys = sortKeys;
         this.top = top;
         this.skip = skip;
         this.count = count;
@@ -84,10 +83,10 @@ public final class ODataQuery {
             }
         }
         ODataFilter filter = ODataFilter.parse(options.get("$filter"), type);
-        List<OrderKey> order = orderBy(options.get("$orderby"), type);
-        return new ODataQuery(type, filter, order, nonNegative(options.get("$top"), "$top"),
+        List<OrderKey> sortKeys = sortKeys(orderBy(options.get("$orderby"), type), type);
+        return new ODataQuery(filter, sortKeys, nonNegative(options.get("$top"), "$top"),
                 nullToZero(nonNegative(options.get("$skip"), "$skip")), count(options.get("$count")),
-                select(options.get("$select"), type), skipToken(options.get("$skiptoken"), type, order));
+                select(options.get("$select"), type), skipToken(options.get("$skiptoken"), sortKeys));
     }
 
     /**
@@ -122,12 +121,11 @@ public final class ODataQuery {
                 matching.add(entity);
             }
         }
-        List<OrderKey> keys = sortKeys();
-        Comparator<ObjectNode> comparator = comparator(keys);
+        Comparator<ObjectNode> comparator = comparator(sortKeys);
         matching.sort(comparator);
         int start = 0;
         if (skipToken != null) {
-            while (start < matching.size() && compareToToken(matching.get(start), keys) <= 0) {
+            while (start < matching.size() && compareToToken(matching.get(start)) <= 0) {
                 start++;
             }
         }
@@ -141,8 +139,8 @@ public final class ODataQuery {
         String nextLink = null;
         if (pageEnd < end) {
             ObjectNode last = matching.get(pageEnd - 1);
-            List<String> token = new ArrayList<>(keys.size());
-            for (OrderKey key : keys) {
+            List<String> token = new ArrayList<>(sortKeys.size());
+            for (OrderKey key : sortKeys) {
                 token.add(ODataValues.write(key.kind(), last.get(key.property())));
             }
             nextLink = paging.nextLink(exchange, String.join(",", token), top == null ? null : top - items.size());
@@ -172,16 +170,12 @@ public final class ODataQuery {
     }
 
     /** The order asked for, then the type's own order (its key), so that every entity has one place. */
-    private List<OrderKey> sortKeys() {
-        return sortKeys(order, type);
-    }
-
     private static List<OrderKey> sortKeys(List<OrderKey> order, EntityType type) {
         List<OrderKey> keys = new ArrayList<>(order);
         if (keys.stream().noneMatch(key -> key.property().equals(type.defaultOrder()))) {
             keys.add(new OrderKey(type.defaultOrder(), type.require(type.defaultOrder()), false));
         }
-        return keys;
+        return List.copyOf(keys);
     }
 
     private static Comparator<ObjectNode> comparator(List<OrderKey> keys) {
@@ -196,9 +190,9 @@ public final class ODataQuery {
         };
     }
 
-    private int compareToToken(ObjectNode entity, List<OrderKey> keys) {
-        for (int i = 0; i < keys.size(); i++) {
-            OrderKey key = keys.get(i);
+    private int compareToToken(ObjectNode entity) {
+        for (int i = 0; i < sortKeys.size(); i++) {
+            OrderKey key = sortKeys.get(i);
             int c = ODataValues.compare(key.kind(), entity.get(key.property()), skipToken.get(i).value());
             if (c != 0) {
                 return key.descending() ? -c : c;
@@ -287,11 +281,10 @@ public final class ODataQuery {
     }
 
     /** The literals of a skip token, one per sort key; 400 when it is not one this order could have written. */
-    private static List<Literal> skipToken(String text, EntityType type, List<OrderKey> order) {
+    private static List<Literal> skipToken(String text, List<OrderKey> keys) {
         if (text == null) {
             return null;
         }
-        List<OrderKey> keys = sortKeys(order, type);
         List<Token> tokens = ODataValues.tokenize(text, "$skiptoken");
         List<Literal> literals = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
