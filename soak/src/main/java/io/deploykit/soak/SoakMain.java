@@ -31,42 +31,29 @@ public final class SoakMain {
     private SoakMain() {
     }
 
+    /** The settings and the report's file of one run, as the command line gives them. */
+    record Options(SoakSettings settings, Path out) {
+    }
+
     public static void main(String[] args) throws Exception {
         boolean fromRoot = Files.isDirectory(Path.of("soak"));
-        SoakSettings settings = SoakSettings.full(fromRoot ? Path.of("soak", "target", "soak-run") : Path.of("target", "soak-run"));
-        Path out = fromRoot ? Path.of("RELIABILITY.md") : Path.of("..", "RELIABILITY.md");
-        boolean dropsGiven = false;
+        Path defaultWork = fromRoot ? Path.of("soak", "target", "soak-run") : Path.of("target", "soak-run");
+        Path defaultOut = fromRoot ? Path.of("RELIABILITY.md") : Path.of("..", "RELIABILITY.md");
+        Options options;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--drops" -> {
-                        settings = settings.withDrops(Integer.parseInt(args[++i]));
-                        dropsGiven = true;
-                    }
-                    case "--instances" -> settings = settings.withInstances(Integer.parseInt(args[++i]));
-                    case "--kills" -> settings = settings.withKills(Integer.parseInt(args[++i]));
-                    case "--restarts" -> settings = settings.withRestarts(Integer.parseInt(args[++i]));
-                    case "--seconds" -> settings = settings.withDropPhase(Duration.ofSeconds(Long.parseLong(args[++i])));
-                    case "--fault-rate" -> settings = settings.withFaultRate(Double.parseDouble(args[++i]));
-                    case "--seed" -> settings = settings.withSeed(Long.parseLong(args[++i]));
-                    case "--work" -> settings = settings.withWork(Path.of(args[++i]));
-                    case "--out" -> out = Path.of(args[++i]);
-                    case "--help", "-h" -> {
-                        System.out.print(USAGE);
-                        return;
-                    }
-                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
-                }
-            }
-            if (dropsGiven) {
-                settings = settings.withScaledJobFaults();
-            }
+            options = parse(args, defaultWork, defaultOut);
         } catch (RuntimeException e) {
             System.err.println(e.getMessage() == null ? e.toString() : e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
             return;
         }
+        if (options == null) {
+            System.out.print(USAGE);
+            return;
+        }
+        SoakSettings settings = options.settings();
+        Path out = options.out();
 
         SoakResult result;
         try {
@@ -85,5 +72,52 @@ public final class SoakMain {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /**
+     * Reads the options over the full run's settings, then checks them together, so that their order does not
+     * matter. Returns null for {@code --help}; throws on a bad option or value.
+     */
+    static Options parse(String[] args, Path defaultWork, Path defaultOut) {
+        SoakSettings full = SoakSettings.full(defaultWork);
+        int drops = full.drops();
+        int instances = full.instances();
+        int kills = full.kills();
+        int restarts = full.restarts();
+        Duration dropPhase = full.dropPhase();
+        double faultRate = full.faultRate();
+        long seed = full.seed();
+        Path work = full.work();
+        Path out = defaultOut;
+        boolean dropsGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--drops" -> {
+                    drops = Integer.parseInt(args[++i]);
+                    dropsGiven = true;
+                }
+                case "--instances" -> instances = Integer.parseInt(args[++i]);
+                case "--kills" -> kills = Integer.parseInt(args[++i]);
+                case "--restarts" -> restarts = Integer.parseInt(args[++i]);
+                case "--seconds" -> dropPhase = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--fault-rate" -> faultRate = Double.parseDouble(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--help", "-h" -> {
+                    return null;
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        // the fault codes scale with the drops when the drops were given: 1% apply failures, 0.5% stuck jobs
+        int applyFailures = dropsGiven ? Math.max(1, drops / 100) : full.applyFailures();
+        int stuckJobs = dropsGiven ? Math.max(1, drops / 200) : full.stuckJobs();
+        int processingFailures = dropsGiven ? Math.max(1, drops / 200) : full.processingFailures();
+        SoakSettings settings = new SoakSettings(drops, instances, kills, restarts, dropPhase, full.drainBound(),
+                faultRate, full.tokenExpiryEvery(), applyFailures, stuckJobs, processingFailures,
+                full.processingHolds(), full.jobStep(), full.bcTimeout(), full.holdFor(), full.heartbeat(),
+                full.takeover(), full.shutdownTimeout(), work, seed);
+        return new Options(settings, out);
     }
 }
