@@ -51,7 +51,7 @@ public final class CompaniesResource {
     private void get(Exchange exchange, String api) throws IOException {
         CompanyData company = companies.require(exchange.pathParam("company"));
         ODataJson.entity(exchange, 200, api, "companies",
-                ODataQuery.project(json(company), ODataQuery.selectOf(exchange, EntityType.COMPANY)));
+                ODataQuery.selected(exchange, EntityType.COMPANY, json(company)));
     }
 
     private static ObjectNode json(CompanyData data) {

@@ -90,11 +90,13 @@ public final class ODataQuery {
     }
 
     /**
-     * The {@code $select} of a request for one entity (the other options apply to collections); null when it
-     * selects every property.
+     * The entity a request for one entity asks for: with only the properties its {@code $select} names (the other
+     * options apply to collections), or as it is when it selects every property.
+     *
+     * @throws io.deploykit.emulator.http.HttpError 400 when the {@code $select} is not valid
      */
-    public static List<String> selectOf(Exchange exchange, EntityType type) {
-        return select(exchange.queryParam("$select"), type);
+    public static ObjectNode selected(Exchange exchange, EntityType type, ObjectNode entity) {
+        return project(entity, select(exchange.queryParam("$select"), type));
     }
 
     public ODataFilter filter() {
@@ -149,11 +151,11 @@ public final class ODataQuery {
     }
 
     /** The entity with only the selected properties (and its ETag), or as it is when nothing is selected. */
-    public ObjectNode project(ObjectNode entity) {
+    private ObjectNode project(ObjectNode entity) {
         return project(entity, select);
     }
 
-    public static ObjectNode project(ObjectNode entity, List<String> select) {
+    private static ObjectNode project(ObjectNode entity, List<String> select) {
         if (select == null) {
             return entity;
         }

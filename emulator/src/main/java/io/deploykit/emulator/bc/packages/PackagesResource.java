@@ -98,7 +98,7 @@ public final class PackagesResource {
     private void get(Exchange exchange) throws IOException {
         PackageEntity pkg = requirePackage(exchange, company(exchange));
         ODataJson.entity(exchange, 200, ApiPaths.AUTOMATION, entitySet(exchange.pathParam("company")),
-                ODataQuery.project(json(pkg.snapshot()), ODataQuery.selectOf(exchange, EntityType.CONFIGURATION_PACKAGE)));
+                ODataQuery.selected(exchange, EntityType.CONFIGURATION_PACKAGE, json(pkg.snapshot())));
     }
 
     private void create(Exchange exchange) throws IOException {

@@ -63,8 +63,8 @@ public final class PicturesResource {
     }
 
     private void get(Exchange exchange) throws IOException {
-        ODataJson.entity(exchange, 200, ApiPaths.STANDARD, entitySet(exchange), ODataQuery.project(
-                json(requireParent(exchange)), ODataQuery.selectOf(exchange, type(exchange).entityType)));
+        ODataJson.entity(exchange, 200, ApiPaths.STANDARD, entitySet(exchange),
+                ODataQuery.selected(exchange, type(exchange).entityType, json(requireParent(exchange))));
     }
 
     private void picture(Exchange exchange) throws IOException {
