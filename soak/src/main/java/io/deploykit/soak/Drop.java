@@ -49,11 +49,8 @@ final class Drop {
     /** The package code, the item number, or the extension name. */
     final String key;
     final String sha256;
-    final long bytes;
     final Expected expected;
     final Instant droppedAt;
-    /** For a RapidStart package whose code an earlier drop used: that drop's file. */
-    final String reusesCodeOf;
     /** Whether its jobs are held for a while (less than the timeout): a long deploy for a kill or a stop to hit. */
     final boolean held;
 
@@ -63,17 +60,15 @@ final class Drop {
     private volatile String reason;
     private volatile boolean noteMissing;
 
-    Drop(int seq, Kind kind, String name, String key, String sha256, long bytes, Expected expected, Instant droppedAt,
-         String reusesCodeOf, boolean held) {
+    Drop(int seq, Kind kind, String name, String key, String sha256, Expected expected, Instant droppedAt,
+         boolean held) {
         this.seq = seq;
         this.kind = kind;
         this.name = name;
         this.key = key;
         this.sha256 = sha256;
-        this.bytes = bytes;
         this.expected = expected;
         this.droppedAt = droppedAt;
-        this.reusesCodeOf = reusesCodeOf;
         this.held = held;
     }
 
@@ -121,10 +116,6 @@ final class Drop {
 
     boolean noteMissing() {
         return noteMissing;
-    }
-
-    Instant departedAt() {
-        return departedAt;
     }
 
     /** How long it stayed in the inbox; null while it is there. */

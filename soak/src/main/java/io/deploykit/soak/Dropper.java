@@ -141,7 +141,7 @@ final class Dropper {
         }
         Path file = staging.resolve(name);
         RapidStartFiles.write(file, code, "Soak drop " + seq, 1 + seq % 3, 2 + seq % 4);
-        return place(seq, Drop.Kind.RAPIDSTART, name, code, file, expected, reused == null ? null : reused.name, hold);
+        return place(seq, Drop.Kind.RAPIDSTART, name, code, file, expected, hold);
     }
 
     /** A code of an earlier package that was deployed and whose code no file in the inbox uses now. */
@@ -171,22 +171,21 @@ final class Dropper {
         int n = pictures++;
         Path file = staging.resolve(item + ".png");
         Files.write(file, Images.png(16 + n % 64, 16 + n / 64)); // a size of its own: content of its own
-        return place(seq, Drop.Kind.PICTURE, item + ".png", item, file, Drop.Expected.DONE, null, false);
+        return place(seq, Drop.Kind.PICTURE, item + ".png", item, file, Drop.Expected.DONE, false);
     }
 
     private Drop extension(int seq) throws IOException {
         String name = String.format(Locale.ROOT, "soak-ext-%05d", seq);
         Path file = staging.resolve(name + ".zip");
         ExtensionZips.write(file, name, "1.0." + seq, "web");
-        return place(seq, Drop.Kind.EXTENSION, name + ".zip", name, file, Drop.Expected.DONE, null, false);
+        return place(seq, Drop.Kind.EXTENSION, name + ".zip", name, file, Drop.Expected.DONE, false);
     }
 
     private Drop place(int seq, Drop.Kind kind, String name, String key, Path staged, Drop.Expected expected,
-                       String reusesCodeOf, boolean hold) throws IOException {
+                       boolean hold) throws IOException {
         String sha256 = Hashes.sha256(staged);
-        long bytes = Files.size(staged);
         Path target = inbox.resolve(kind.folder).resolve(name);
-        Drop drop = new Drop(seq, kind, name, key, sha256, bytes, expected, Instant.now(), reusesCodeOf, hold);
+        Drop drop = new Drop(seq, kind, name, key, sha256, expected, Instant.now(), hold);
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         ledger.add(drop); // after it appeared: the watcher takes a file not in the inbox for one that left it
         return drop;

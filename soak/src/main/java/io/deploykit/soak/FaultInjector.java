@@ -249,10 +249,6 @@ final class FaultInjector {
         }
     }
 
-    long totalRequests() {
-        return requests(services.bc.requestCounts()) + requests(services.reactor.requestCounts());
-    }
-
     /** Requests answered 401: those that carried a token expired by {@link Faults#expireAllTokens()}. */
     long unauthorizedAnswers() {
         return services.bc.requests().stream().filter(r -> r.status() == 401).count()

@@ -40,7 +40,6 @@ final class Instance {
     final String name;
     final Path log;
     final Path tmp;
-    final Instant startedAt;
     private final Process process;
     private volatile Instant readyAt;
     private volatile End end;
@@ -52,7 +51,6 @@ final class Instance {
         this.process = process;
         this.log = log;
         this.tmp = tmp;
-        this.startedAt = Instant.now();
     }
 
     /**
@@ -98,10 +96,6 @@ final class Instance {
             readyAt = Instant.now();
         }
         return readyAt != null;
-    }
-
-    Instant readyAt() {
-        return readyAt;
     }
 
     End end() {
@@ -165,10 +159,6 @@ final class Instance {
 
     boolean logged(String fragment) {
         return lines().stream().anyMatch(line -> line.contains(fragment));
-    }
-
-    long count(String fragment) {
-        return lines().stream().filter(line -> line.contains(fragment)).count();
     }
 
     /** Whether it started an import since the last call: proof that it is deploying right now. */

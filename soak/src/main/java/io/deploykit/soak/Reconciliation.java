@@ -57,11 +57,10 @@ final class Reconciliation {
 
     private static void faultFigures(SoakResult result, Services services, FaultInjector faults) {
         for (FaultInjector.Slot slot : faults.slots()) {
-            result.faultRows.add(new SoakResult.FaultRow(slot.service, slot.kind, slot.target, slot.injected(), slot.added));
+            result.faultRows.add(new SoakResult.FaultRow(slot.service, slot.kind, slot.target, slot.injected()));
         }
         result.httpFaultsCounted = result.faultRows.stream().mapToLong(SoakResult.FaultRow::injected).sum();
         result.httpFaultsInjected = services.bc.faults().injectedCount() + services.reactor.faults().injectedCount();
-        result.totalRequests = faults.totalRequests();
         result.bcRequests = services.bc.requestCounts().values().stream().mapToLong(Long::longValue).sum();
         result.reactorRequests = services.reactor.requestCounts().values().stream().mapToLong(Long::longValue).sum();
         result.tokenExpiries = faults.tokenExpiries();

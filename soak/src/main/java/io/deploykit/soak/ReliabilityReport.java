@@ -72,7 +72,7 @@ final class ReliabilityReport {
 
     private static void promise(StringBuilder md, SoakResult r) {
         md.append("| check | target | measured | verdict | notes |\n|---|---|---|---|---|\n");
-        int lost = r.lost.size() + r.leftInInbox.size();
+        int lost = r.lostCount();
         row(md, "files lost", "0", Integer.toString(lost), lost == 0,
                 "in neither `.done` nor `.error` once they left the inbox, or still in the inbox after the drain"
                 + listOf(concat(r.lost, r.leftInInbox)));
@@ -101,7 +101,7 @@ final class ReliabilityReport {
                 + " the processing's failure" + listOf(r.expectationsMissed));
         row(md, "deploys of unknown content", "0", Integer.toString(r.unknownDeploys.size()), r.unknownDeploys.isEmpty(),
                 "applies, imports, pictures or uploads whose content no dropped file has" + listOf(r.unknownDeploys));
-        int leftovers = r.inboxLeftovers.size() + r.orphanNotes.size() + r.locksAtEnd.size() + r.tmpLeftovers.size();
+        int leftovers = r.leftoverCount();
         row(md, "leftovers", "none", leftovers == 0 ? "none" : leftovers + " (" + r.inboxLeftovers.size()
                 + " in the inbox folders, " + r.orphanNotes.size() + " notes without a file, " + r.locksAtEnd.size()
                 + " lock rows, " + r.tmpLeftovers.size() + " temporary uploads)", leftovers == 0,
@@ -141,14 +141,14 @@ final class ReliabilityReport {
 
     private static void faults(StringBuilder md, SoakResult r) {
         md.append("## Faults injected\n\n");
-        double share = r.totalRequests == 0 ? 0 : 100.0 * r.httpFaultsCounted / r.totalRequests;
+        double share = r.totalRequests() == 0 ? 0 : 100.0 * r.httpFaultsCounted / r.totalRequests();
         long bcFaults = r.faultRows.stream().filter(f -> f.service().equals("Business Central"))
                 .mapToLong(SoakResult.FaultRow::injected).sum();
         long reactorFaults = r.httpFaultsCounted - bcFaults;
         md.append(String.format(Locale.ROOT, "%d of the %d requests the services received were hit by an HTTP fault"
                                              + " (%.1f%%; the emulators' own count: %d): Business Central %d of %d,"
                                              + " Reactor %d of %d.%n%n",
-                r.httpFaultsCounted, r.totalRequests, share, r.httpFaultsInjected, bcFaults, r.bcRequests,
+                r.httpFaultsCounted, r.totalRequests(), share, r.httpFaultsInjected, bcFaults, r.bcRequests,
                 reactorFaults, r.reactorRequests));
         md.append("| fault | injected | on | how |\n|---|---|---|---|\n");
         Map<String, Map<String, Long>> byKind = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SoakResult {
 
     /** Faults of one kind on one target, as injected. */
-    record FaultRow(String service, String kind, String target, long injected, long added) {
+    record FaultRow(String service, String kind, String target, long injected) {
     }
 
     final SoakSettings settings;
@@ -29,7 +29,6 @@ public final class SoakResult {
     int picturesReplaced;
 
     final List<FaultRow> faultRows = new ArrayList<>();
-    long totalRequests;
     long bcRequests;
     long reactorRequests;
     long httpFaultsInjected;
@@ -80,7 +79,6 @@ public final class SoakResult {
 
     final List<String> problems = new CopyOnWriteArrayList<>();
     final List<String> evidence = new ArrayList<>();
-    String diagnostics = "";
 
     SoakResult(SoakSettings settings, Instant origin) {
         this.settings = settings;
@@ -159,6 +157,21 @@ public final class SoakResult {
         return events.stream().filter(e -> !e.inFlight().isEmpty()).count();
     }
 
+    /** The requests both services received. */
+    long totalRequests() {
+        return bcRequests + reactorRequests;
+    }
+
+    /** Files lost: gone from the inbox to neither .done nor .error, or still in the inbox after the drain. */
+    int lostCount() {
+        return lost.size() + leftInInbox.size();
+    }
+
+    /** What was left behind: in the inbox folders, notes without a file, lock rows, temporary uploads. */
+    int leftoverCount() {
+        return inboxLeftovers.size() + orphanNotes.size() + locksAtEnd.size() + tmpLeftovers.size();
+    }
+
     public long faultsInjected() {
         return httpFaultsCounted + tokenExpiries + applyFailuresSeen + jobTimeoutsSeen + processingFailuresSeen
                + processingHolds;
@@ -170,17 +183,16 @@ public final class SoakResult {
 
     /** The instances' log tails and the evidence of each violation, for failure messages. */
     public String diagnostics() {
-        return String.join("\n", evidence) + diagnostics;
+        return String.join("\n", evidence);
     }
 
     /** A few lines for the console. */
     public String summary() {
         return "drops " + totalDrops() + " " + drops + "; .done " + doneCount() + ", .error " + errorCount() + " "
-               + reasons + "; faults " + faultsInjected() + " (HTTP " + httpFaultsCounted + " of " + totalRequests
+               + reasons + "; faults " + faultsInjected() + " (HTTP " + httpFaultsCounted + " of " + totalRequests()
                + " requests)" + "; kills " + kills() + ", restarts " + restarts() + " (" + strikesWhileDeploying()
                + " while deploying); max deploys per file " + maxDeploysPerFile + ", deployed more than once "
-               + deployedMoreThanOnce.size() + ", lost " + (lost.size() + leftInInbox.size()) + ", leftovers "
-               + (inboxLeftovers.size() + orphanNotes.size() + locksAtEnd.size() + tmpLeftovers.size())
+               + deployedMoreThanOnce.size() + ", lost " + lostCount() + ", leftovers " + leftoverCount()
                + "; " + elapsed().toSeconds() + " s" + (problems.isEmpty() ? "" : "; problems: " + problems)
                + (expectationsMissed.isEmpty() ? "" : "; expectations missed: " + expectationsMissed);
     }
