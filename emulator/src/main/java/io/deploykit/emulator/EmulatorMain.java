@@ -3,6 +3,7 @@ package io.deploykit.emulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -199,22 +200,19 @@ public final class EmulatorMain {
     /** The operational limits the command line asks for: Business Central online's, each option changing one. */
     static BcLimits limits(CommandLine line) {
         BcLimits limits = line.has("no-limits") ? BcLimits.NONE : BcLimits.BUSINESS_CENTRAL_ONLINE;
-        if (line.has("max-concurrent-requests")) {
-            limits = limits.withMaxConcurrentRequests(Integer.parseInt(line.value("max-concurrent-requests", null)));
-        }
-        if (line.has("max-queued-requests")) {
-            limits = limits.withMaxQueuedRequests(Integer.parseInt(line.value("max-queued-requests", null)));
-        }
-        if (line.has("requests-per-window")) {
-            limits = limits.withRequestsPerWindow(Integer.parseInt(line.value("requests-per-window", null)));
-        }
-        if (line.has("rate-window")) {
-            limits = limits.withWindow(CommandLine.duration(line.value("rate-window", null)));
-        }
-        if (line.has("operation-timeout")) {
-            limits = limits.withOperationTimeout(CommandLine.duration(line.value("operation-timeout", null)));
-        }
-        return limits;
+        return limits.with(integer(line, "max-concurrent-requests"), integer(line, "max-queued-requests"),
+                integer(line, "requests-per-window"), duration(line, "rate-window"),
+                duration(line, "operation-timeout"));
+    }
+
+    /** The integer an option gives; null when it is absent. */
+    private static Integer integer(CommandLine line, String option) {
+        return line.has(option) ? Integer.valueOf(line.value(option, null)) : null;
+    }
+
+    /** The duration an option gives; null when it is absent. */
+    private static Duration duration(CommandLine line, String option) {
+        return line.has(option) ? CommandLine.duration(line.value(option, null)) : null;
     }
 
     static int makeRapidStart(CommandLine line, PrintStream out) {

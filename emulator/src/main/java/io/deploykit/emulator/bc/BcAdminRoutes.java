@@ -83,32 +83,29 @@ final class BcAdminRoutes {
         try {
             BcLimits limits = body.path("enabled").asBoolean(true) ? current
                     : BcLimits.NONE.withOperationTimeout(current.operationTimeout());
-            if (body.has("maxConcurrentRequests")) {
-                limits = limits.withMaxConcurrentRequests(intValue(body, "maxConcurrentRequests"));
-            }
-            if (body.has("maxQueuedRequests")) {
-                limits = limits.withMaxQueuedRequests(intValue(body, "maxQueuedRequests"));
-            }
-            if (body.has("requestsPerWindow")) {
-                limits = limits.withRequestsPerWindow(intValue(body, "requestsPerWindow"));
-            }
-            if (body.has("windowSeconds")) {
-                limits = limits.withWindow(Duration.ofSeconds(intValue(body, "windowSeconds")));
-            }
-            if (body.has("operationTimeoutSeconds")) {
-                limits = limits.withOperationTimeout(Duration.ofSeconds(intValue(body, "operationTimeoutSeconds")));
-            }
-            return limits;
+            return limits.with(intValue(body, "maxConcurrentRequests"), intValue(body, "maxQueuedRequests"),
+                    intValue(body, "requestsPerWindow"), seconds(body, "windowSeconds"),
+                    seconds(body, "operationTimeoutSeconds"));
         } catch (IllegalArgumentException e) {
             throw AdminRoutes.badRequest(e.getMessage());
         }
     }
 
-    private static int intValue(ObjectNode body, String field) {
+    /** The integer a field gives; null when the body has no such field. */
+    private static Integer intValue(ObjectNode body, String field) {
+        if (!body.has(field)) {
+            return null;
+        }
         if (!body.get(field).canConvertToInt()) {
             throw new IllegalArgumentException("\"" + field + "\" must be an integer, not " + body.get(field));
         }
         return body.get(field).intValue();
+    }
+
+    /** The seconds a field gives; null when the body has no such field. */
+    private static Duration seconds(ObjectNode body, String field) {
+        Integer seconds = intValue(body, field);
+        return seconds == null ? null : Duration.ofSeconds(seconds);
     }
 
     private static ObjectNode limits(OperationalLimits limits) {

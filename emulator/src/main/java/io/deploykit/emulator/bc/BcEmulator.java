@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,12 +104,13 @@ public final class BcEmulator implements Emulator {
             BackgroundJobs jobs = new BackgroundJobs(server.scheduler(), config.jobStepDuration(), storage);
             String root = ApiGate.rootRegex(config.serverInstance());
             this.companies = DemoData.companies(config.tenant(), config.environment());
-            this.faults = new BcFaults(tokens, root + "/api/.*", jobs, () -> limits.limits().operationTimeout());
+            Supplier<Duration> operationTimeout = () -> limits.limits().operationTimeout();
+            this.faults = new BcFaults(tokens, root + "/api/.*", jobs, operationTimeout);
 
             ODataErrors odata = new ODataErrors();
             ApiGate gate = new ApiGate(config.tenant(), config.environment(), tokens, config.users());
             RouteGroup api = server.router().group(root, odata, true).before(gate::admit).around(limits);
-            server.operationTimeout(() -> limits.limits().operationTimeout());
+            server.operationTimeout(operationTimeout);
             new CompaniesResource(companies, paging).install(api);
             new PackagesResource(companies, jobs, storage, paging, history).install(api);
             new PackageFileResource(companies, storage, config.server().maxUploadBytes(), paging).install(api);

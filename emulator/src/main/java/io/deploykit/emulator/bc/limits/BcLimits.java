@@ -105,6 +105,19 @@ public final class BcLimits {
         return new BcLimits(maxConcurrentRequests, maxQueuedRequests, requestsPerWindow, window, timeout);
     }
 
+    /**
+     * These limits with some changed, each null argument keeping its value: what {@code with...} calls one after
+     * the other give.
+     *
+     * @throws IllegalArgumentException when a new value is not valid
+     */
+    public BcLimits with(Integer maxConcurrent, Integer maxQueued, Integer perWindow, Duration window,
+                         Duration timeout) {
+        return new BcLimits(maxConcurrent != null ? maxConcurrent : maxConcurrentRequests,
+                maxQueued != null ? maxQueued : maxQueuedRequests, perWindow != null ? perWindow : requestsPerWindow,
+                window != null ? window : this.window, timeout != null ? timeout : operationTimeout);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof BcLimits that && maxConcurrentRequests == that.maxConcurrentRequests
