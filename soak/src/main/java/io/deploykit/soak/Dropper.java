@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import io.deploykit.emulator.bc.BcFaults;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.bc.pictures.Images;
+import io.deploykit.emulator.http.Sha256;
 import io.deploykit.emulator.reactor.ExtensionZips;
 
 /**
@@ -183,7 +184,7 @@ final class Dropper {
 
     private Drop place(int seq, Drop.Kind kind, String name, String key, Path staged, Drop.Expected expected,
                        boolean hold) throws IOException {
-        String sha256 = Hashes.sha256(staged);
+        String sha256 = Sha256.of(staged);
         Path target = inbox.resolve(kind.folder).resolve(name);
         Drop drop = new Drop(seq, kind, name, key, sha256, expected, Instant.now(), hold);
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
