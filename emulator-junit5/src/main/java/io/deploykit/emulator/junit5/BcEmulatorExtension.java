@@ -69,31 +69,14 @@ public final class BcEmulatorExtension extends EmulatorExtension<BcEmulator, BcC
     }
 
     @Override
-    protected BcEmulator.Builder newEmulatorBuilder() {
-        return BcEmulator.builder();
-    }
-
-    @Override
     protected BcEmulator start(BcEmulator.Builder builder) {
         return builder.start();
     }
 
     @Override
     protected BcConnection connect(BcEmulator bc, Map.Entry<String, String> client) {
-        String clientId = client == null ? BcEmulator.DEFAULT_CLIENT_ID : client.getKey();
-        String clientSecret = client == null ? BcEmulator.DEFAULT_CLIENT_SECRET : client.getValue();
-        return new BcConnection(bc.apiBaseUrl(), bc.tokenUrl(), bc.tenant(), bc.environment(), clientId, clientSecret,
-                companyName, bc.company(companyName).id());
-    }
-
-    @Override
-    protected void clearFaults(BcEmulator bc) {
-        bc.faults().clear();
-    }
-
-    @Override
-    protected void clearRequests(BcEmulator bc) {
-        bc.clearRequests();
+        return new BcConnection(bc.apiBaseUrl(), bc.tokenUrl(), bc.tenant(), bc.environment(), client.getKey(),
+                client.getValue(), companyName, bc.company(companyName).id());
     }
 
     /** The options of a {@link BcEmulatorExtension}: those of {@link EmulatorExtension.Builder} and these. */

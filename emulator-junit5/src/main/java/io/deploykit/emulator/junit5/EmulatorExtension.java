@@ -4,8 +4,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,8 +51,8 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
 
     private final Class<E> emulatorType;
     private final Class<C> connectionType;
+    private final Supplier<S> emulatorBuilder;
     private final List<Consumer<S>> steps;
-    private final Map<String, String> clients;
     private final boolean clearRequestsBeforeEach;
     private final ExtensionContext.Namespace namespace = ExtensionContext.Namespace.create(EmulatorExtension.class,
             this);
@@ -64,8 +62,8 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
     protected EmulatorExtension(Class<E> emulatorType, Class<C> connectionType, Builder<?, S, ?> settings) {
         this.emulatorType = emulatorType;
         this.connectionType = connectionType;
+        this.emulatorBuilder = settings.emulatorBuilder;
         this.steps = List.copyOf(settings.steps);
-        this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(settings.clients));
         this.clearRequestsBeforeEach = settings.clearRequestsBeforeEach;
     }
 
@@ -89,24 +87,15 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
         return current().connection;
     }
 
-    /** A new builder of the emulator, with no settings yet. */
-    protected abstract S newEmulatorBuilder();
-
     /** Starts the emulator the builder describes. */
     protected abstract E start(S builder);
 
     /**
      * How to reach the emulator.
      *
-     * @param client the first client configured, or null for the emulator's default client
+     * @param client the emulator's first client (its default client when none was configured): id and secret
      */
     protected abstract C connect(E emulator, Map.Entry<String, String> client);
-
-    /** Removes the faults injected into the emulator. */
-    protected abstract void clearFaults(E emulator);
-
-    /** Forgets the requests the emulator logged. */
-    protected abstract void clearRequests(E emulator);
 
     @Override
     public void beforeAll(ExtensionContext context) throws IllegalAccessException {
@@ -123,7 +112,7 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
     public void beforeEach(ExtensionContext context) {
         Running<E, C> running = running(context);
         if (clearRequestsBeforeEach) {
-            clearRequests(running.emulator);
+            running.emulator.clearRequests();
         }
     }
 
@@ -131,7 +120,7 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
     public void afterEach(ExtensionContext context) {
         Running<E, C> running = find(context);
         if (running != null) {
-            clearFaults(running.emulator);
+            running.emulator.faults().clear();
         }
     }
 
@@ -171,11 +160,11 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
     }
 
     private Running<E, C> startRunning() {
-        S builder = newEmulatorBuilder();
+        S builder = emulatorBuilder.get();
         steps.forEach(step -> step.accept(builder));
         E emulator = start(builder);
         try {
-            Map.Entry<String, String> client = clients.isEmpty() ? null : clients.entrySet().iterator().next();
+            Map.Entry<String, String> client = emulator.clients().entrySet().iterator().next();
             Running<E, C> running = new Running<>(emulator, connect(emulator, client));
             latest = running;
             return running;
@@ -269,12 +258,14 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
      */
     public abstract static class Builder<B extends Builder<B, S, X>, S extends ServerBuilder<S>, X> {
 
+        private final Supplier<S> emulatorBuilder;
         private final S probe;
         private final List<Consumer<S>> steps = new ArrayList<>();
-        private final Map<String, String> clients = new LinkedHashMap<>();
         private boolean clearRequestsBeforeEach = true;
 
+        /** A builder whose settings apply to the emulator builders {@code emulatorBuilder} makes (new, unset). */
         protected Builder(Supplier<S> emulatorBuilder) {
+            this.emulatorBuilder = emulatorBuilder;
             this.probe = emulatorBuilder.get();
         }
 
@@ -288,9 +279,7 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
          * one the connection names.
          */
         public B client(String clientId, String clientSecret) {
-            step(builder -> builder.client(clientId, clientSecret));
-            clients.put(clientId, clientSecret);
-            return self();
+            return step(builder -> builder.client(clientId, clientSecret));
         }
 
         /** How long an access token lives (whole seconds, at least one). */
@@ -304,8 +293,8 @@ public abstract class EmulatorExtension<E extends Emulator, C extends EmulatorCo
         }
 
         /**
-         * Any other setting of the emulator's own builder, such as its storage directory or threads. Add clients
-         * with {@link #client(String, String)}, not here, so that the connection knows them.
+         * Any other setting of the emulator's own builder, such as its storage directory or threads. The connection
+         * names the emulator's first client, whichever method added it.
          */
         public B configure(Consumer<S> setting) {
             return step(Objects.requireNonNull(setting, "setting"));

@@ -49,30 +49,14 @@ public final class ReactorEmulatorExtension
     }
 
     @Override
-    protected ReactorEmulator.Builder newEmulatorBuilder() {
-        return ReactorEmulator.builder();
-    }
-
-    @Override
     protected ReactorEmulator start(ReactorEmulator.Builder builder) {
         return builder.start();
     }
 
     @Override
     protected ReactorConnection connect(ReactorEmulator reactor, Map.Entry<String, String> client) {
-        String clientId = client == null ? ReactorEmulator.DEFAULT_CLIENT_ID : client.getKey();
-        String clientSecret = client == null ? ReactorEmulator.DEFAULT_CLIENT_SECRET : client.getValue();
-        return new ReactorConnection(reactor.baseUrl(), reactor.tokenUrl(), clientId, clientSecret, reactor.orgId());
-    }
-
-    @Override
-    protected void clearFaults(ReactorEmulator reactor) {
-        reactor.faults().clear();
-    }
-
-    @Override
-    protected void clearRequests(ReactorEmulator reactor) {
-        reactor.clearRequests();
+        return new ReactorConnection(reactor.baseUrl(), reactor.tokenUrl(), client.getKey(), client.getValue(),
+                reactor.orgId());
     }
 
     /** The options of a {@link ReactorEmulatorExtension}: those of {@link EmulatorExtension.Builder} and these. */

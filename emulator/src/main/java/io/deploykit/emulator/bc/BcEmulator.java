@@ -262,7 +262,13 @@ public final class BcEmulator implements Emulator {
         return history.pictureUpdates();
     }
 
+    @Override
+    public Map<String, String> clients() {
+        return config.server().clients();
+    }
+
     /** Injects faults into requests and jobs. */
+    @Override
     public BcFaults faults() {
         return faults;
     }
@@ -287,7 +293,7 @@ public final class BcEmulator implements Emulator {
         return requestCount("token");
     }
 
-    /** Forgets the logged requests and resets the counts. */
+    @Override
     public void clearRequests() {
         server.requestLog().clear();
     }

@@ -204,7 +204,13 @@ public final class ReactorEmulator implements Emulator {
         return history.releases();
     }
 
+    @Override
+    public Map<String, String> clients() {
+        return config.server().clients();
+    }
+
     /** Injects faults into requests and into the processing of packages. */
+    @Override
     public ReactorFaults faults() {
         return faults;
     }
@@ -232,7 +238,7 @@ public final class ReactorEmulator implements Emulator {
         return Math.toIntExact(requestCount("ims.token"));
     }
 
-    /** Forgets the logged requests and resets the counts. */
+    @Override
     public void clearRequests() {
         server.requestLog().clear();
     }
