@@ -210,11 +210,14 @@ final class Dropper {
         return held;
     }
 
-    /** Lets every held job go on at once; stops the releases' scheduler. */
+    /**
+     * Lets every held or stuck job go on at once (a stuck package's jobs are released as its file reaches .error; this
+     * catches any that did not); stops the releases' scheduler.
+     */
     void releaseAll() {
         releases.shutdownNow();
         for (Drop drop : ledger.all()) {
-            if (drop.held) {
+            if (drop.held || drop.expected == Drop.Expected.JOB_TIMEOUT) {
                 bcFaults.stickJobsOf(drop.key, false);
             }
         }

@@ -97,11 +97,6 @@ public final class Soak {
                 Instant drainStarted = Instant.now();
                 drain(ledger);
                 result.drain = Duration.between(drainStarted, Instant.now());
-                for (Drop drop : ledger.all()) {
-                    if (drop.expected == Drop.Expected.JOB_TIMEOUT) {
-                        services.bc.faults().stickJobsOf(drop.key, false);
-                    }
-                }
                 dropper.releaseAll();
                 cluster.checkReplacements();
                 // a lock is released when its file's exchange completes, just after the file moved
