@@ -249,17 +249,17 @@ public final class BcEmulator implements Emulator {
      * order, whatever the client was answered: with the hash of the package file stored at that moment.
      */
     public List<AppliedPackage> applies() {
-        return history.applies();
+        return history.applies().entries();
     }
 
     /** Every import that started (accepted, importStatus set to {@code Scheduled}), in order, with its file's hash. */
     public List<ImportedPackage> imports() {
-        return history.imports();
+        return history.imports().entries();
     }
 
     /** Every picture content upload accepted and stored, in order, with the hash of the image stored. */
     public List<PictureUpdate> pictureUpdates() {
-        return history.pictureUpdates();
+        return history.pictureUpdates().entries();
     }
 
     @Override

@@ -196,12 +196,12 @@ public final class ReactorEmulator implements Emulator {
      * order, whatever the client was answered: with the hash of the zip stored.
      */
     public List<AcceptedUpload> uploads() {
-        return history.uploads();
+        return history.uploads().entries();
     }
 
     /** Every {@code release_private} accepted, in order, whatever the client was answered. */
     public List<PackageRelease> releases() {
-        return history.releases();
+        return history.releases().entries();
     }
 
     @Override

@@ -131,8 +131,8 @@ public final class PackagesResource {
         String companyId = company.company().id();
         PackageEntity pkg = requirePackage(exchange, company);
         readJson(exchange); // no body is expected; {} is tolerated
-        pkg.scheduleImport(sha256 -> history.imported(new ImportedPackage(companyId, pkg.id(), pkg.code(), sha256,
-                Instant.now())));
+        pkg.scheduleImport(sha256 -> history.imports()
+                .add(new ImportedPackage(companyId, pkg.id(), pkg.code(), sha256, Instant.now())));
         jobs.startImport(pkg);
         exchange.respondEmpty(204);
     }
@@ -142,8 +142,8 @@ public final class PackagesResource {
         String companyId = company.company().id();
         PackageEntity pkg = requirePackage(exchange, company);
         readJson(exchange);
-        pkg.scheduleApply(sha256 -> history.applied(new AppliedPackage(companyId, pkg.id(), pkg.code(), sha256,
-                Instant.now())));
+        pkg.scheduleApply(sha256 -> history.applies()
+                .add(new AppliedPackage(companyId, pkg.id(), pkg.code(), sha256, Instant.now())));
         jobs.startApply(pkg);
         exchange.respondEmpty(204);
     }

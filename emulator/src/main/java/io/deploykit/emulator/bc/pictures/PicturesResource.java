@@ -120,7 +120,7 @@ public final class PicturesResource {
             parent.storePicture(() -> {
                 storage.install(upload, storage.pictureFile(parent.id()));
                 // under the record's lock: the history has each record's pictures in order
-                history.pictureStored(new PictureUpdate(companyId, parent.type().entitySet, parent.id(), sha256,
+                history.pictureUpdates().add(new PictureUpdate(companyId, parent.type().entitySet, parent.id(), sha256,
                         Instant.now()));
             }, image, size);
         } finally {

@@ -61,7 +61,7 @@ public final class PackageStore {
         PackageState created = new PackageState(newId(), sequence++, manifest, Availability.DEVELOPMENT,
                 ProcessingStatus.PENDING, false, List.of(), 1, zip.file(), now, now, orgId, actor, actor);
         packages.put(created.id(), created);
-        history.uploaded(upload(created.id(), manifest, zip, true, now));
+        history.uploads().add(upload(created.id(), manifest, zip, true, now));
         return created;
     }
 
@@ -80,7 +80,7 @@ public final class PackageStore {
         PackageState updated = current.uploaded(manifest, zip.file(), now, actor);
         packages.put(id, updated);
         storage.discard(current.zip());
-        history.uploaded(upload(id, manifest, zip, false, now));
+        history.uploads().add(upload(id, manifest, zip, false, now));
         return updated;
     }
 
@@ -99,7 +99,7 @@ public final class PackageStore {
         Instant now = now();
         PackageState released = current.released(now, actor);
         packages.put(id, released);
-        history.released(new PackageRelease(id, released.name(), released.platform(), released.version(), now));
+        history.releases().add(new PackageRelease(id, released.name(), released.platform(), released.version(), now));
         return released;
     }
 
