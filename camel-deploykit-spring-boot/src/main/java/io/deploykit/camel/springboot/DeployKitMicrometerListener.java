@@ -3,6 +3,7 @@ package io.deploykit.camel.springboot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -29,13 +30,14 @@ import io.deploykit.camel.core.observe.Outcome;
  * <li>{@code deploykit.waits.active}, {@code deploykit.deploys.active} (gauges): waits and deploys in flight</li>
  * </ul>
  * In Prometheus: {@code deploykit_operations_total}, {@code deploykit_job_wait_seconds_count} ... The registry is
- * looked up when the first component starts, so the order of auto-configurations does not matter; without one,
- * nothing is recorded.
+ * looked up once, when the first component starts, so the order of auto-configurations does not matter; without
+ * one, nothing is recorded (and it is not looked up again on every event).
  */
 public final class DeployKitMicrometerListener implements DeployKitListener {
 
     private final Supplier<MeterRegistry> registries;
-    private volatile MeterRegistry registry;
+    /** Null until looked up; then the registry, or empty when the application has none. */
+    private volatile Optional<MeterRegistry> registry;
     private final Map<DeployKitStatistics, List<Meter>> gauges = new ConcurrentHashMap<>();
     /** The one meter the I/O threads touch per chunk: looked up once per component, not per chunk. */
     private final Map<String, Counter> uploaded = new ConcurrentHashMap<>();
@@ -46,12 +48,12 @@ public final class DeployKitMicrometerListener implements DeployKitListener {
     }
 
     private MeterRegistry registry() {
-        MeterRegistry known = registry;
+        Optional<MeterRegistry> known = registry;
         if (known == null) {
-            known = registries.get();
+            known = Optional.ofNullable(registries.get());
             registry = known;
         }
-        return known;
+        return known.orElse(null);
     }
 
     @Override
@@ -71,7 +73,8 @@ public final class DeployKitMicrometerListener implements DeployKitListener {
     @Override
     public void componentStopped(DeployKitStatistics statistics) {
         List<Meter> bound = gauges.remove(statistics);
-        MeterRegistry meters = registry;
+        Optional<MeterRegistry> known = registry;
+        MeterRegistry meters = known == null ? null : known.orElse(null);
         if (bound != null && meters != null) {
             bound.forEach(meters::remove); // a restarted component binds its new statistics
         }
