@@ -16,6 +16,7 @@ import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
+import org.apache.camel.util.StringHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeanUtils;
@@ -128,7 +129,7 @@ final class ComponentCustomizers {
 
     /** {@code sslContextParameters} is {@code ssl-context-parameters}: the form Spring Boot documents. */
     static String kebab(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return StringHelper.camelCaseToDash(name);
     }
 
     /** The variable Spring Boot binds to the property: CAMEL_COMPONENT_BC_CLIENTSECRET for ...bc.client-secret. */

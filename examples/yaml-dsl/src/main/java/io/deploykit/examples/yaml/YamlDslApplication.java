@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.util.StringHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,11 +90,6 @@ public final class YamlDslApplication {
         }
     }
 
-    /** camel.component.bc.client-id as Camel names it: camel.component.bc.clientId. */
-    static String camelCase(String property) {
-        return Pattern.compile("-([a-z])").matcher(property).replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
-    }
-
     /** The emulators started for this run, closed when camel-main ends. */
     static final class Emulated implements AutoCloseable {
         final BcEmulator bc;
@@ -133,7 +128,7 @@ public final class YamlDslApplication {
                 // the emulators' demo credentials are no secrets: no warning that they are set in plain text
                 overrides.put("camel.security.allowedProperties", overrides.stringPropertyNames().stream()
                         .filter(name -> name.endsWith("client-id") || name.endsWith("client-secret"))
-                        .map(YamlDslApplication::camelCase).sorted().collect(Collectors.joining(",")));
+                        .map(StringHelper::dashToCamelCase).sorted().collect(Collectors.joining(",")));
             }
             overrides.forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
             return new Emulated(bc, reactor);
