@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,18 +56,20 @@ public final class ComponentDocs {
             throw new IllegalArgumentException("Usage: ComponentDocs <generated resources> <docs folder> <report folder>");
         }
         Path reports = Path.of(args[2]);
-        for (Path json : componentMetadata(Path.of(args[0]))) {
-            update(json, page(json, Path.of(args[1])), reports);
+        for (Map.Entry<Path, JsonNode> component : componentMetadata(Path.of(args[0])).entrySet()) {
+            JsonNode metadata = component.getValue();
+            update(component.getKey(), metadata, page(metadata, Path.of(args[1])), reports);
         }
     }
 
-    /** The metadata files of the components under a folder: the JSON files of kind component. */
-    public static List<Path> componentMetadata(Path folder) throws IOException {
+    /** The metadata files of the components under a folder, in order, each read once: the JSON files of kind component. */
+    public static Map<Path, JsonNode> componentMetadata(Path folder) throws IOException {
         try (var files = Files.walk(folder)) {
-            List<Path> components = new ArrayList<>();
+            Map<Path, JsonNode> components = new LinkedHashMap<>();
             for (Path json : files.filter(file -> file.toString().endsWith(".json")).sorted().toList()) {
-                if ("component".equals(JSON.readTree(json.toFile()).path("component").path("kind").asText())) {
-                    components.add(json);
+                JsonNode metadata = JSON.readTree(json.toFile());
+                if ("component".equals(metadata.path("component").path("kind").asText())) {
+                    components.put(json, metadata);
                 }
             }
             return components;
@@ -74,17 +77,18 @@ public final class ComponentDocs {
     }
 
     /** The page of the component the metadata describes: {@code <scheme>-component.adoc}. */
-    public static Path page(Path json, Path docs) throws IOException {
-        return docs.resolve(JSON.readTree(json.toFile()).get("component").get("scheme").asText() + "-component.adoc");
+    public static Path page(JsonNode metadata, Path docs) {
+        return docs.resolve(metadata.get("component").get("scheme").asText() + "-component.adoc");
     }
 
-    static void update(Path json, Path adoc, Path reports) throws IOException {
+    /** @param json where {@code metadata} was read from, for the report */
+    static void update(Path json, JsonNode metadata, Path adoc, Path reports) throws IOException {
         if (!Files.exists(adoc)) {
             throw new IllegalStateException(adoc + " is missing: each component has its page, with the markers " + START
                                             + " and " + END + " where the build writes its option tables");
         }
         String page = Files.readString(adoc, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        String filled = fill(page, JSON.readTree(json.toFile()));
+        String filled = fill(page, metadata);
         Path report = report(reports, adoc);
         Files.deleteIfExists(report);
         if (!filled.equals(page)) {

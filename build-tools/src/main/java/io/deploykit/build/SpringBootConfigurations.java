@@ -55,13 +55,20 @@ public final class SpringBootConfigurations {
             JsonNode metadata = read(args[i]);
             Generated generated = generate(metadata);
             Path file = sources.resolve(generated.packageName().replace('.', '/')).resolve(generated.className() + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, generated.source(), StandardCharsets.UTF_8);
+            writeIfChanged(file, generated.source());
             hints.addAll(generated.hints());
         }
         Path additional = Path.of(args[1], "META-INF", "additional-spring-configuration-metadata.json");
-        Files.createDirectories(additional.getParent());
-        Files.writeString(additional, JSON.writeValueAsString(Map.of("hints", hints)) + "\n", StandardCharsets.UTF_8);
+        writeIfChanged(additional, JSON.writeValueAsString(Map.of("hints", hints)) + "\n");
+    }
+
+    /** Writes the file only when its content differs: an unchanged source keeps its time, so nothing recompiles. */
+    static void writeIfChanged(Path file, String content) throws IOException {
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     /** One generated class: its source and the hints of its enumerated properties. */
