@@ -71,6 +71,7 @@ final class ManifestCheck {
             "remove", Set.of("type", "propertyPath"),
             "add", Set.of("type", "propertyPath", "reservedKey"),
             "customCode", Set.of("type"));
+    private static final Set<String> WEB_TRANSFORMS = Set.of("function", "file", "remove", "add");
     private static final Set<String> EDGE_TRANSFORMS = Set.of("function", "remove");
     /** The naming rules: npm's package name rules, as Adobe's documentation and schemas state them. */
     private static final Pattern NAME = Pattern.compile("(?![_.])[a-z0-9~_.-]{1,214}");
@@ -266,7 +267,7 @@ final class ManifestCheck {
                                                                + "file transform."));
                 continue;
             }
-            Set<String> kinds = "edge".equals(platform) ? EDGE_TRANSFORMS : Set.of("function", "file", "remove", "add");
+            Set<String> kinds = "edge".equals(platform) ? EDGE_TRANSFORMS : WEB_TRANSFORMS;
             if (type == null || !kinds.contains(type)) {
                 errors.add(ProcessingError.transform("\"" + at + "\" has the type " + transform.get("type")
                                                      + ", which is none of the " + platform + " platform's: "
