@@ -103,10 +103,6 @@ public final class EntityType {
         return defaultOrder;
     }
 
-    Set<String> propertyNames() {
-        return properties.keySet();
-    }
-
     /** The kind of a property; 400, as Business Central answers, when the type has no such property. */
     Kind require(String property) {
         Kind kind = properties.get(property);
