@@ -62,6 +62,14 @@ class InboxCoordination {
         config.setMaximumPoolSize(cluster.getMaxConnections());
         config.setPoolName("deploykit-cluster");
         config.setInitializationFailTimeout(10_000); // an unreachable database stops the start, naming itself
+        // nothing waits forever on a database that is down or hung: a connection within 5 s, an answer within 30 s
+        // (PostgreSQL's driver; another driver's URL can say the same), or the call fails and StateOutage takes over
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        if (cluster.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("socketTimeout", "30");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Schema.createLockTable(dataSource, LOCK_TABLE);
