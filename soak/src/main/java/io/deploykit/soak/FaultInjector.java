@@ -18,7 +18,10 @@ import io.deploykit.emulator.http.PendingFault;
  * are hit: refusals (429 with Retry-After, 503 with and without), slow answers, connections dropped before the
  * service acted (on any request, and on each action that must not be repeated), and on those actions (creates,
  * imports, applies, Reactor uploads and releases) gateway errors and dropped connections after the service acted.
- * Every access token is expired now and then, and Reactor processing is made to fail or held pending.
+ * Every access token is expired now and then, and Reactor processing is made to fail or held pending. Once, with
+ * files in flight, PostgreSQL (locks and deploy records) is stopped for {@link #databaseOutage} and started again on
+ * the same data and port, as a restart or a failover would: before the first kill or restart, so that no instance
+ * starts while it is down (an instance refuses to start without its database).
  * <p>
  * Each kind and target (a "slot") has at most one fault pending at a time, so no request meets a train of faults;
  * a slot is refilled once its fault was used up and the share of faulted requests is below the target. What was
@@ -107,6 +110,8 @@ final class FaultInjector {
     private int tokenExpiries;
     private int processingFailures;
     private int processingHolds;
+    private int databaseOutages;
+    private Duration databaseDown = Duration.ZERO;
     private final List<String> problems = new ArrayList<>();
 
     FaultInjector(Services services, SoakSettings settings) {
@@ -161,6 +166,9 @@ final class FaultInjector {
         List<Long> failuresAt = spread(settings.processingFailures(), phase);
         List<Long> holdsAt = spread(settings.processingHolds(), phase);
         long holdEndsAt = -1;
+        long outageAt = outageStart(settings).toNanos();
+        long outageEndsAt = -1;
+        long outageStarted = 0;
         while (running.get()) {
             long now = System.nanoTime() - started;
             try {
@@ -182,11 +190,23 @@ final class FaultInjector {
                     processingHolds++;
                     holdEndsAt = now + Duration.ofSeconds(3).toNanos();
                 }
+                if (outageAt >= 0 && now >= outageAt) {
+                    outageAt = -1;
+                    outageStarted = System.nanoTime();
+                    services.stopDatabase();
+                    outageEndsAt = now + databaseOutage(settings).toNanos();
+                }
+                if (outageEndsAt > 0 && now >= outageEndsAt) {
+                    outageEndsAt = -1;
+                    services.startDatabase();
+                    databaseDown = Duration.ofNanos(System.nanoTime() - outageStarted);
+                    databaseOutages++;
+                }
                 if (holdEndsAt > 0 && now >= holdEndsAt) {
                     services.reactor.faults().stickProcessing(false);
                     holdEndsAt = -1;
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | java.io.IOException e) {
                 synchronized (problems) {
                     problems.add(e.toString());
                 }
@@ -194,6 +214,39 @@ final class FaultInjector {
             Await.sleep(TICK);
         }
         services.reactor.faults().stickProcessing(false);
+        if (outageEndsAt > 0) { // stopped mid-outage: the database comes back for the checks that follow
+            try {
+                services.startDatabase();
+                databaseDown = Duration.ofNanos(System.nanoTime() - outageStarted);
+                databaseOutages++;
+            } catch (java.io.IOException | RuntimeException e) {
+                synchronized (problems) {
+                    problems.add("PostgreSQL did not start again: " + e);
+                }
+            }
+        }
+    }
+
+    /**
+     * How long the database is down: 20 s in a full run; in a shorter one an eighth of its drops, and always well
+     * within the time before the first kill or restart.
+     */
+    static Duration databaseOutage(SoakSettings settings) {
+        Duration outage = Duration.ofSeconds(20);
+        for (Duration bound : List.of(settings.dropPhase().dividedBy(8), firstStrike(settings).multipliedBy(6).dividedBy(10))) {
+            outage = bound.compareTo(outage) < 0 ? bound : outage;
+        }
+        return outage;
+    }
+
+    /** When the outage starts: in the middle of the time before the first kill or restart. */
+    static Duration outageStart(SoakSettings settings) {
+        return firstStrike(settings).minus(databaseOutage(settings)).dividedBy(2);
+    }
+
+    /** The kills and restarts are spread evenly over the drops (see Soak): the first comes after this. */
+    private static Duration firstStrike(SoakSettings settings) {
+        return settings.dropPhase().dividedBy(settings.kills() + settings.restarts() + 1);
     }
 
     private static List<Long> spread(int count, Duration phase) {
@@ -269,6 +322,15 @@ final class FaultInjector {
 
     int processingHolds() {
         return processingHolds;
+    }
+
+    int databaseOutages() {
+        return databaseOutages;
+    }
+
+    /** How long the database was down in all, from its stop to its start (both included). */
+    Duration databaseDown() {
+        return databaseDown;
     }
 
     List<String> problems() {

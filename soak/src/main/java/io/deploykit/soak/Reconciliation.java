@@ -67,6 +67,11 @@ final class Reconciliation {
         result.unauthorizedAnswers = faults.unauthorizedAnswers();
         result.processingFailuresInjected = faults.processingFailures();
         result.processingHolds = faults.processingHolds();
+        result.databaseOutages = faults.databaseOutages();
+        result.databaseDown = faults.databaseDown();
+        if (result.databaseOutages != 1) {
+            result.problem("the database was to be stopped once mid-run, was stopped " + result.databaseOutages + " times");
+        }
         if (result.httpFaultsInjected != result.httpFaultsCounted) {
             result.problem("the emulators counted " + result.httpFaultsInjected + " injected faults, the slots "
                            + result.httpFaultsCounted);

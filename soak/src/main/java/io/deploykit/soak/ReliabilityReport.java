@@ -175,7 +175,10 @@ final class ReliabilityReport {
           .append(r.processingFailuresInjected).append(" set, each on the next processing to complete |")
           .append(" `ReactorFaults.failNextProcessing` |\n");
         md.append("| Reactor processing held pending for 3 s | ").append(r.processingHolds).append(" times |")
-          .append(" every package processed meanwhile | `ReactorFaults.stickProcessing` |\n\n");
+          .append(" every package processed meanwhile | `ReactorFaults.stickProcessing` |\n");
+        md.append("| PostgreSQL (locks, deploy records) stopped, then started on the same data and port | ")
+          .append(r.databaseOutages).append(" times, ").append(r.databaseDown.toSeconds()).append(" s down |")
+          .append(" halfway through the drops; every instance at once | `EmbeddedPostgres.close()`, then `start()` |\n\n");
         md.append("What the instances logged about them: ").append(r.ambiguousAnswers)
           .append(" actions that must not be repeated got no clear answer and were checked on the service instead of")
           .append(" resent; ").append(r.notSentAgain).append(" lines say an action found to have taken effect was not")

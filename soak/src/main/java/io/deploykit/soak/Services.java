@@ -1,13 +1,17 @@
 package io.deploykit.soak;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -30,12 +34,17 @@ final class Services implements AutoCloseable {
     /** The emulated BC's requests per 5-minute window for the soak's one client (BC's own is 6000). */
     static final int SOAK_REQUESTS_PER_WINDOW = 100_000;
 
-    final EmbeddedPostgres postgres;
+    /** Its data folder and port outlive a stop, so that it comes back as itself (see {@link #stopDatabase()}). */
+    private final Path postgresData;
+    private final int postgresPort;
+    private volatile EmbeddedPostgres postgres;
     final BcEmulator bc;
     final ReactorEmulator reactor;
 
     Services(Duration jobStep) throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgresData = Files.createTempDirectory("soak-postgres-");
+        postgres = EmbeddedPostgres.builder().setDataDirectory(postgresData).setCleanDataDirectory(false).start();
+        postgresPort = postgres.getPort();
         BcEmulator startedBc = null;
         try {
             // One client for every instance: a full soak sends about 7500 BC requests in 4 minutes, more than
@@ -56,6 +65,17 @@ final class Services implements AutoCloseable {
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** Stops PostgreSQL, as an outage or a failover does: the instances' connections break, new ones are refused. */
+    void stopDatabase() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same data and port, where the instances find it by themselves. */
+    void startDatabase() throws IOException {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(postgresData).setCleanDataDirectory(false)
+                .setPort(postgresPort).start();
     }
 
     String companyId() {
@@ -127,6 +147,9 @@ final class Services implements AutoCloseable {
             reactor.close();
         } finally {
             postgres.close();
+            try (Stream<Path> files = Files.walk(postgresData)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 }

@@ -42,6 +42,8 @@ public final class SoakResult {
     int processingFailuresInjected;
     int processingFailuresSeen;
     int processingHolds;
+    int databaseOutages;
+    Duration databaseDown = Duration.ZERO;
 
     List<Cluster.Event> events = List.of();
     int instancesStarted;
@@ -174,7 +176,7 @@ public final class SoakResult {
 
     public long faultsInjected() {
         return httpFaultsCounted + tokenExpiries + applyFailuresSeen + jobTimeoutsSeen + processingFailuresSeen
-               + processingHolds;
+               + processingHolds + databaseOutages;
     }
 
     public Duration elapsed() {
@@ -190,7 +192,8 @@ public final class SoakResult {
     public String summary() {
         return "drops " + totalDrops() + " " + drops + "; .done " + doneCount() + ", .error " + errorCount() + " "
                + reasons + "; faults " + faultsInjected() + " (HTTP " + httpFaultsCounted + " of " + totalRequests()
-               + " requests)" + "; kills " + kills() + ", restarts " + restarts() + " (" + strikesWhileDeploying()
+               + " requests)" + "; database down " + databaseOutages + " time(s), " + databaseDown.toSeconds() + " s"
+               + "; kills " + kills() + ", restarts " + restarts() + " (" + strikesWhileDeploying()
                + " while deploying); max deploys per file " + maxDeploysPerFile + ", deployed more than once "
                + deployedMoreThanOnce.size() + ", lost " + lostCount() + ", leftovers " + leftoverCount()
                + "; " + elapsed().toSeconds() + " s" + (problems.isEmpty() ? "" : "; problems: " + problems)

@@ -44,6 +44,7 @@ class SmallSoakTest {
         assertEquals(1, result.restarts(), context);
         assertTrue(result.strikesWhileDeploying() >= 1, "a kill or a restart hit an instance with files in flight" + context);
         assertTrue(result.httpFaultsCounted > 0 && result.tokenExpiries > 0, "faults were injected" + context);
+        assertEquals(1, result.databaseOutages, "PostgreSQL was stopped and started again mid-run" + context);
 
         ReliabilityReport.write(work.resolve("RELIABILITY.md"), result, "SmallSoakTest");
         String report = Files.readString(work.resolve("RELIABILITY.md"));

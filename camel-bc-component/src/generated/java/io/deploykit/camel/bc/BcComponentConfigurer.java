@@ -91,6 +91,8 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": getOrCreateConfiguration(target).setStateRepositoryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tenantid":
         case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -169,6 +171,8 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": return long.class;
         case "tenantid":
         case "tenantId": return java.lang.String.class;
         case "timeout": return long.class;
@@ -248,6 +252,8 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": return getOrCreateConfiguration(target).getStateRepositoryTimeout();
         case "tenantid":
         case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();

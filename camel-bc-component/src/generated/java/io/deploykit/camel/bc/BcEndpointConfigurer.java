@@ -77,6 +77,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": target.getConfiguration().setStateRepositoryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tenantid":
         case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -148,6 +150,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": return long.class;
         case "tenantid":
         case "tenantId": return java.lang.String.class;
         case "timeout": return long.class;
@@ -220,6 +224,8 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": return target.getConfiguration().getStateRepositoryTimeout();
         case "tenantid":
         case "tenantId": return target.getConfiguration().getTenantId();
         case "timeout": return target.getConfiguration().getTimeout();

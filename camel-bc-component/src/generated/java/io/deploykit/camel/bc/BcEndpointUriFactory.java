@@ -24,7 +24,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(36);
+        Set<String> props = new HashSet<>(37);
         props.add("accessToken");
         props.add("allowPlainHttp");
         props.add("baseUrl");
@@ -55,6 +55,7 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("scope");
         props.add("sslContextParameters");
         props.add("stateRepository");
+        props.add("stateRepositoryTimeout");
         props.add("tenantId");
         props.add("timeout");
         props.add("tokenUrl");

@@ -64,7 +64,10 @@ final class PackageDeployment {
 
     /** Runs the deploy, or what is left of it; completes with the package as last read. */
     CompletableFuture<ConfigurationPackage> run() {
-        Optional<DeployStep> last = journal.last();
+        return journal.lastAsync().thenCompose(this::runFrom);
+    }
+
+    private CompletableFuture<ConfigurationPackage> runFrom(Optional<DeployStep> last) {
         Step step = last.flatMap(recorded -> recorded.as(Step.class)).orElse(null);
         CompletableFuture<ConfigurationPackage> deployed;
         if (last.isEmpty() || step == Step.failed || step == Step.replacing) {
@@ -74,16 +77,20 @@ final class PackageDeployment {
         } else {
             deployed = resume(last.get(), step);
         }
-        return deployed.whenComplete((pkg, failure) -> {
+        return deployed.exceptionallyCompose(failure -> {
             if (Failures.unwrap(failure) instanceof BcPackageFailedException failed) {
-                journal.record(Step.failed, failed.getConfigurationPackage().getId(), null);
+                // the job's failure is the news, whether or not the journal could record it
+                return journal.recordAsync(Step.failed, failed.getConfigurationPackage().getId(), null)
+                        .handle((recorded, notRecorded) -> null)
+                        .thenCompose(v -> CompletableFuture.failedFuture(failure));
             }
+            return CompletableFuture.failedFuture(failure);
         });
     }
 
     private CompletableFuture<ConfigurationPackage> replace() {
-        journal.record(Step.replacing, null, null);
-        return endpoint.packageLookups().byCode(company, code)
+        return journal.recordAsync(Step.replacing, null, null)
+                .thenCompose(recorded -> endpoint.packageLookups().byCode(company, code))
                 .thenCompose(found -> found.isEmpty() ? CompletableFuture.completedFuture(null)
                         : endpoint.api().deletePackage(company, found.get()).thenRun(() -> LOG.info(
                                 "Deleted the previous configuration package {} (id {})", code, found.get().getId())))
@@ -91,11 +98,12 @@ final class PackageDeployment {
     }
 
     private CompletableFuture<ConfigurationPackage> create() {
-        journal.record(Step.creating, null, null);
-        return actions.create(company, code, name).thenCompose(pkg -> {
-            LOG.info("Created configuration package {} (id {})", code, pkg.getId());
-            return upload(pkg);
-        });
+        return journal.recordAsync(Step.creating, null, null)
+                .thenCompose(recorded -> actions.create(company, code, name))
+                .thenCompose(pkg -> {
+                    LOG.info("Created configuration package {} (id {})", code, pkg.getId());
+                    return upload(pkg);
+                });
     }
 
     /** A create was sent before the deploy stopped: the package with the code, if there is one, is what it made. */
@@ -112,28 +120,32 @@ final class PackageDeployment {
     }
 
     private CompletableFuture<ConfigurationPackage> upload(ConfigurationPackage pkg) {
-        journal.record(Step.uploading, pkg.getId(), null);
-        return endpoint.api().uploadFile(company, pkg, file).thenCompose(v -> {
-            LOG.info("Uploaded {} ({} bytes) into configuration package {}", file.fileName(), file.length(), code);
-            return startImport(pkg);
-        });
+        return journal.recordAsync(Step.uploading, pkg.getId(), null)
+                .thenCompose(recorded -> endpoint.api().uploadFile(company, pkg, file))
+                .thenCompose(v -> {
+                    LOG.info("Uploaded {} ({} bytes) into configuration package {}", file.fileName(), file.length(), code);
+                    return startImport(pkg);
+                });
     }
 
     private CompletableFuture<ConfigurationPackage> startImport(ConfigurationPackage pkg) {
-        journal.record(Step.importing, pkg.getId(), null);
-        return actions.start(company, pkg, importJob).thenCompose(v -> {
-            LOG.info("Started the import of configuration package {}", code);
-            return await(pkg, importJob);
-        }).thenCompose(this::startApply);
+        return journal.recordAsync(Step.importing, pkg.getId(), null)
+                .thenCompose(recorded -> actions.start(company, pkg, importJob))
+                .thenCompose(v -> {
+                    LOG.info("Started the import of configuration package {}", code);
+                    return await(pkg, importJob);
+                })
+                .thenCompose(this::startApply);
     }
 
     private CompletableFuture<ConfigurationPackage> startApply(ConfigurationPackage pkg) {
-        journal.record(Step.applying, pkg.getId(), null);
-        return actions.start(company, pkg, applyJob).thenCompose(v -> {
-            LOG.info("Started the apply of configuration package {}", code);
-            return config.isWaitForCompletion() ? await(pkg, applyJob).thenApply(this::deployed)
-                    : endpoint.api().getPackage(company, pkg.getId());
-        });
+        return journal.recordAsync(Step.applying, pkg.getId(), null)
+                .thenCompose(recorded -> actions.start(company, pkg, applyJob))
+                .thenCompose(v -> {
+                    LOG.info("Started the apply of configuration package {}", code);
+                    return config.isWaitForCompletion() ? await(pkg, applyJob).thenCompose(this::deployed)
+                            : endpoint.api().getPackage(company, pkg.getId());
+                });
     }
 
     /** Continues a deploy recorded past its create, from where its package stands now. */
@@ -196,16 +208,15 @@ final class PackageDeployment {
             return startApply(pkg);
         }
         if (!applyJob.isFinished(pkg)) {
-            return config.isWaitForCompletion() ? await(pkg, applyJob).thenApply(this::deployed)
+            return config.isWaitForCompletion() ? await(pkg, applyJob).thenCompose(this::deployed)
                     : CompletableFuture.completedFuture(pkg);
         }
         RuntimeException failed = applyJob.failure(pkg);
-        return failed != null ? CompletableFuture.failedFuture(failed) : CompletableFuture.completedFuture(deployed(pkg));
+        return failed != null ? CompletableFuture.failedFuture(failed) : deployed(pkg);
     }
 
-    private ConfigurationPackage deployed(ConfigurationPackage pkg) {
-        journal.record(Step.deployed, pkg.getId(), null);
-        return pkg;
+    private CompletableFuture<ConfigurationPackage> deployed(ConfigurationPackage pkg) {
+        return journal.recordAsync(Step.deployed, pkg.getId(), null).thenApply(recorded -> pkg);
     }
 
     /** The package of a deploy that completed, as recorded, when the package itself was deleted since. */

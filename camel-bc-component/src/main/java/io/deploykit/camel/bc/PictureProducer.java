@@ -91,7 +91,12 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
 
     private CompletableFuture<Void> updateOnce(String company, BcParentType type, String parent, UploadBody image,
                                                String contentType, DeployJournal.Entry entry) {
-        Optional<DeployStep> last = entry.last().filter(step -> parent.equals(step.resourceId()));
+        return entry.lastAsync().thenCompose(recorded -> updateFrom(company, type, parent, image, contentType, entry,
+                recorded.filter(step -> parent.equals(step.resourceId()))));
+    }
+
+    private CompletableFuture<Void> updateFrom(String company, BcParentType type, String parent, UploadBody image,
+                                               String contentType, DeployJournal.Entry entry, Optional<DeployStep> last) {
         if (last.isPresent() && last.get().is(Step.updated)) {
             LOG.info("The picture of {} {} was updated from this file before: not sent again", type, parent);
             return CompletableFuture.completedFuture(null);
@@ -104,9 +109,9 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
                 LOG.info("The picture of {} {} sent before had taken effect: not sent again", type, parent);
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            entry.record(Step.updating, parent, null);
-            return api.updatePictureContent(company, type, parent, image, contentType);
-        }).thenRun(() -> entry.record(Step.updated, parent, null));
+            return entry.recordAsync(Step.updating, parent, null)
+                    .thenCompose(recorded -> api.updatePictureContent(company, type, parent, image, contentType));
+        }).thenCompose(v -> entry.recordAsync(Step.updated, parent, null)).thenApply(recorded -> null);
     }
 
     private static boolean sameContent(byte[] stored, UploadBody image) {

@@ -69,6 +69,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": target.getConfiguration().setStateRepositoryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -129,6 +131,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": return long.class;
         case "timeout": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
@@ -190,6 +194,8 @@ public class ReactorEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "staterepositorytimeout":
+        case "stateRepositoryTimeout": return target.getConfiguration().getStateRepositoryTimeout();
         case "timeout": return target.getConfiguration().getTimeout();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();

@@ -24,7 +24,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(30);
         props.add("accessToken");
         props.add("allowPlainHttp");
         props.add("apiKey");
@@ -50,6 +50,7 @@ public class ReactorEndpointUriFactory extends org.apache.camel.support.componen
         props.add("scope");
         props.add("sslContextParameters");
         props.add("stateRepository");
+        props.add("stateRepositoryTimeout");
         props.add("timeout");
         props.add("tokenUrl");
         props.add("uploadProgressThreshold");

@@ -139,7 +139,12 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
         DeployJournal journal = getEndpoint().getJournal();
         String key = header(exchange, ReactorConstants.DEPLOY_KEY);
         DeployJournal.Entry entry = journal.isRecording() && key != null ? journal.entry("releasePrivate", key) : null;
-        Optional<DeployStep> last = entry == null ? Optional.empty() : entry.last();
+        CompletableFuture<Optional<DeployStep>> recorded = entry == null
+                ? CompletableFuture.completedFuture(Optional.empty()) : entry.lastAsync();
+        return recorded.thenCompose(last -> releasePrivate(exchange, entry, last));
+    }
+
+    private CompletableFuture<?> releasePrivate(Exchange exchange, DeployJournal.Entry entry, Optional<DeployStep> last) {
         CompletableFuture<ExtensionPackage> released;
         if (last.isPresent() && last.get().resourceId() != null) {
             released = getEndpoint().api().get(last.get().resourceId()).thenCompose(pkg -> {
@@ -153,12 +158,8 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
         } else {
             released = named(exchange).thenCompose(pkg -> release(pkg, entry));
         }
-        return released.thenAccept(pkg -> {
-            if (entry != null) {
-                entry.record(ReleaseStep.released, pkg.getId(), null);
-            }
-            result(exchange, pkg);
-        });
+        return released.thenCompose(pkg -> (entry == null ? CompletableFuture.completedFuture(null)
+                : entry.recordAsync(ReleaseStep.released, pkg.getId(), null)).thenAccept(recorded -> result(exchange, pkg)));
     }
 
     private CompletableFuture<ExtensionPackage> release(ExtensionPackage pkg, DeployJournal.Entry entry) {
@@ -172,14 +173,13 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
                                          + pkg.getId() + ") is already " + pkg.getAvailability()
                                          + ": a release cannot be repeated or undone");
         }
-        if (entry != null) {
-            entry.record(ReleaseStep.releasing, pkg.getId(), null);
-        }
         ReactorApi api = getEndpoint().api();
-        return OnceOnly.send("The release of extension package " + pkg.getId() + " to private",
+        CompletableFuture<?> recorded = entry == null ? CompletableFuture.completedFuture(null)
+                : entry.recordAsync(ReleaseStep.releasing, pkg.getId(), null);
+        return recorded.thenCompose(v -> OnceOnly.send("The release of extension package " + pkg.getId() + " to private",
                 () -> api.action(pkg.getId(), "release_private"),
                 () -> api.get(pkg.getId()).thenApply(now -> Optional.of(now)
-                        .filter(released -> !ExtensionPackage.DEVELOPMENT.equals(released.getAvailability()))), LOG)
+                        .filter(released -> !ExtensionPackage.DEVELOPMENT.equals(released.getAvailability()))), LOG))
                 .thenApply(done -> {
                     LOG.info("Released extension package {} {} (id {}) to private", done.getName(), done.getVersion(),
                             done.getId());
@@ -238,7 +238,11 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
                     return failed != null ? CompletableFuture.<ExtensionPackage>failedFuture(failed)
                             : CompletableFuture.completedFuture(pkg);
                 })
-                .whenComplete(steps::processed);
+                .handle((pkg, failure) -> failure == null ? steps.processed(pkg, null).thenApply(recorded -> pkg)
+                        // the failure is the news, whether or not the journal could record it
+                        : steps.processed(null, failure).handle((recorded, notRecorded) -> null)
+                                .thenCompose(v -> CompletableFuture.<ExtensionPackage>failedFuture(failure)))
+                .thenCompose(next -> next);
     }
 
     private CompletableFuture<ExtensionPackage> awaitProcessing(Exchange exchange, ExtensionPackage pkg) {

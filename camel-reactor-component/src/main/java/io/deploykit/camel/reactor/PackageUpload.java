@@ -63,7 +63,11 @@ final class PackageUpload {
      * (processing may still be under way).
      */
     CompletableFuture<ExtensionPackage> run(Supplier<CompletableFuture<ExtensionPackage>> fresh) {
-        Optional<DeployStep> last = journal.last();
+        return journal.lastAsync().thenCompose(last -> runFrom(last, fresh));
+    }
+
+    private CompletableFuture<ExtensionPackage> runFrom(Optional<DeployStep> last,
+                                                        Supplier<CompletableFuture<ExtensionPackage>> fresh) {
         Step kind = last.flatMap(recorded -> recorded.as(Step.class)).orElse(null);
         if (last.isEmpty() || kind == Step.failed) {
             return fresh.get();
@@ -90,7 +94,7 @@ final class PackageUpload {
                 if (found.isPresent()) {
                     LOG.info("Resuming the upload of {}: extension package {} was created by the request sent before",
                             zip.fileName(), found.get().getId());
-                    return CompletableFuture.completedFuture(processing(found.get()));
+                    return processing(found.get());
                 }
                 LOG.info("Resuming the upload of {}: the create sent before did not take effect", zip.fileName());
                 return fresh.get();
@@ -99,7 +103,7 @@ final class PackageUpload {
                 if (!Objects.equals(now.getUpdatedAt(), step.marker())) {
                     LOG.info("Resuming the upload of {}: extension package {} was updated by the request sent before",
                             zip.fileName(), now.getId());
-                    return CompletableFuture.completedFuture(processing(now));
+                    return processing(now);
                 }
                 LOG.info("Resuming the upload of {}: the update sent before did not take effect", zip.fileName());
                 return update(now);
@@ -115,9 +119,9 @@ final class PackageUpload {
 
     /** Creates a new package from the zip, or finds the one an earlier create made whose answer was lost. */
     CompletableFuture<ExtensionPackage> create() {
-        DeployStep step = journal.record(Step.creating, null, null);
-        return OnceOnly.send("The create of extension package " + manifest.name() + " " + manifest.version(),
-                () -> api.create(zip), () -> findCreated(step.at()), LOG).thenApply(this::processing);
+        return journal.recordAsync(Step.creating, null, null).thenCompose(step -> OnceOnly.send(
+                "The create of extension package " + manifest.name() + " " + manifest.version(),
+                () -> api.create(zip), () -> findCreated(step.at()), LOG)).thenCompose(this::processing);
     }
 
     /**
@@ -125,26 +129,26 @@ final class PackageUpload {
      * an update whose answer was lost).
      */
     CompletableFuture<ExtensionPackage> update(ExtensionPackage target) {
-        journal.record(Step.updating, target.getId(), target.getUpdatedAt());
-        return OnceOnly.send("The update of extension package " + target.getId(), () -> api.update(target.getId(), zip),
-                () -> api.get(target.getId()).thenApply(now -> Optional.of(now)
-                        .filter(pkg -> !Objects.equals(pkg.getUpdatedAt(), target.getUpdatedAt()))), LOG)
-                .thenApply(this::processing);
+        return journal.recordAsync(Step.updating, target.getId(), target.getUpdatedAt()).thenCompose(recorded ->
+                OnceOnly.send("The update of extension package " + target.getId(), () -> api.update(target.getId(), zip),
+                        () -> api.get(target.getId()).thenApply(now -> Optional.of(now)
+                                .filter(pkg -> !Objects.equals(pkg.getUpdatedAt(), target.getUpdatedAt()))), LOG))
+                .thenCompose(this::processing);
     }
 
     /** Records the end of the processing: done, or failed (then another try starts over). */
-    void processed(ExtensionPackage pkg, Throwable failure) {
+    CompletableFuture<DeployStep> processed(ExtensionPackage pkg, Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
         if (pkg != null && ExtensionPackage.SUCCEEDED.equals(pkg.getStatus())) {
-            journal.record(Step.processed, pkg.getId(), null);
+            return journal.recordAsync(Step.processed, pkg.getId(), null);
         } else if (cause instanceof ReactorPackageFailedException failed) {
-            journal.record(Step.failed, failed.getExtensionPackage().getId(), null);
+            return journal.recordAsync(Step.failed, failed.getExtensionPackage().getId(), null);
         }
+        return CompletableFuture.completedFuture(null);
     }
 
-    private ExtensionPackage processing(ExtensionPackage pkg) {
-        journal.record(Step.processing, pkg.getId(), null);
-        return pkg;
+    private CompletableFuture<ExtensionPackage> processing(ExtensionPackage pkg) {
+        return journal.recordAsync(Step.processing, pkg.getId(), null).thenApply(recorded -> pkg);
     }
 
     /** The development package of the zip's name and platform created since {@code sent} (less the clock skew). */

@@ -59,6 +59,12 @@ public abstract class DeployKitConfiguration implements Cloneable {
                             + " that completed is not sent again. Deploys are told apart by the deploy key header, by"
                             + " default the file's name, length, last-modified time and SHA-256.")
     private StateRepository<String, String> stateRepository;
+    @UriParam(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "How long a deploy waits for one read or write of the state repository. Its calls run on"
+                            + " a small pool of the endpoint's own, never on the threads that carry HTTP requests; a"
+                            + " call that takes longer fails the deploy with JournalUnavailableException, which names"
+                            + " the state repository, and the message can be processed again once it answers.")
+    private long stateRepositoryTimeout = 30_000;
 
     @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration",
               description = "How long to wait for a connection to be established.")
@@ -154,6 +160,14 @@ public abstract class DeployKitConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public long getStateRepositoryTimeout() {
+        return stateRepositoryTimeout;
+    }
+
+    public void setStateRepositoryTimeout(long stateRepositoryTimeout) {
+        this.stateRepositoryTimeout = stateRepositoryTimeout;
     }
 
     public long getConnectTimeout() {
@@ -265,6 +279,9 @@ public abstract class DeployKitConfiguration implements Cloneable {
         }
         if (getTimeout() <= 0) {
             throw new IllegalArgumentException("timeout must be positive, was " + getTimeout() + " ms");
+        }
+        if (stateRepositoryTimeout <= 0) {
+            throw new IllegalArgumentException("stateRepositoryTimeout must be positive, was " + stateRepositoryTimeout + " ms");
         }
         if (healthCheckInterval < 0) {
             throw new IllegalArgumentException("healthCheckInterval must not be negative, was " + healthCheckInterval + " ms");

@@ -4,18 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.util.ObjectHelper;
 
-import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.error.JournalUnavailableException;
 import io.deploykit.camel.core.json.ApiJson;
+import io.deploykit.camel.core.support.Failures;
 
 /**
  * Where deploys record their progress, step by step, in a Camel {@link StateRepository} shared by every instance
@@ -25,6 +33,11 @@ import io.deploykit.camel.core.json.ApiJson;
  * A deploy is known by its key (which file, as what content) within a scope (which component, service and target)
  * and an operation. The repository's key is a SHA-256 of the three, so that any repository accepts it; the value is
  * one line of JSON that also names the deploy in words, for whoever reads the store.
+ * <p>
+ * The repository's calls block (JDBC, file I/O): the asynchronous {@link Entry#lastAsync()} and
+ * {@link Entry#recordAsync} run them on the journal's own executor, never on the thread that asks (an HTTP client's
+ * I/O thread, in a deploy's chain), and fail with {@link JournalUnavailableException} when one fails or takes longer
+ * than the timeout.
  */
 public final class DeployJournal {
 
@@ -34,15 +47,27 @@ public final class DeployJournal {
     private final StateRepository<String, String> repository;
     private final String scope;
     private final Clock clock;
+    private final Executor executor;
+    private final Duration timeout;
+
+    /** A journal whose calls run on the thread that asks, without a time limit (for tests and tools). */
+    public DeployJournal(StateRepository<String, String> repository, String scope, Clock clock) {
+        this(repository, scope, clock, Runnable::run, null);
+    }
 
     /**
-     * @param scope names what the deploys target, such as {@code bc:tenant/environment/company}: the same file deployed
-     *              to two targets is two deploys
+     * @param scope    names what the deploys target, such as {@code bc:tenant/environment/company}: the same file
+     *                 deployed to two targets is two deploys
+     * @param executor runs the repository's calls
+     * @param timeout  how long one call may take (named {@code stateRepositoryTimeout} in messages), or null for no limit
      */
-    public DeployJournal(StateRepository<String, String> repository, String scope, Clock clock) {
+    public DeployJournal(StateRepository<String, String> repository, String scope, Clock clock, Executor executor,
+                         Duration timeout) {
         this.repository = repository;
         this.scope = scope;
         this.clock = clock;
+        this.executor = executor;
+        this.timeout = timeout;
     }
 
     /** Whether steps are kept at all. */
@@ -69,18 +94,23 @@ public final class DeployJournal {
             this.storeKey = repository == null ? null : sha256(scope + '\n' + operation + '\n' + deployKey);
         }
 
-        /** The last step recorded, if any. */
+        /** The last step recorded, if any; blocks the calling thread (see {@link #lastAsync()}). */
         public Optional<DeployStep> last() {
+            return await(lastAsync());
+        }
+
+        /**
+         * The last step recorded, if any, read on the journal's executor; fails with
+         * {@link JournalUnavailableException} when the repository fails or does not answer in time.
+         */
+        public CompletableFuture<Optional<DeployStep>> lastAsync() {
             if (repository == null) {
-                return Optional.empty();
+                return CompletableFuture.completedFuture(Optional.empty());
             }
-            String value;
-            try {
-                value = repository.getState(storeKey);
-            } catch (RuntimeException e) {
-                throw new DeployKitException("Cannot read the progress of " + this + " from the state repository: "
-                                             + e.getMessage(), e);
-            }
+            return call("read the progress of " + this, () -> repository.getState(storeKey)).thenApply(Entry::parse);
+        }
+
+        private static Optional<DeployStep> parse(String value) {
             if (ObjectHelper.isEmpty(value)) {
                 return Optional.empty();
             }
@@ -104,31 +134,80 @@ public final class DeployJournal {
             return record(step.name(), resourceId, marker);
         }
 
-        /** Records a step by its name (see {@link #record(Enum, String, String)}). */
+        /** Records a step by its name (see {@link #record(Enum, String, String)}); blocks the calling thread. */
         public DeployStep record(String step, String resourceId, String marker) {
+            return await(recordAsync(step, resourceId, marker));
+        }
+
+        /** Records a step on the journal's executor (see {@link #record(Enum, String, String)} and {@link #lastAsync()}). */
+        public CompletableFuture<DeployStep> recordAsync(Enum<?> step, String resourceId, String marker) {
+            return recordAsync(step.name(), resourceId, marker);
+        }
+
+        /** Records a step by its name on the journal's executor. */
+        public CompletableFuture<DeployStep> recordAsync(String step, String resourceId, String marker) {
             DeployStep recorded = new DeployStep(step, resourceId, marker, clock.instant());
             Consumer<String> listener = stepListener;
             if (listener != null) {
                 listener.accept(step);
             }
             if (repository == null) {
-                return recorded;
+                return CompletableFuture.completedFuture(recorded);
             }
             ObjectNode json = ApiJson.MAPPER.createObjectNode()
                     .put("deploy", deployKey).put("operation", operation).put("scope", scope)
                     .put("step", step).put("id", resourceId).put("marker", marker).put("at", recorded.at().toString());
-            try {
+            return call("record the progress of " + this, () -> {
                 repository.setState(storeKey, json.toString());
-            } catch (RuntimeException e) {
-                throw new DeployKitException("Cannot record the progress of " + this + " in the state repository: "
-                                             + e.getMessage(), e);
-            }
-            return recorded;
+                return recorded;
+            });
         }
 
         @Override
         public String toString() {
             return operation + " of " + deployKey;
+        }
+    }
+
+    /**
+     * Runs one call of the repository on the executor, failing after the timeout. A call still queued when its time
+     * is up is not made at all: its deploy has failed already, and a late write would only confuse the next attempt.
+     */
+    private <T> CompletableFuture<T> call(String doing, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                if (result.isDone()) {
+                    return;
+                }
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(new JournalUnavailableException("Cannot " + doing
+                            + ": the state repository failed: " + Failures.message(e), e));
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            result.completeExceptionally(new JournalUnavailableException("Cannot " + doing
+                    + ": the state repository's executor has stopped", stopped));
+        }
+        if (timeout == null) {
+            return result;
+        }
+        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = Failures.unwrap(failure);
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException ? new JournalUnavailableException(
+                    "Cannot " + doing + ": the state repository did not answer within " + timeout.toMillis()
+                    + " ms (stateRepositoryTimeout); is its database reachable?", cause) : cause);
+        });
+    }
+
+    /** The future's value, or its failure as thrown, for the blocking calls. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (RuntimeException e) {
+            throw Failures.typed(e);
         }
     }
 

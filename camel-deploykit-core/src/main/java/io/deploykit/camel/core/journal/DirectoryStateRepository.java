@@ -1,6 +1,8 @@
 package io.deploykit.camel.core.journal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +22,11 @@ import org.apache.camel.support.service.ServiceSupport;
 import io.deploykit.camel.core.error.DeployKitException;
 
 /**
- * A {@link StateRepository} in a local directory, one small file per key, each written whole to a temporary file
- * and then renamed over the old one: a crash at any moment leaves either the old value or the new one, never half
- * of one. For one instance; instances that share a store use a database (see {@link JdbcStateRepository}).
+ * A {@link StateRepository} in a local directory, one small file per key, each written whole to a temporary file,
+ * forced to the disk, and then renamed over the old one, the directory forced too: a crash of the process or of the
+ * machine (a power loss) at any moment leaves either the old value or the new one, never half of one, and a value
+ * once written stays written. For one instance; instances that share a store use a database (see
+ * {@link JdbcStateRepository}). Keep it out of any folder that others can write to (such as a drop share).
  */
 public class DirectoryStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
@@ -59,18 +64,53 @@ public class DirectoryStateRepository extends ServiceSupport implements StateRep
         try {
             Path temp = Files.createTempFile(directory, TEMPORARY, "");
             try {
-                Files.writeString(temp, value, StandardCharsets.UTF_8);
+                writeDurably(temp, value);
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+                syncDirectory(); // the rename itself is an entry of the directory: on the disk only once it is synced
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             throw new DeployKitException("Cannot write the state " + key + " into " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the value and forces it to the disk before the rename makes it the state. */
+    private void writeDurably(Path file, String value) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            force(channel, file);
+        }
+    }
+
+    /**
+     * Forces the directory's entries to the disk. Windows cannot open a directory as a channel (NTFS journals its
+     * renames instead): there, and wherever the platform refuses, the rename is as durable as the platform makes it.
+     */
+    private void syncDirectory() throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(directory, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+            return;
+        }
+        try (channel) {
+            force(channel, directory);
+        } catch (IOException notOnThisPlatform) {
+            // some file systems refuse to sync a directory opened for reading; the file's data is synced already
+        }
+    }
+
+    /** Forces what was written to {@code path} (a state's file, or the directory) to the disk. */
+    void force(FileChannel channel, Path path) throws IOException {
+        channel.force(true);
     }
 
     @Override

@@ -5,17 +5,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Component;
 import org.apache.camel.Exchange;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.builder.ThreadPoolBuilder;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.deploykit.camel.core.auth.Authenticator;
 import io.deploykit.camel.core.auth.ClientCredentials;
@@ -40,10 +43,14 @@ import io.deploykit.camel.core.poll.JobPoller;
 public abstract class DeployKitEndpoint<R extends Enum<R> & DeployKitResource<O>, O extends Enum<O> & DeployKitOperation>
         extends DefaultEndpoint implements AsyncEndpoint {
 
+    /** Threads of the journal's calls: a deploy makes one call at a time, and a few deploys run at once. */
+    private static final int JOURNAL_THREADS = 2;
+
     private final OperationResolver<R, O> operations;
     private HttpTransport transport;
     private ApiClient apiClient;
     private DeployJournal journal = DeployJournal.NONE;
+    private ExecutorService journalCalls;
     private WritableHealthCheckRepository healthChecks;
     private volatile DeployKitProducerHealthCheck healthCheck;
 
@@ -118,7 +125,13 @@ public abstract class DeployKitEndpoint<R extends Enum<R> & DeployKitResource<O>
         StateRepository<String, String> states = getConfiguration().getStateRepository();
         if (states != null) {
             ServiceHelper.startService(states);
-            journal = new DeployJournal(states, deployTarget(), Clock.systemUTC());
+            // the repository blocks (JDBC, files): never on the HTTP client's I/O threads, which carry every request,
+            // token fetch and health probe of the endpoint; the queue is unbounded, a call queued too long is dropped
+            journalCalls = new ThreadPoolBuilder(getCamelContext()).poolSize(JOURNAL_THREADS).maxPoolSize(JOURNAL_THREADS)
+                    .maxQueueSize(Integer.MAX_VALUE).rejectedPolicy(ThreadPoolRejectedPolicy.Abort)
+                    .build(this, getComponent().scheme() + "Journal");
+            journal = new DeployJournal(states, deployTarget(), Clock.systemUTC(), journalCalls,
+                    Duration.ofMillis(getConfiguration().getStateRepositoryTimeout()));
         }
     }
 
@@ -146,6 +159,10 @@ public abstract class DeployKitEndpoint<R extends Enum<R> & DeployKitResource<O>
         }
         apiClient = null;
         journal = DeployJournal.NONE; // the repository belongs to whoever configured it: not stopped here
+        if (journalCalls != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(journalCalls); // a call stuck in a dead database
+            journalCalls = null;
+        }
         super.doStop();
     }
 

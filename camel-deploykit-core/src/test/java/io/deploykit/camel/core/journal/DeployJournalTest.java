@@ -10,10 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.camel.core.error.DeployKitException;
+import io.deploykit.camel.core.error.JournalUnavailableException;
+import io.deploykit.camel.core.support.Failures;
 import io.deploykit.camel.core.json.ApiJson;
 
 class DeployJournalTest {
@@ -153,5 +163,57 @@ class DeployJournalTest {
         assertTrue(write.getMessage().contains("disk full") && write.getMessage().contains("key-1"), write.getMessage());
         DeployKitException read = assertThrows(DeployKitException.class, entry::last);
         assertInstanceOf(IllegalStateException.class, read.getCause());
+    }
+
+    @Test
+    void aCallThatOutlivesTheTimeoutFailsAsTheStateRepositorysAndACallQueuedBehindItIsNeverMade() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        Map<String, String> written = new ConcurrentHashMap<>();
+        StateRepository<String, String> hung = new StateRepository<>() {
+            @Override
+            public void setState(String key, String value) {
+                try {
+                    answer.await(); // a database that does not answer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                written.put(key, value);
+            }
+
+            @Override
+            public String getState(String key) {
+                return written.get(key);
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+        ExecutorService calls = Executors.newSingleThreadExecutor();
+        try {
+            DeployJournal journal = new DeployJournal(hung, "bc:t/e/c", Clock.systemUTC(), calls, Duration.ofMillis(200));
+            CompletableFuture<DeployStep> first = journal.entry("deploy", "first.rapidstart").recordAsync("creating", null, null);
+            CompletableFuture<DeployStep> queued = journal.entry("deploy", "queued.rapidstart").recordAsync("creating", null, null);
+
+            for (CompletableFuture<DeployStep> call : List.of(first, queued)) {
+                Throwable failure = Failures.unwrap(assertThrows(Exception.class, () -> call.get(10, TimeUnit.SECONDS)));
+                assertInstanceOf(JournalUnavailableException.class, failure);
+                assertTrue(failure.getMessage().contains("the state repository did not answer within 200 ms"
+                                                         + " (stateRepositoryTimeout)"), failure.getMessage());
+            }
+            answer.countDown();
+            calls.shutdown();
+            assertTrue(calls.awaitTermination(10, TimeUnit.SECONDS));
+            assertEquals(1, written.size(), "the call under way ends when the database answers; the queued one is dropped: "
+                                            + written.values());
+            assertTrue(written.values().iterator().next().contains("first.rapidstart"), written.values().toString());
+        } finally {
+            answer.countDown();
+            calls.shutdownNow();
+        }
     }
 }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -48,6 +51,25 @@ class DirectoryStateRepositoryTest {
         assertEquals("{\"step\":\"uploading\"}", states.getState("deploy-2"));
         assertEquals(List.of("deploy-1", "deploy-2"), names(directory), "no temporary file is left behind");
         assertEquals("{\"step\":\"importing\"}", Files.readString(directory.resolve("deploy-1")));
+    }
+
+    @Test
+    void forcesTheNewValueToTheDiskBeforeTheRenameAndTheDirectoryAfterIt() throws Exception {
+        List<String> forced = new ArrayList<>();
+        DirectoryStateRepository states = new DirectoryStateRepository(dir) {
+            @Override
+            void force(FileChannel channel, Path path) throws IOException {
+                super.force(channel, path);
+                String target = Files.exists(dir.resolve("deploy-1")) ? Files.readString(dir.resolve("deploy-1")) : null;
+                forced.add((path.equals(dir) ? "directory" : "file " + Files.readString(path)) + ", state " + target);
+            }
+        };
+        states.start();
+        states.setState("deploy-1", "one");
+        states.setState("deploy-1", "two");
+
+        assertEquals(List.of("file one, state null", "directory, state one", "file two, state one", "directory, state two"),
+                forced);
     }
 
     @Test

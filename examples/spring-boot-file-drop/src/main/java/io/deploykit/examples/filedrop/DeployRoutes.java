@@ -2,6 +2,7 @@ package io.deploykit.examples.filedrop;
 
 import java.time.Clock;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
@@ -9,13 +10,15 @@ import org.apache.camel.spi.StateRepository;
 import org.springframework.stereotype.Component;
 
 import io.deploykit.camel.bc.BcConstants;
+import io.deploykit.camel.core.error.JournalUnavailableException;
 import io.deploykit.camel.core.error.OperationInterruptedException;
 
 /**
  * The three deployments. A file stays in its inbox while it is deployed; when its route is done, the file consumer
  * moves it to {@code .done}, or to {@code .error} with a note of the reason beside it. A deploy interrupted by a stop
  * leaves its file where it is, and so does a crash: the next start, or another instance, deploys it, continuing
- * from the step the deploy had reached.
+ * from the step the deploy had reached. So does a deploy whose records cannot be reached (the database is down):
+ * {@link StateOutage} holds the inboxes until it answers again.
  */
 @Component
 class DeployRoutes extends RouteBuilder {
@@ -24,25 +27,32 @@ class DeployRoutes extends RouteBuilder {
     private final IdempotentRepository inboxLocks;
     private final StateRepository<String, String> deployStates;
     private final FtpWorkDirectory ftpWork;
+    private final StateOutage stateOutage;
 
     DeployRoutes(FileDropProperties properties, IdempotentRepository inboxLocks,
-                 StateRepository<String, String> deployStates, FtpWorkDirectory ftpWork) {
+                 StateRepository<String, String> deployStates, FtpWorkDirectory ftpWork, StateOutage stateOutage) {
         this.properties = properties;
         this.inboxLocks = inboxLocks;
         this.deployStates = deployStates;
         this.ftpWork = ftpWork;
+        this.stateOutage = stateOutage;
     }
 
     @Override
     public void configure() {
         Inbox inbox = new Inbox(properties, ftpWork.path());
         for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
-            bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC()));
+            bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC(),
+                    stateOutage));
         }
 
         // not handled: the exchange stays failed, so the consumer rolls back and leaves the file in the inbox
         onException(OperationInterruptedException.class)
                 .log(LoggingLevel.WARN, "${file:name} was interrupted (${exception.message}); it stays in the inbox");
+        // not handled either: the database is down, not the file; one WARN per outage (StateOutage), not per file
+        onException(JournalUnavailableException.class).logExhausted(false)
+                .log(LoggingLevel.DEBUG, "${file:name} stays in the inbox: ${exception.message}")
+                .process(exchange -> stateOutage.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
         // handled: the file moves to .error, the note beside it says why
         onException(Exception.class).handled(true)
                 .setProperty(Inbox.OUTCOME, constant(Inbox.ERROR))

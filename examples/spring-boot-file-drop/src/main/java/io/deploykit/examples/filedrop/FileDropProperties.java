@@ -44,8 +44,9 @@ public class FileDropProperties {
     private String doneFileName;
     /**
      * Where the progress of each deploy is kept when no cluster database is configured, so a deploy interrupted by a
-     * crash or a stop continues at the next start; by default {@code .deploykit-state} in the inbox folder (in the
-     * working directory with FTP).
+     * crash or a stop continues at the next start; by default a folder of {@code .deploykit-state} in the working
+     * directory named after the inbox ({@code .deploykit-state} itself with FTP). Never inside the inbox, where whoever
+     * drops files could delete or forge the records: such a setting stops the start.
      */
     private String stateDirectory;
     /** How often the folders are looked at. */

@@ -1,7 +1,13 @@
 package io.deploykit.examples.filedrop;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 
 import javax.sql.DataSource;
 
@@ -56,6 +62,14 @@ class InboxCoordination {
         config.setMaximumPoolSize(cluster.getMaxConnections());
         config.setPoolName("deploykit-cluster");
         config.setInitializationFailTimeout(10_000); // an unreachable database stops the start, naming itself
+        // nothing waits forever on a database that is down or hung: a connection within 5 s, an answer within 30 s
+        // (PostgreSQL's driver; another driver's URL can say the same), or the call fails and StateOutage takes over
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        if (cluster.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("socketTimeout", "30");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Schema.createLockTable(dataSource, LOCK_TABLE);
@@ -106,13 +120,55 @@ class InboxCoordination {
                 .build(reactor -> reactor.getConfiguration().setStateRepository(deployStates));
     }
 
+    /**
+     * Where the progress is kept without a database: never in the inbox, where whoever may drop files could delete or
+     * forge the records. By default {@code .deploykit-state} in the working directory, one folder per inbox (so that
+     * instances on different inboxes started from the same folder keep apart); a configured folder inside the inbox
+     * stops the start.
+     */
     static Path stateDirectory(FileDropProperties properties) {
+        Path inbox = properties.getSource() == FileDropProperties.Source.file
+                ? Path.of(properties.getInbox()).toAbsolutePath().normalize() : null;
         if (properties.getStateDirectory() != null && !properties.getStateDirectory().isBlank()) {
-            return Path.of(properties.getStateDirectory()).toAbsolutePath();
+            Path configured = Path.of(properties.getStateDirectory()).toAbsolutePath().normalize();
+            if (inbox != null && (realPath(configured).startsWith(realPath(inbox)) || configured.startsWith(inbox))) {
+                throw new IllegalStateException("deploykit.example.state-directory (" + configured + ") is inside the"
+                        + " inbox (" + inbox + "), where whoever drops files could delete or forge the deploys' records:"
+                        + " choose a folder outside it, or remove the setting to use .deploykit-state in the working"
+                        + " directory");
+            }
+            return configured;
         }
-        return properties.getSource() == FileDropProperties.Source.file
-                ? Path.of(properties.getInbox(), ".deploykit-state").toAbsolutePath()
-                : Path.of(".deploykit-state").toAbsolutePath();
+        Path states = Path.of(".deploykit-state").toAbsolutePath();
+        return inbox == null ? states : states.resolve(inboxFolderName(inbox));
+    }
+
+    /** The inbox's own name and a digest of its whole path: readable, and distinct for two inboxes of one name. */
+    private static String inboxFolderName(Path inbox) {
+        String name = inbox.getFileName() == null ? "root" : inbox.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(inbox.toString().getBytes(StandardCharsets.UTF_8));
+            return name + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a standard algorithm of every JVM", e);
+        }
+    }
+
+    /** The path with its links resolved as far as it exists (a link into the inbox is inside it too). */
+    private static Path realPath(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path));
+        } catch (IOException e) {
+            return path;
+        }
     }
 
     /** Deletes the records of deploys last written longer ago than the retention. */

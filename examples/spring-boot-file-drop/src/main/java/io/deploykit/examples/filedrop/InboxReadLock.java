@@ -40,6 +40,7 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
     private final String folder;
     private final Duration stableFor;
     private final Clock clock;
+    private final StateOutage stateOutage;
     private final Map<String, Sighting> sightings = new ConcurrentHashMap<>();
 
     /** A file as last listed, and since when it has looked like this. */
@@ -50,11 +51,12 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
         }
     }
 
-    InboxReadLock(IdempotentRepository locks, String folder, Duration stableFor, Clock clock) {
+    InboxReadLock(IdempotentRepository locks, String folder, Duration stableFor, Clock clock, StateOutage stateOutage) {
         this.locks = locks;
         this.folder = folder;
         this.stableFor = stableFor;
         this.clock = clock;
+        this.stateOutage = stateOutage;
     }
 
     @Override
@@ -79,7 +81,7 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
         try {
             locked = locks.add(exchange, key);
         } catch (RuntimeException e) {
-            LOG.warn("Cannot take the lock of {} ({}); trying again at the next poll", key, e.getMessage());
+            stateOutage.failed(e); // the database is down: one WARN for the outage, and the inbox waits
             return false;
         }
         if (!locked) {
@@ -131,8 +133,10 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
         try {
             locks.remove(exchange, key);
         } catch (RuntimeException e) {
-            // the lock expires: another instance takes the file over after the takeover time, if it is still there
-            LOG.warn("Cannot release the lock of {}: {}", key, e.getMessage());
+            // released once the database answers again, so the file is taken again without waiting for a takeover
+            LOG.debug("Cannot release the lock of {} now: {}", key, e.getMessage());
+            stateOutage.failed(e);
+            stateOutage.afterOutage(() -> locks.remove(exchange, key));
         }
     }
 
