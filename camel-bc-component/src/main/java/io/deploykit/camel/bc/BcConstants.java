@@ -56,6 +56,14 @@ public final class BcConstants {
               javaType = "String")
     public static final String DEPLOY_KEY = "CamelBcDeployKey";
 
+    @Metadata(description = "Set by deploy and picture update: true when the stateRepository showed the"
+                                                + " same deploy (same deploy key) completed before, so that nothing was"
+                                                + " sent (a WARN says so); false when it was deployed. A file moved to"
+                                                + " its outcome folder by the file consumer and dropped again is a new"
+                                                + " deploy.",
+              javaType = "Boolean")
+    public static final String DEPLOY_SKIPPED = "CamelBcDeploySkipped";
+
     private BcConstants() {
     }
 }

@@ -15,6 +15,7 @@ import io.deploykit.camel.core.error.InvalidInputException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DeployKeys;
 import io.deploykit.camel.core.journal.DeployStep;
+import io.deploykit.camel.core.journal.SettleAfterMove;
 import io.deploykit.camel.core.support.DeployKitProducer;
 
 /** The operations on the picture of an item, customer, vendor, employee or contact, one method each. */
@@ -78,23 +79,35 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
         DeployJournal journal = getEndpoint().getJournal();
         DeployJournal.Entry entry = journal.entry("picture " + type,
                 journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, image) : image.fileName());
+        if (!DeployKeys.isGiven(exchange, BcConstants.DEPLOY_KEY)) {
+            SettleAfterMove.register(exchange, entry); // a key of the file's own: moved to its outcome, it is done
+        }
         deploying(exchange, image, entry);
+        boolean[] skipped = new boolean[1];
         return getEndpoint().companyId().thenCompose(company -> parentId(exchange, company, type)
                 .thenCompose(parent -> updateOnce(company, type, parent, image, contentType, entry)
-                        .thenCompose(v -> getEndpoint().api().getPicture(company, type, parent)))
+                        .thenCompose(sent -> {
+                            skipped[0] = !sent;
+                            return getEndpoint().api().getPicture(company, type, parent);
+                        }))
                 .thenAccept(picture -> {
-                    LOG.info("Updated the picture of {} {}: {}x{} {}", type, picture.getId(), picture.getWidth(),
-                            picture.getHeight(), picture.getContentType());
+                    if (!skipped[0]) {
+                        LOG.info("Updated the picture of {} {}: {}x{} {}", type, picture.getId(), picture.getWidth(),
+                                picture.getHeight(), picture.getContentType());
+                    }
                     result(exchange, company, picture);
+                    exchange.getMessage().setHeader(BcConstants.DEPLOY_SKIPPED, skipped[0]);
                 }));
     }
 
-    private CompletableFuture<Void> updateOnce(String company, BcParentType type, String parent, UploadBody image,
-                                               String contentType, DeployJournal.Entry entry) {
+    /** Completes with false when the update was found completed before for this deploy key: nothing was sent. */
+    private CompletableFuture<Boolean> updateOnce(String company, BcParentType type, String parent, UploadBody image,
+                                                  String contentType, DeployJournal.Entry entry) {
         Optional<DeployStep> last = entry.last().filter(step -> parent.equals(step.resourceId()));
         if (last.isPresent() && last.get().is(Step.updated)) {
-            LOG.info("The picture of {} {} was updated from this file before: not sent again", type, parent);
-            return CompletableFuture.completedFuture(null);
+            LOG.warn("The picture of {} {} was updated from {} before: not sent again (the file was not moved out of"
+                     + " the inbox since, or its deploy key was given)", type, parent, image.fileName());
+            return CompletableFuture.completedFuture(false);
         }
         BcApi api = getEndpoint().api();
         CompletableFuture<Boolean> tookEffect = last.isEmpty() ? CompletableFuture.completedFuture(false)
@@ -106,7 +119,10 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
             }
             entry.record(Step.updating, parent, null);
             return api.updatePictureContent(company, type, parent, image, contentType);
-        }).thenRun(() -> entry.record(Step.updated, parent, null));
+        }).thenApply(v -> {
+            entry.record(Step.updated, parent, null);
+            return true;
+        });
     }
 
     private static boolean sameContent(byte[] stored, UploadBody image) {

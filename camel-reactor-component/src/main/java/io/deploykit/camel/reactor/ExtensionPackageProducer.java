@@ -20,6 +20,7 @@ import io.deploykit.camel.core.error.NotFoundException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DeployKeys;
 import io.deploykit.camel.core.journal.DeployStep;
+import io.deploykit.camel.core.journal.SettleAfterMove;
 import io.deploykit.camel.core.support.DeployKitProducer;
 import io.deploykit.camel.core.support.Failures;
 import io.deploykit.camel.core.support.OnceOnly;
@@ -138,6 +139,10 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
     private CompletableFuture<?> releasePrivate(Exchange exchange) {
         DeployJournal journal = getEndpoint().getJournal();
         String key = header(exchange, ReactorConstants.DEPLOY_KEY);
+        Uploaded uploaded = exchange.getProperty(UPLOADED, Uploaded.class);
+        if (key == null && uploaded != null && uploaded.packageId().equals(id(exchange))) {
+            key = uploaded.deployKey(); // the upload before, in this route, of the package released
+        }
         DeployJournal.Entry entry = journal.isRecording() && key != null ? journal.entry("releasePrivate", key) : null;
         Optional<DeployStep> last = entry == null ? Optional.empty() : entry.last();
         CompletableFuture<ExtensionPackage> released;
@@ -203,6 +208,16 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
         });
     }
 
+    /**
+     * The exchange property that tells a releasePrivate which deploy an upload before it in the route belonged to: the
+     * deploy key is an input, never left in the headers, so that a route may upload several zips.
+     */
+    private static final String UPLOADED = "CamelReactorUploaded";
+
+    /** What an upload left for a releasePrivate of the same package. */
+    private record Uploaded(String deployKey, String packageId) {
+    }
+
     /** A zip being uploaded: the body, its manifest and the steps that send it. */
     private record ZipUpload(UploadBody zip, ExtensionManifest manifest, PackageUpload steps) {
     }
@@ -217,15 +232,18 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
         ExtensionManifest manifest = ExtensionManifest.read(zip);
         DeployJournal journal = getEndpoint().getJournal();
         String key = journal.isRecording() ? DeployKeys.of(exchange, ReactorConstants.DEPLOY_KEY, zip) : zip.fileName();
-        if (journal.isRecording()) {
-            exchange.getMessage().setHeader(ReactorConstants.DEPLOY_KEY, key);
-        }
         DeployJournal.Entry entry = journal.entry(operation, key);
+        if (!DeployKeys.isGiven(exchange, ReactorConstants.DEPLOY_KEY)) {
+            SettleAfterMove.register(exchange, entry); // a key of the zip's own: moved to its outcome, it is done
+        }
         deploying(exchange, zip, entry);
         PackageUpload steps = new PackageUpload(getEndpoint().api(), entry, zip, manifest);
         return steps.run(() -> send.apply(new ZipUpload(zip, manifest, steps)))
                 .thenCompose(pkg -> {
                     result(exchange, pkg);
+                    exchange.getMessage().setHeader(ReactorConstants.DEPLOY_SKIPPED, steps.skipped());
+                    // a releasePrivate later in the route belongs to this deploy, for this package only
+                    exchange.setProperty(UPLOADED, new Uploaded(key, pkg.getId()));
                     if (!config.isWaitForCompletion()) {
                         return CompletableFuture.completedFuture(pkg);
                     }

@@ -31,6 +31,9 @@ public final class DeployJournal {
     /** A journal that keeps nothing: every deploy starts from the beginning. */
     public static final DeployJournal NONE = new DeployJournal(null, "", Clock.systemUTC());
 
+    /** The field of a stored step that marks its deploy as over for good (see {@link Entry#settle()}). */
+    static final String SETTLED = "settled";
+
     private final StateRepository<String, String> repository;
     private final String scope;
     private final Clock clock;
@@ -69,7 +72,12 @@ public final class DeployJournal {
             this.storeKey = repository == null ? null : sha256(scope + '\n' + operation + '\n' + deployKey);
         }
 
-        /** The last step recorded, if any. */
+        /** Whether this deploy's steps are kept (a journal with a state repository). */
+        public boolean isRecording() {
+            return repository != null;
+        }
+
+        /** The last step recorded, if any; none once the deploy was {@link #settle() settled}. */
         public Optional<DeployStep> last() {
             if (repository == null) {
                 return Optional.empty();
@@ -85,6 +93,9 @@ public final class DeployJournal {
                 return Optional.empty();
             }
             JsonNode json = ApiJson.tree(value.getBytes(StandardCharsets.UTF_8));
+            if (json.path(SETTLED).asBoolean(false)) {
+                return Optional.empty(); // its file reached its outcome folder: the same file again is a new deploy
+            }
             String at = ApiJson.text(json, "at");
             return Optional.of(new DeployStep(ApiJson.text(json, "step"), ApiJson.text(json, "id"), ApiJson.text(json, "marker"),
                     at == null ? null : Instant.parse(at)));
@@ -124,6 +135,29 @@ public final class DeployJournal {
                                              + e.getMessage(), e);
             }
             return recorded;
+        }
+
+        /**
+         * Marks the deploy as over for good, once its file has been moved out of the inbox: {@link #last()} then reads
+         * nothing, so the same file dropped again is a new deploy. The recorded step stays, with {@code "settled":true},
+         * for whoever reads the store; the next {@link #record} replaces it. Nothing happens when nothing was recorded.
+         */
+        public void settle() {
+            if (repository == null) {
+                return;
+            }
+            try {
+                String value = repository.getState(storeKey);
+                if (ObjectHelper.isEmpty(value)) {
+                    return;
+                }
+                JsonNode json = ApiJson.tree(value.getBytes(StandardCharsets.UTF_8));
+                if (json instanceof ObjectNode recorded && !recorded.path(SETTLED).asBoolean(false)) {
+                    repository.setState(storeKey, recorded.put(SETTLED, true).toString());
+                }
+            } catch (RuntimeException e) {
+                throw new DeployKitException("Cannot settle " + this + " in the state repository: " + e.getMessage(), e);
+            }
         }
 
         @Override
