@@ -28,6 +28,9 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
         updated
     }
 
+    /** The exchange property that remembers the record id a result set, to tell it from an id the route gives. */
+    private static final String RESULT_PARENT_ID = "CamelBcResultParentId";
+
     private final BcConfiguration config;
 
     PictureProducer(BcEndpoint endpoint) {
@@ -62,6 +65,7 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
                     message.setBody(none ? null : content.body());
                     message.setHeader(BcConstants.COMPANY_ID, company);
                     message.setHeader(BcConstants.PARENT_ID, parent);
+                    exchange.setProperty(RESULT_PARENT_ID, parent);
                     message.setHeader(BcConstants.CONTENT_TYPE, none ? null : content.header("Content-Type"));
                 })));
     }
@@ -137,6 +141,7 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
                     message.setBody(null);
                     message.setHeader(BcConstants.COMPANY_ID, company);
                     message.setHeader(BcConstants.PARENT_ID, parent);
+                    exchange.setProperty(RESULT_PARENT_ID, parent);
                 })));
     }
 
@@ -145,13 +150,17 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
         return type == null ? config.getParentType() : type;
     }
 
-    /** The record's id: the header CamelBcParentId, else looked up by CamelBcParentNumber. */
+    /**
+     * The record's id: the header CamelBcParentId, else looked up by CamelBcParentNumber. The id an earlier operation
+     * on this exchange set as its result gives way to a number given: a route may update several records' pictures.
+     */
     private CompletableFuture<String> parentId(Exchange exchange, String company, BcParentType type) {
         String id = exchange.getMessage().getHeader(BcConstants.PARENT_ID, String.class);
-        if (ObjectHelper.isNotEmpty(id)) {
+        String number = exchange.getMessage().getHeader(BcConstants.PARENT_NUMBER, String.class);
+        boolean resultBefore = id != null && id.equals(exchange.getProperty(RESULT_PARENT_ID, String.class));
+        if (ObjectHelper.isNotEmpty(id) && !(resultBefore && ObjectHelper.isNotEmpty(number))) {
             return CompletableFuture.completedFuture(id);
         }
-        String number = exchange.getMessage().getHeader(BcConstants.PARENT_NUMBER, String.class);
         if (ObjectHelper.isEmpty(number)) {
             throw new InvalidInputException("Name the record whose picture to use: header " + BcConstants.PARENT_ID
                                             + " or " + BcConstants.PARENT_NUMBER);
@@ -160,6 +169,7 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
     }
 
     private static void result(Exchange exchange, String company, Picture picture) {
+        exchange.setProperty(RESULT_PARENT_ID, picture.getId());
         Message message = exchange.getMessage();
         message.setBody(picture);
         message.setHeader(BcConstants.COMPANY_ID, company);
