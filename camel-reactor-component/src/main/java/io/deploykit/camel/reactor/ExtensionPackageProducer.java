@@ -98,7 +98,10 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
      * A new zip onto the package the exchange names, else onto the development package of the zip's name and platform.
      */
     private CompletableFuture<?> update(Exchange exchange) {
-        String id = id(exchange);
+        String given = header(exchange, ReactorConstants.EXTENSION_PACKAGE_ID);
+        // the id an earlier operation on this exchange set as its result names that package, not this zip's
+        String id = given != null && given.equals(exchange.getProperty(RESULT_ID, String.class))
+                ? configuredId() : id(exchange);
         return withZip(exchange, "update", upload -> {
             ExtensionManifest manifest = upload.manifest();
             CompletableFuture<ExtensionPackage> target = id != null ? getEndpoint().api().get(id)
@@ -205,6 +208,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
             LOG.info("Deleted extension package {}", id);
             exchange.getMessage().setBody(null);
             exchange.getMessage().setHeader(ReactorConstants.EXTENSION_PACKAGE_ID, id);
+            exchange.setProperty(RESULT_ID, id);
         });
     }
 
@@ -213,6 +217,8 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
      * deploy key is an input, never left in the headers, so that a route may upload several zips.
      */
     private static final String UPLOADED = "CamelReactorUploaded";
+    /** The exchange property that remembers the package id a result set, to tell it from an id the route gives. */
+    private static final String RESULT_ID = "CamelReactorResultPackageId";
 
     /** What an upload left for a releasePrivate of the same package. */
     private record Uploaded(String deployKey, String packageId) {
@@ -296,10 +302,12 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
 
     private String id(Exchange exchange) {
         String id = header(exchange, ReactorConstants.EXTENSION_PACKAGE_ID);
-        if (id == null && ObjectHelper.isNotEmpty(config.getExtensionPackageId())) {
-            id = config.getExtensionPackageId().trim();
-        }
-        return id;
+        return id != null ? id : configuredId();
+    }
+
+    /** The extensionPackageId option, or null. */
+    private String configuredId() {
+        return ObjectHelper.isNotEmpty(config.getExtensionPackageId()) ? config.getExtensionPackageId().trim() : null;
     }
 
     private String requiredId(Exchange exchange) {
@@ -317,6 +325,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
     }
 
     private static void result(Exchange exchange, ExtensionPackage pkg) {
+        exchange.setProperty(RESULT_ID, pkg.getId());
         Message message = exchange.getMessage();
         message.setBody(pkg);
         message.setHeader(ReactorConstants.EXTENSION_PACKAGE_ID, pkg.getId());

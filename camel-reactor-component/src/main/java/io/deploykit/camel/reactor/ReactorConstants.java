@@ -9,7 +9,8 @@ public final class ReactorConstants {
               javaType = "String")
     public static final String OPERATION = "CamelReactorOperation";
     @Metadata(description = "The id of the extension package (EP followed by 32 hex digits). Read to name the package"
-                            + " (overrides the extensionPackageId option); set on results.",
+                            + " (overrides the extensionPackageId option); set on results. update does not take one an"
+                            + " earlier operation on the exchange set as its result for the package to update.",
               javaType = "String")
     public static final String EXTENSION_PACKAGE_ID = "CamelReactorExtensionPackageId";
     @Metadata(description = "The extension's name. Read by list and releasePrivate to find a package by name; set on"

@@ -128,6 +128,31 @@ class ResumableUploadTest extends ReactorTestSupport {
     }
 
     /**
+     * Two zips sent by update on the same exchange, each to the development package of its own name: the second does
+     * not go to the package whose id the first set as its result.
+     */
+    @Test
+    void twoZipsUpdatedOnOneExchangeGoToTheirOwnPackages() throws Exception {
+        String first = newName("upd-first");
+        String second = newName("upd-second");
+        ExtensionPackage one = template.requestBody(UPLOAD, zip(first, "1.0.0").toFile(), ExtensionPackage.class);
+        ExtensionPackage two = template.requestBody(UPLOAD, zip(second, "1.0.0").toFile(), ExtensionPackage.class);
+        String update = "reactor:extensionPackage?operation=update" + STATES;
+
+        Exchange exchange = new org.apache.camel.support.DefaultExchange(context);
+        exchange.getMessage().setBody(zip(first, "1.0.1").toFile());
+        template.send(update, exchange);
+        assertNull(exchange.getException());
+        exchange.getMessage().setBody(zip(second, "1.0.1").toFile());
+        template.send(update, exchange);
+
+        assertNull(exchange.getException());
+        assertEquals(two.getId(), exchange.getMessage().getBody(ExtensionPackage.class).getId(), "its own package");
+        assertEquals("1.0.1", emulator.packages().stream().filter(p -> p.id().equals(one.getId())).findFirst().orElseThrow().version());
+        assertEquals("1.0.1", emulator.packages().stream().filter(p -> p.id().equals(two.getId())).findFirst().orElseThrow().version());
+    }
+
+    /**
      * A zip the file consumer moved to .done and that is moved back, its modification time kept, is uploaded again:
      * the journal finishes interrupted uploads, and a file dropped again after its outcome is a new intention.
      */
