@@ -31,6 +31,13 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.zip";
+    /**
+     * The exchange property that tells a releasePrivate which deploy an upload before it in the route belonged to: the
+     * deploy key is an input, never left in the headers, so that a route may upload several zips.
+     */
+    private static final String UPLOADED = "CamelReactorUploaded";
+    /** The exchange property that remembers the package id a result set, to tell it from an id the route gives. */
+    private static final String RESULT_ID = "CamelReactorResultPackageId";
     /** The steps of a release to private; the names are what journals keep, so they never change. */
     private enum ReleaseStep {
         releasing,
@@ -211,14 +218,6 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
             exchange.setProperty(RESULT_ID, id);
         });
     }
-
-    /**
-     * The exchange property that tells a releasePrivate which deploy an upload before it in the route belonged to: the
-     * deploy key is an input, never left in the headers, so that a route may upload several zips.
-     */
-    private static final String UPLOADED = "CamelReactorUploaded";
-    /** The exchange property that remembers the package id a result set, to tell it from an id the route gives. */
-    private static final String RESULT_ID = "CamelReactorResultPackageId";
 
     /** What an upload left for a releasePrivate of the same package. */
     private record Uploaded(String deployKey, String packageId) {
