@@ -150,19 +150,30 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
         DeployJournal journal = getEndpoint().getJournal();
         String key = header(exchange, ReactorConstants.DEPLOY_KEY);
         Uploaded uploaded = exchange.getProperty(UPLOADED, Uploaded.class);
-        if (key == null && uploaded != null && uploaded.packageId().equals(id(exchange))) {
+        boolean ofUpload = key == null && uploaded != null && uploaded.packageId().equals(id(exchange));
+        if (ofUpload) {
             key = uploaded.deployKey(); // the upload before, in this route, of the package released
         }
         DeployJournal.Entry entry = journal.isRecording() && key != null ? journal.entry("releasePrivate", key) : null;
+        if (ofUpload && uploaded.keyDerived()) {
+            SettleAfterMove.register(exchange, entry); // settled with its upload, once the zip has been moved
+        }
         Optional<DeployStep> last = entry == null ? Optional.empty() : entry.last();
+        boolean[] skipped = new boolean[1];
         CompletableFuture<ExtensionPackage> released;
         if (last.isPresent() && last.get().resourceId() != null) {
             released = getEndpoint().api().get(last.get().resourceId()).thenCompose(pkg -> {
                 if (ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
                     return release(pkg, entry);
                 }
-                LOG.info("Extension package {} {} (id {}) was released to private for this deploy before: not sent again",
-                        pkg.getName(), pkg.getVersion(), pkg.getId());
+                if (last.get().is(ReleaseStep.released)) {
+                    skipped[0] = true;
+                    LOG.warn("Extension package {} {} (id {}) was released to private for this deploy before: not sent"
+                             + " again", pkg.getName(), pkg.getVersion(), pkg.getId());
+                } else {
+                    LOG.info("Resuming the release of extension package {} (id {}): the release sent before took"
+                             + " effect", pkg.getName(), pkg.getId());
+                }
                 return CompletableFuture.completedFuture(pkg);
             });
         } else {
@@ -173,6 +184,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
                 entry.record(ReleaseStep.released, pkg.getId(), null);
             }
             result(exchange, pkg);
+            exchange.getMessage().setHeader(ReactorConstants.DEPLOY_SKIPPED, skipped[0]);
         });
     }
 
@@ -220,7 +232,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
     }
 
     /** What an upload left for a releasePrivate of the same package. */
-    private record Uploaded(String deployKey, String packageId) {
+    private record Uploaded(String deployKey, boolean keyDerived, String packageId) {
     }
 
     /** A zip being uploaded: the body, its manifest and the steps that send it. */
@@ -238,7 +250,8 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
         DeployJournal journal = getEndpoint().getJournal();
         String key = journal.isRecording() ? DeployKeys.of(exchange, ReactorConstants.DEPLOY_KEY, zip) : zip.fileName();
         DeployJournal.Entry entry = journal.entry(operation, key);
-        if (!DeployKeys.isGiven(exchange, ReactorConstants.DEPLOY_KEY)) {
+        boolean keyDerived = !DeployKeys.isGiven(exchange, ReactorConstants.DEPLOY_KEY);
+        if (keyDerived) {
             SettleAfterMove.register(exchange, entry); // a key of the zip's own: moved to its outcome, it is done
         }
         deploying(exchange, zip, entry);
@@ -248,7 +261,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
                     result(exchange, pkg);
                     exchange.getMessage().setHeader(ReactorConstants.DEPLOY_SKIPPED, steps.skipped());
                     // a releasePrivate later in the route belongs to this deploy, for this package only
-                    exchange.setProperty(UPLOADED, new Uploaded(key, pkg.getId()));
+                    exchange.setProperty(UPLOADED, new Uploaded(key, keyDerived, pkg.getId()));
                     if (!config.isWaitForCompletion()) {
                         return CompletableFuture.completedFuture(pkg);
                     }

@@ -34,9 +34,9 @@ public final class ReactorConstants {
                                                 + " belongs to the upload's deploy without it.",
               javaType = "String")
     public static final String DEPLOY_KEY = "CamelReactorDeployKey";
-    @Metadata(description = "Set by create, update and upload: true when the stateRepository showed the same deploy"
-                            + " (same deploy key) processed before, so that nothing was sent (a WARN says so); false"
-                            + " when the zip was uploaded. A zip moved to its outcome folder by the file consumer and"
+    @Metadata(description = "Set by create, update, upload and releasePrivate: true when the stateRepository showed"
+                            + " the same deploy (same deploy key) processed, or released, before, so that nothing was"
+                            + " sent (a WARN says so); false when it was sent. A zip moved to its outcome folder by the file consumer and"
                             + " dropped again is a new deploy.",
               javaType = "Boolean")
     public static final String DEPLOY_SKIPPED = "CamelReactorDeploySkipped";

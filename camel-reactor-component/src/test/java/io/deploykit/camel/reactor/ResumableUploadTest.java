@@ -88,6 +88,7 @@ class ResumableUploadTest extends ReactorTestSupport {
         Exchange again = template.send("direct:deploy", exchange -> exchange.getMessage().setBody(zip.toFile()));
 
         assertNull(again.getException());
+        assertEquals(true, again.getMessage().getHeader(ReactorConstants.DEPLOY_SKIPPED), "the skip is said");
         ExtensionPackage pkg = again.getMessage().getBody(ExtensionPackage.class);
         assertEquals(released.getId(), pkg.getId());
         assertEquals("private", pkg.getAvailability());
