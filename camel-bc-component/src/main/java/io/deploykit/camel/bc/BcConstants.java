@@ -12,7 +12,8 @@ public final class BcConstants {
               javaType = "String")
     public static final String PACKAGE_ID = "CamelBcPackageId";
     @Metadata(description = "The code of the configuration package. Read to name the package (overrides the"
-                            + " packageCode option); set on results.",
+                            + " packageCode option); set on results. deploy and upload check a code given against the"
+                            + " file's own, not one an earlier operation on the exchange set as its result.",
               javaType = "String")
     public static final String PACKAGE_CODE = "CamelBcPackageCode";
     @Metadata(label = "producer", description = "The name of a package to create; overrides the packageName option.",
@@ -38,7 +39,9 @@ public final class BcConstants {
                             + " contacts); overrides the parentType option.",
               javaType = "String")
     public static final String PARENT_TYPE = "CamelBcParentType";
-    @Metadata(description = "The id (GUID) of the record that carries the picture. Read to name it; set on results.",
+    @Metadata(description = "The id (GUID) of the record that carries the picture. Read to name it; set on results."
+                            + " One an earlier operation on the exchange set as its result gives way to"
+                            + " CamelBcParentNumber.",
               javaType = "String")
     public static final String PARENT_ID = "CamelBcParentId";
     @Metadata(label = "producer", description = "The number of the record that carries the picture (such as item"
@@ -55,6 +58,14 @@ public final class BcConstants {
                                                 + " name, length, last-modified time and SHA-256.",
               javaType = "String")
     public static final String DEPLOY_KEY = "CamelBcDeployKey";
+
+    @Metadata(description = "Set by deploy and picture update: true when the stateRepository showed the"
+                                                + " same deploy (same deploy key) completed before, so that nothing was"
+                                                + " sent (a WARN says so); false when it was deployed. A file moved to"
+                                                + " its outcome folder by the file consumer and dropped again is a new"
+                                                + " deploy.",
+              javaType = "Boolean")
+    public static final String DEPLOY_SKIPPED = "CamelBcDeploySkipped";
 
     private BcConstants() {
     }

@@ -14,6 +14,7 @@ import io.deploykit.camel.core.error.InvalidInputException;
 import io.deploykit.camel.core.error.NotFoundException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DeployKeys;
+import io.deploykit.camel.core.journal.SettleAfterMove;
 import io.deploykit.camel.core.support.DeployKitProducer;
 import io.deploykit.camel.core.support.Failures;
 
@@ -22,6 +23,8 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcEndpoint, B
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.rapidstart";
+    /** The exchange property that remembers the code a result set, to tell it from a code the route gives. */
+    private static final String RESULT_CODE = "CamelBcResultPackageCode";
 
     private final BcConfiguration config;
     private final PackageActions actions;
@@ -123,21 +126,26 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcEndpoint, B
         String name = packageName(exchange, rapidStart, code);
         DeployJournal journal = getEndpoint().getJournal();
         String key = journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, file) : code;
-        if (journal.isRecording()) {
-            exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, key);
-        }
         DeployJournal.Entry entry = journal.entry("deploy", key);
+        if (!DeployKeys.isGiven(exchange, BcConstants.DEPLOY_KEY)) {
+            SettleAfterMove.register(exchange, entry); // a key of the file's own: moved to its outcome, it is done
+        }
         deploying(exchange, file, entry);
         LOG.info("Deploying configuration package {} from {} ({} bytes)", code, file.fileName(), file.length());
         BcEndpoint endpoint = getEndpoint();
-        return endpoint.companyId().thenCompose(company -> new PackageDeployment(endpoint, entry, company, code, name, file)
-                .run()
-                .whenComplete((pkg, failure) -> failedResult(exchange, company, failure))
-                .thenAccept(pkg -> {
-                    LOG.info("Deployed configuration package {}: {} tables, {} records, applyStatus={}", code,
-                            pkg.getNumberOfTables(), pkg.getNumberOfRecords(), pkg.getApplyStatus());
-                    result(exchange, company, pkg);
-                }));
+        return endpoint.companyId().thenCompose(company -> {
+            PackageDeployment deployment = new PackageDeployment(endpoint, entry, company, code, name, file);
+            return deployment.run()
+                    .whenComplete((pkg, failure) -> failedResult(exchange, company, failure))
+                    .thenAccept(pkg -> {
+                        if (!deployment.skipped()) {
+                            LOG.info("Deployed configuration package {}: {} tables, {} records, applyStatus={}", code,
+                                    pkg.getNumberOfTables(), pkg.getNumberOfRecords(), pkg.getApplyStatus());
+                        }
+                        result(exchange, company, pkg);
+                        exchange.getMessage().setHeader(BcConstants.DEPLOY_SKIPPED, deployment.skipped());
+                    });
+        });
     }
 
     /** A job that ended in Error leaves the package as last read on the exchange, beside the exception. */
@@ -170,9 +178,15 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcEndpoint, B
         return ObjectHelper.isEmpty(code) ? null : code.trim();
     }
 
-    /** The code given, which must be the file's own (else Business Central fails the import), or the file's. */
+    /**
+     * The code given, which must be the file's own (else Business Central fails the import), or the file's. The code
+     * an earlier operation on this exchange set as its result is no code given: a route may deploy several files.
+     */
     private String codeMatching(Exchange exchange, RapidStartFile rapidStart, UploadBody file) {
         String given = code(exchange);
+        if (given != null && given.equals(exchange.getProperty(RESULT_CODE, String.class))) {
+            given = config.getPackageCode() == null || config.getPackageCode().isBlank() ? null : config.getPackageCode().trim();
+        }
         if (given != null && !given.equalsIgnoreCase(rapidStart.code())) {
             throw new InvalidInputException("'" + file.fileName() + "' is RapidStart package " + rapidStart.code()
                                             + ", not " + given + ": Business Central imports a file only into the"
@@ -193,6 +207,7 @@ final class ConfigurationPackageProducer extends DeployKitProducer<BcEndpoint, B
     }
 
     private static void result(Exchange exchange, String company, ConfigurationPackage pkg) {
+        exchange.setProperty(RESULT_CODE, pkg.getCode());
         Message message = exchange.getMessage();
         message.setBody(pkg);
         message.setHeader(BcConstants.COMPANY_ID, company);

@@ -48,6 +48,7 @@ final class PackageDeployment {
     private final UploadBody file;
     private final ConfigurationPackageJob importJob = ConfigurationPackageJob.importJob();
     private final ConfigurationPackageJob applyJob;
+    private volatile boolean skipped;
 
     PackageDeployment(BcEndpoint endpoint, DeployJournal.Entry journal, String company, String code, String name,
                       UploadBody file) {
@@ -60,6 +61,11 @@ final class PackageDeployment {
         this.name = name;
         this.file = file;
         this.applyJob = ConfigurationPackageJob.applyJob(config.isFailOnRecordErrors());
+    }
+
+    /** Whether the deploy was found completed before, so that nothing was sent (said in a WARN). */
+    boolean skipped() {
+        return skipped;
     }
 
     /** Runs the deploy, or what is left of it; completes with the package as last read. */
@@ -155,10 +161,17 @@ final class PackageDeployment {
                 return continueFrom(step, last, pkg);
             }
             if (Failures.unwrap(failure) instanceof NotFoundException) {
+                if (step == Step.deployed) {
+                    skipped = true;
+                    LOG.warn("Configuration package {} was deployed from this file before ({}), and not sent again,"
+                             + " although it no longer exists (id {}): the file is still in the inbox since, or its"
+                             + " deploy key was given; drop it again once moved out, or give another deploy key, to"
+                             + " deploy it again", code, file.fileName(), last.resourceId());
+                    return CompletableFuture.completedFuture(deployedBefore(last));
+                }
                 LOG.warn("Resuming the deploy of {}: its configuration package (id {}) no longer exists; starting over",
                         code, last.resourceId());
-                return step == Step.deployed ? CompletableFuture.completedFuture(deployedBefore(last))
-                        : replace();
+                return replace();
             }
             return CompletableFuture.<ConfigurationPackage>failedFuture(failure);
         }).thenCompose(next -> next);
@@ -179,8 +192,10 @@ final class PackageDeployment {
             case importing -> continueImport(pkg);
             case applying -> continueApply(pkg);
             case deployed -> {
-                LOG.info("Configuration package {} (id {}) was deployed from this file before ({}): not sent again",
-                        code, pkg.getId(), applyJob.describe(pkg));
+                skipped = true;
+                LOG.warn("Configuration package {} (id {}) was deployed from {} before ({}): not sent again (the file"
+                         + " was not moved out of the inbox since, or its deploy key was given)", code, pkg.getId(),
+                        file.fileName(), applyJob.describe(pkg));
                 yield CompletableFuture.completedFuture(pkg);
             }
             // resume() is reached past the create only: these are not read here, but a start over is their meaning

@@ -15,6 +15,7 @@ import io.deploykit.camel.core.error.InvalidInputException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DeployKeys;
 import io.deploykit.camel.core.journal.DeployStep;
+import io.deploykit.camel.core.journal.SettleAfterMove;
 import io.deploykit.camel.core.support.DeployKitProducer;
 
 /** The operations on the picture of an item, customer, vendor, employee or contact, one method each. */
@@ -26,6 +27,9 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
         updating,
         updated
     }
+
+    /** The exchange property that remembers the record id a result set, to tell it from an id the route gives. */
+    private static final String RESULT_PARENT_ID = "CamelBcResultParentId";
 
     private final BcConfiguration config;
 
@@ -61,6 +65,7 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
                     message.setBody(none ? null : content.body());
                     message.setHeader(BcConstants.COMPANY_ID, company);
                     message.setHeader(BcConstants.PARENT_ID, parent);
+                    exchange.setProperty(RESULT_PARENT_ID, parent);
                     message.setHeader(BcConstants.CONTENT_TYPE, none ? null : content.header("Content-Type"));
                 })));
     }
@@ -78,28 +83,41 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
         DeployJournal journal = getEndpoint().getJournal();
         DeployJournal.Entry entry = journal.entry("picture " + type,
                 journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, image) : image.fileName());
+        if (!DeployKeys.isGiven(exchange, BcConstants.DEPLOY_KEY)) {
+            SettleAfterMove.register(exchange, entry); // a key of the file's own: moved to its outcome, it is done
+        }
         deploying(exchange, image, entry);
+        boolean[] skipped = new boolean[1];
         return getEndpoint().companyId().thenCompose(company -> parentId(exchange, company, type)
                 .thenCompose(parent -> updateOnce(company, type, parent, image, contentType, entry)
-                        .thenCompose(v -> getEndpoint().api().getPicture(company, type, parent)))
+                        .thenCompose(sent -> {
+                            skipped[0] = !sent;
+                            return getEndpoint().api().getPicture(company, type, parent);
+                        }))
                 .thenAccept(picture -> {
-                    LOG.info("Updated the picture of {} {}: {}x{} {}", type, picture.getId(), picture.getWidth(),
-                            picture.getHeight(), picture.getContentType());
+                    if (!skipped[0]) {
+                        LOG.info("Updated the picture of {} {}: {}x{} {}", type, picture.getId(), picture.getWidth(),
+                                picture.getHeight(), picture.getContentType());
+                    }
                     result(exchange, company, picture);
+                    exchange.getMessage().setHeader(BcConstants.DEPLOY_SKIPPED, skipped[0]);
                 }));
     }
 
-    private CompletableFuture<Void> updateOnce(String company, BcParentType type, String parent, UploadBody image,
-                                               String contentType, DeployJournal.Entry entry) {
+    /** Completes with false when the update was found completed before for this deploy key: nothing was sent. */
+    private CompletableFuture<Boolean> updateOnce(String company, BcParentType type, String parent, UploadBody image,
+                                                  String contentType, DeployJournal.Entry entry) {
         return entry.lastAsync().thenCompose(recorded -> updateFrom(company, type, parent, image, contentType, entry,
                 recorded.filter(step -> parent.equals(step.resourceId()))));
     }
 
-    private CompletableFuture<Void> updateFrom(String company, BcParentType type, String parent, UploadBody image,
-                                               String contentType, DeployJournal.Entry entry, Optional<DeployStep> last) {
+    private CompletableFuture<Boolean> updateFrom(String company, BcParentType type, String parent, UploadBody image,
+                                                  String contentType, DeployJournal.Entry entry,
+                                                  Optional<DeployStep> last) {
         if (last.isPresent() && last.get().is(Step.updated)) {
-            LOG.info("The picture of {} {} was updated from this file before: not sent again", type, parent);
-            return CompletableFuture.completedFuture(null);
+            LOG.warn("The picture of {} {} was updated from {} before: not sent again (the file was not moved out of"
+                     + " the inbox since, or its deploy key was given)", type, parent, image.fileName());
+            return CompletableFuture.completedFuture(false);
         }
         BcApi api = getEndpoint().api();
         CompletableFuture<Boolean> tookEffect = last.isEmpty() ? CompletableFuture.completedFuture(false)
@@ -111,7 +129,7 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
             }
             return entry.recordAsync(Step.updating, parent, null)
                     .thenCompose(recorded -> api.updatePictureContent(company, type, parent, image, contentType));
-        }).thenCompose(v -> entry.recordAsync(Step.updated, parent, null)).thenApply(recorded -> null);
+        }).thenCompose(v -> entry.recordAsync(Step.updated, parent, null)).thenApply(recorded -> true);
     }
 
     private static boolean sameContent(byte[] stored, UploadBody image) {
@@ -126,6 +144,7 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
                     message.setBody(null);
                     message.setHeader(BcConstants.COMPANY_ID, company);
                     message.setHeader(BcConstants.PARENT_ID, parent);
+                    exchange.setProperty(RESULT_PARENT_ID, parent);
                 })));
     }
 
@@ -134,13 +153,17 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
         return type == null ? config.getParentType() : type;
     }
 
-    /** The record's id: the header CamelBcParentId, else looked up by CamelBcParentNumber. */
+    /**
+     * The record's id: the header CamelBcParentId, else looked up by CamelBcParentNumber. The id an earlier operation
+     * on this exchange set as its result gives way to a number given: a route may update several records' pictures.
+     */
     private CompletableFuture<String> parentId(Exchange exchange, String company, BcParentType type) {
         String id = exchange.getMessage().getHeader(BcConstants.PARENT_ID, String.class);
-        if (ObjectHelper.isNotEmpty(id)) {
+        String number = exchange.getMessage().getHeader(BcConstants.PARENT_NUMBER, String.class);
+        boolean resultBefore = id != null && id.equals(exchange.getProperty(RESULT_PARENT_ID, String.class));
+        if (ObjectHelper.isNotEmpty(id) && !(resultBefore && ObjectHelper.isNotEmpty(number))) {
             return CompletableFuture.completedFuture(id);
         }
-        String number = exchange.getMessage().getHeader(BcConstants.PARENT_NUMBER, String.class);
         if (ObjectHelper.isEmpty(number)) {
             throw new InvalidInputException("Name the record whose picture to use: header " + BcConstants.PARENT_ID
                                             + " or " + BcConstants.PARENT_NUMBER);
@@ -149,6 +172,7 @@ final class PictureProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
     }
 
     private static void result(Exchange exchange, String company, Picture picture) {
+        exchange.setProperty(RESULT_PARENT_ID, picture.getId());
         Message message = exchange.getMessage();
         message.setBody(picture);
         message.setHeader(BcConstants.COMPANY_ID, company);

@@ -25,6 +25,28 @@ class PictureTest extends BcTestSupport {
 
     private static final String PICTURE = "bc:picture?operation=";
 
+    /**
+     * Two pictures updated one after the other on the same exchange, each record named by number: the second goes
+     * to its own record, not to the one whose id the first update set as its result.
+     */
+    @Test
+    void twoPicturesUpdatedOnOneExchangeGoToTheirOwnRecords() throws Exception {
+        Exchange exchange = new org.apache.camel.support.DefaultExchange(context);
+        exchange.getMessage().setBody(Files.write(dir.resolve("desk.png"), Images.png(30, 20)).toFile());
+        exchange.getMessage().setHeader(BcConstants.PARENT_NUMBER, "1896-S");
+        template.send(PICTURE + "update", exchange);
+        assertNull(exchange.getException());
+
+        exchange.getMessage().setBody(Files.write(dir.resolve("chair.png"), Images.png(14, 28)).toFile());
+        exchange.getMessage().setHeader(BcConstants.PARENT_NUMBER, "1900-S");
+        template.send(PICTURE + "update", exchange);
+
+        assertNull(exchange.getException());
+        assertEquals(30, emulator.pictureOf(companyId(), "items", "1896-S").orElseThrow().width());
+        assertEquals(14, emulator.pictureOf(companyId(), "items", "1900-S").orElseThrow().width(), "its own picture");
+        assertEquals(14, exchange.getMessage().getBody(Picture.class).getWidth());
+    }
+
     @Test
     void anItemPictureIsUpdatedByNumberAndReadBack() throws Exception {
         byte[] png = Images.png(64, 48);

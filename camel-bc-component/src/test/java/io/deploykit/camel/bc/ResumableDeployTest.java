@@ -59,10 +59,18 @@ class ResumableDeployTest extends BcTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("file:" + dir.resolve("inbox") + "?include=.*\\.rapidstart&delete=true&initialDelay=0&delay=20")
+                from("file:" + dir.resolve("inbox") + "?include=.*\\.rapidstart&move=.done&initialDelay=0&delay=20")
                         .routeId("inbox")
                         .onCompletion().process(fromInbox::add).end()
                         .to(DEPLOY);
+                from("file:" + dir.resolve("pictures") + "?move=.done&initialDelay=0&delay=20").routeId("pictures")
+                        .onCompletion().process(fromInbox::add).end()
+                        .setHeader(BcConstants.PARENT_NUMBER, simple("${file:onlyname.noext}"))
+                        .to(PICTURE);
+                from("direct:two").routeId("two")
+                        .setBody(exchangeProperty("first")).to(DEPLOY)
+                        .setProperty("firstDeployed", body())
+                        .setBody(exchangeProperty("second")).to(DEPLOY);
             }
         };
     }
@@ -92,8 +100,7 @@ class ResumableDeployTest extends BcTestSupport {
         context.stop();
         Exchange interrupted = first.get(10, TimeUnit.SECONDS);
         assertInstanceOf(OperationInterruptedException.class, failure(interrupted));
-        String key = interrupted.getMessage().getHeader(BcConstants.DEPLOY_KEY, String.class);
-        assertNotNull(key);
+        assertNull(interrupted.getMessage().getHeader(BcConstants.DEPLOY_KEY), "an input the route did not set");
         assertEquals(counts(1, 0, 1, 1, 0), actions());
 
         emulator.faults().stickJobs(false);
@@ -108,7 +115,8 @@ class ResumableDeployTest extends BcTestSupport {
             ConfigurationPackage pkg = resumed.getMessage().getBody(ConfigurationPackage.class);
             assertEquals("Completed", pkg.getApplyStatus());
             assertEquals(6, pkg.getNumberOfRecords());
-            assertEquals(key, resumed.getMessage().getHeader(BcConstants.DEPLOY_KEY));
+            assertNull(resumed.getMessage().getHeader(BcConstants.DEPLOY_KEY));
+            assertEquals(false, resumed.getMessage().getHeader(BcConstants.DEPLOY_SKIPPED), "resumed, not skipped");
             assertEquals(counts(1, 0, 1, 1, 1), actions(), "over both runs: one create, one import, one apply");
             assertEquals(pkg.getId(), stored(code).orElseThrow().id());
         } finally {
@@ -131,6 +139,7 @@ class ResumableDeployTest extends BcTestSupport {
         assertEquals("Completed", pkg.getApplyStatus());
         assertEquals(4, pkg.getNumberOfRecords());
         assertEquals(deployed.getId(), again.getMessage().getHeader(BcConstants.PACKAGE_ID));
+        assertEquals(true, again.getMessage().getHeader(BcConstants.DEPLOY_SKIPPED), "the skip is said");
         assertEquals(counts(0, 0, 0, 0, 0), actions());
         assertTrue(emulator.requests().stream().allMatch(r -> r.method().equals("GET")), "only reads");
     }
@@ -151,34 +160,94 @@ class ResumableDeployTest extends BcTestSupport {
         assertEquals(counts(1, 1, 1, 1, 1), actions());
     }
 
+    /**
+     * The journal finishes a deploy a crash interrupted; once the file consumer has moved the file to .done, the same
+     * file moved back (mv keeps its modification time, so its derived deploy key is the same) is a new deploy, whether
+     * its package was deleted on the service since or not.
+     */
     @Test
-    void theSameFileDroppedAgainIsNotDeployedAgainButANewCopyIs() throws Exception {
-        String code = newCode("DROPPED");
-        Path made = RapidStartFiles.write(dir.resolve("dropped.rapidstart"), code, "Dropped", 1, 2).file();
-        FileTime modified = FileTime.from(Instant.now().minusSeconds(3600));
+    void theSameFileMovedBackFromDoneIsANewDeployEvenWhenItsPackageWasDeleted() throws Exception {
+        String code = newCode("REDROP");
+        Path made = RapidStartFiles.write(dir.resolve("redrop.rapidstart"), code, "Redrop", 1, 2).file();
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-
-        drop(made, inbox, modified, 1);
+        Path done = inbox.resolve(".done").resolve(made.getFileName());
+        drop(made, inbox, FileTime.from(Instant.now().minusSeconds(3600)), 1);
         assertEquals(counts(1, 0, 1, 1, 1), actions());
         String firstId = fromInbox.get(0).getMessage().getHeader(BcConstants.PACKAGE_ID, String.class);
+        template.requestBodyAndHeader("bc:configurationPackage?operation=delete", null, BcConstants.PACKAGE_ID, firstId);
+        emulator.clearRequests();
+
+        moveBack(done, inbox, 2);
+
+        assertEquals(counts(1, 0, 1, 1, 1), actions(), "deployed again: created, uploaded, imported, applied");
+        assertEquals(false, fromInbox.get(1).getMessage().getHeader(BcConstants.DEPLOY_SKIPPED));
+        assertEquals("Completed", stored(code).orElseThrow().applyStatus());
+        assertTrue(Files.exists(done), "in .done again");
 
         emulator.clearRequests();
-        drop(made, inbox, modified, 2);
-        assertNull(fromInbox.get(1).getException());
-        assertEquals(firstId, fromInbox.get(1).getMessage().getHeader(BcConstants.PACKAGE_ID));
-        assertEquals(counts(0, 0, 0, 0, 0), actions(), "the same file, as after a crash before it was moved aside");
+        moveBack(done, inbox, 3);
+        assertEquals(false, fromInbox.get(2).getMessage().getHeader(BcConstants.DEPLOY_SKIPPED));
+        assertEquals(counts(1, 1, 1, 1, 1), actions(), "the package still there: replaced by a new deploy");
+    }
 
+    /** Moves the file from .done back into the inbox, its modification time kept, and waits for it in .done again. */
+    private void moveBack(Path done, Path inbox, int deploys) throws Exception {
+        Files.move(done, inbox.resolve(done.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        waitFor("deploy " + deploys + " from the inbox", () -> fromInbox.size() == deploys && Files.exists(done)
+                && context.getInflightRepository().size() == 0);
+        assertNull(fromInbox.get(deploys - 1).getException());
+    }
+
+    /** Likewise a picture: moved back from .done, its modification time kept, it is sent again. */
+    @Test
+    void aPictureMovedBackFromDoneIsSentAgain() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("pictures"));
+        Path made = Files.write(dir.resolve("1000.png"), Images.png(24, 12));
+        Files.setLastModifiedTime(made, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path done = inbox.resolve(".done").resolve("1000.png");
+        Files.move(made, inbox.resolve("1000.png"), StandardCopyOption.ATOMIC_MOVE);
+        waitFor("the picture in .done", () -> fromInbox.size() == 1 && Files.exists(done)
+                && context.getInflightRepository().size() == 0);
+        assertEquals(1, emulator.requestCount("pictures.content.upload"));
         emulator.clearRequests();
-        drop(made, inbox, FileTime.from(Instant.now()), 3);
-        assertNotEquals(firstId, fromInbox.get(2).getMessage().getHeader(BcConstants.PACKAGE_ID));
-        assertEquals(counts(1, 1, 1, 1, 1), actions(), "a new copy of the file is a new deploy");
+
+        moveBack(done, inbox, 2);
+
+        assertEquals(1, emulator.requestCount("pictures.content.upload"), "sent again");
+        assertEquals(false, fromInbox.get(1).getMessage().getHeader(BcConstants.DEPLOY_SKIPPED));
+    }
+
+    /**
+     * Two RapidStart files deployed one after the other on the same exchange: the second is deployed as itself, not
+     * taken for the first (whose deploy key and package code the first deploy used to leave in the headers).
+     */
+    @Test
+    void twoFilesDeployedOnOneExchangeAreBothDeployed() throws Exception {
+        String first = newCode("FIRST");
+        String second = newCode("SECOND");
+        Path one = RapidStartFiles.write(dir.resolve("first.rapidstart"), first, "First", 1, 2).file();
+        Path two = RapidStartFiles.write(dir.resolve("second.rapidstart"), second, "Second", 1, 3).file();
+
+        Exchange both = template.send("direct:two", exchange -> {
+            exchange.setProperty("first", one.toFile());
+            exchange.setProperty("second", two.toFile());
+        });
+
+        assertNull(both.getException());
+        assertEquals(first, both.getProperty("firstDeployed", ConfigurationPackage.class).getCode());
+        assertEquals(second, both.getMessage().getBody(ConfigurationPackage.class).getCode());
+        assertEquals(second, both.getMessage().getHeader(BcConstants.PACKAGE_CODE), "the result is the second's");
+        assertEquals("Completed", stored(first).orElseThrow().applyStatus());
+        assertEquals("Completed", stored(second).orElseThrow().applyStatus());
+        assertNull(both.getMessage().getHeader(BcConstants.DEPLOY_KEY), "no input left behind");
     }
 
     private void drop(Path made, Path inbox, FileTime modified, int deploys) throws Exception {
         Path staged = Files.copy(made, dir.resolve("staged"), StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(staged, modified);
         Path dropped = Files.move(staged, inbox.resolve(made.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-        waitFor("deploy " + deploys + " from the inbox", () -> fromInbox.size() == deploys && Files.notExists(dropped));
+        waitFor("deploy " + deploys + " from the inbox", () -> fromInbox.size() == deploys && Files.notExists(dropped)
+                && context.getInflightRepository().size() == 0);
         assertNull(fromInbox.get(deploys - 1).getException());
     }
 
@@ -215,6 +284,10 @@ class ResumableDeployTest extends BcTestSupport {
 
         assertEquals(0, emulator.requestCount("pictures.content.upload"));
         assertEquals(0, emulator.requestCount("pictures.content.get"), "completed before: not even compared");
+        assertEquals(true, template.request(PICTURE, e -> {
+            e.getMessage().setBody(file.toFile());
+            e.getMessage().setHeader(BcConstants.PARENT_NUMBER, "1000");
+        }).getMessage().getHeader(BcConstants.DEPLOY_SKIPPED), "the skip is said");
         assertEquals(first.getId(), second.getId());
         assertEquals(32, second.getWidth());
 

@@ -20,6 +20,7 @@ import io.deploykit.camel.core.error.NotFoundException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DeployKeys;
 import io.deploykit.camel.core.journal.DeployStep;
+import io.deploykit.camel.core.journal.SettleAfterMove;
 import io.deploykit.camel.core.support.DeployKitProducer;
 import io.deploykit.camel.core.support.Failures;
 import io.deploykit.camel.core.support.OnceOnly;
@@ -30,6 +31,13 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionPackageProducer.class);
     private static final String DEFAULT_FILE_NAME = "package.zip";
+    /**
+     * The exchange property that tells a releasePrivate which deploy an upload before it in the route belonged to: the
+     * deploy key is an input, never left in the headers, so that a route may upload several zips.
+     */
+    private static final String UPLOADED = "CamelReactorUploaded";
+    /** The exchange property that remembers the package id a result set, to tell it from an id the route gives. */
+    private static final String RESULT_ID = "CamelReactorResultPackageId";
     /** The steps of a release to private; the names are what journals keep, so they never change. */
     private enum ReleaseStep {
         releasing,
@@ -97,7 +105,10 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
      * A new zip onto the package the exchange names, else onto the development package of the zip's name and platform.
      */
     private CompletableFuture<?> update(Exchange exchange) {
-        String id = id(exchange);
+        String given = header(exchange, ReactorConstants.EXTENSION_PACKAGE_ID);
+        // the id an earlier operation on this exchange set as its result names that package, not this zip's
+        String id = given != null && given.equals(exchange.getProperty(RESULT_ID, String.class))
+                ? configuredId() : id(exchange);
         return withZip(exchange, "update", upload -> {
             ExtensionManifest manifest = upload.manifest();
             CompletableFuture<ExtensionPackage> target = id != null ? getEndpoint().api().get(id)
@@ -138,28 +149,46 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
     private CompletableFuture<?> releasePrivate(Exchange exchange) {
         DeployJournal journal = getEndpoint().getJournal();
         String key = header(exchange, ReactorConstants.DEPLOY_KEY);
+        Uploaded uploaded = exchange.getProperty(UPLOADED, Uploaded.class);
+        boolean ofUpload = key == null && uploaded != null && uploaded.packageId().equals(id(exchange));
+        if (ofUpload) {
+            key = uploaded.deployKey(); // the upload before, in this route, of the package released
+        }
         DeployJournal.Entry entry = journal.isRecording() && key != null ? journal.entry("releasePrivate", key) : null;
+        if (ofUpload && uploaded.keyDerived()) {
+            SettleAfterMove.register(exchange, entry); // settled with its upload, once the zip has been moved
+        }
         CompletableFuture<Optional<DeployStep>> recorded = entry == null
                 ? CompletableFuture.completedFuture(Optional.empty()) : entry.lastAsync();
         return recorded.thenCompose(last -> releasePrivate(exchange, entry, last));
     }
 
     private CompletableFuture<?> releasePrivate(Exchange exchange, DeployJournal.Entry entry, Optional<DeployStep> last) {
+        boolean[] skipped = new boolean[1];
         CompletableFuture<ExtensionPackage> released;
         if (last.isPresent() && last.get().resourceId() != null) {
             released = getEndpoint().api().get(last.get().resourceId()).thenCompose(pkg -> {
                 if (ExtensionPackage.DEVELOPMENT.equals(pkg.getAvailability())) {
                     return release(pkg, entry);
                 }
-                LOG.info("Extension package {} {} (id {}) was released to private for this deploy before: not sent again",
-                        pkg.getName(), pkg.getVersion(), pkg.getId());
+                if (last.get().is(ReleaseStep.released)) {
+                    skipped[0] = true;
+                    LOG.warn("Extension package {} {} (id {}) was released to private for this deploy before: not sent"
+                             + " again", pkg.getName(), pkg.getVersion(), pkg.getId());
+                } else {
+                    LOG.info("Resuming the release of extension package {} (id {}): the release sent before took"
+                             + " effect", pkg.getName(), pkg.getId());
+                }
                 return CompletableFuture.completedFuture(pkg);
             });
         } else {
             released = named(exchange).thenCompose(pkg -> release(pkg, entry));
         }
         return released.thenCompose(pkg -> (entry == null ? CompletableFuture.completedFuture(null)
-                : entry.recordAsync(ReleaseStep.released, pkg.getId(), null)).thenAccept(recorded -> result(exchange, pkg)));
+                : entry.recordAsync(ReleaseStep.released, pkg.getId(), null)).thenAccept(recorded -> {
+                    result(exchange, pkg);
+                    exchange.getMessage().setHeader(ReactorConstants.DEPLOY_SKIPPED, skipped[0]);
+                }));
     }
 
     private CompletableFuture<ExtensionPackage> release(ExtensionPackage pkg, DeployJournal.Entry entry) {
@@ -200,7 +229,12 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
             LOG.info("Deleted extension package {}", id);
             exchange.getMessage().setBody(null);
             exchange.getMessage().setHeader(ReactorConstants.EXTENSION_PACKAGE_ID, id);
+            exchange.setProperty(RESULT_ID, id);
         });
+    }
+
+    /** What an upload left for a releasePrivate of the same package. */
+    private record Uploaded(String deployKey, boolean keyDerived, String packageId) {
     }
 
     /** A zip being uploaded: the body, its manifest and the steps that send it. */
@@ -217,15 +251,19 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
         ExtensionManifest manifest = ExtensionManifest.read(zip);
         DeployJournal journal = getEndpoint().getJournal();
         String key = journal.isRecording() ? DeployKeys.of(exchange, ReactorConstants.DEPLOY_KEY, zip) : zip.fileName();
-        if (journal.isRecording()) {
-            exchange.getMessage().setHeader(ReactorConstants.DEPLOY_KEY, key);
-        }
         DeployJournal.Entry entry = journal.entry(operation, key);
+        boolean keyDerived = !DeployKeys.isGiven(exchange, ReactorConstants.DEPLOY_KEY);
+        if (keyDerived) {
+            SettleAfterMove.register(exchange, entry); // a key of the zip's own: moved to its outcome, it is done
+        }
         deploying(exchange, zip, entry);
         PackageUpload steps = new PackageUpload(getEndpoint().api(), entry, zip, manifest);
         return steps.run(() -> send.apply(new ZipUpload(zip, manifest, steps)))
                 .thenCompose(pkg -> {
                     result(exchange, pkg);
+                    exchange.getMessage().setHeader(ReactorConstants.DEPLOY_SKIPPED, steps.skipped());
+                    // a releasePrivate later in the route belongs to this deploy, for this package only
+                    exchange.setProperty(UPLOADED, new Uploaded(key, keyDerived, pkg.getId()));
                     if (!config.isWaitForCompletion()) {
                         return CompletableFuture.completedFuture(pkg);
                     }
@@ -282,10 +320,12 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
 
     private String id(Exchange exchange) {
         String id = header(exchange, ReactorConstants.EXTENSION_PACKAGE_ID);
-        if (id == null && ObjectHelper.isNotEmpty(config.getExtensionPackageId())) {
-            id = config.getExtensionPackageId().trim();
-        }
-        return id;
+        return id != null ? id : configuredId();
+    }
+
+    /** The extensionPackageId option, or null. */
+    private String configuredId() {
+        return ObjectHelper.isNotEmpty(config.getExtensionPackageId()) ? config.getExtensionPackageId().trim() : null;
     }
 
     private String requiredId(Exchange exchange) {
@@ -303,6 +343,7 @@ final class ExtensionPackageProducer extends DeployKitProducer<ReactorEndpoint, 
     }
 
     private static void result(Exchange exchange, ExtensionPackage pkg) {
+        exchange.setProperty(RESULT_ID, pkg.getId());
         Message message = exchange.getMessage();
         message.setBody(pkg);
         message.setHeader(ReactorConstants.EXTENSION_PACKAGE_ID, pkg.getId());

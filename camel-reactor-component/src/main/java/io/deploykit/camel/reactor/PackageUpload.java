@@ -49,12 +49,18 @@ final class PackageUpload {
     private final DeployJournal.Entry journal;
     private final UploadBody zip;
     private final ExtensionManifest manifest;
+    private volatile boolean skipped;
 
     PackageUpload(ReactorApi api, DeployJournal.Entry journal, UploadBody zip, ExtensionManifest manifest) {
         this.api = api;
         this.journal = journal;
         this.zip = zip;
         this.manifest = manifest;
+    }
+
+    /** Whether the upload was found processed before for its deploy key, so that nothing was sent (said in a WARN). */
+    boolean skipped() {
+        return skipped;
     }
 
     /**
@@ -108,9 +114,16 @@ final class PackageUpload {
                 LOG.info("Resuming the upload of {}: the update sent before did not take effect", zip.fileName());
                 return update(now);
             });
-            case processing, processed -> api.get(step.resourceId()).thenApply(now -> {
+            case processing -> api.get(step.resourceId()).thenApply(now -> {
                 LOG.info("Resuming the upload of {}: extension package {} was uploaded from this file before and is {}:"
                          + " not sent again", zip.fileName(), now.getId(), now.getStatus());
+                return now;
+            });
+            case processed -> api.get(step.resourceId()).thenApply(now -> {
+                skipped = true;
+                LOG.warn("Extension package {} was uploaded from {} before and is {}: not sent again (the zip was not"
+                         + " moved out of the inbox since, or its deploy key was given)", now.getId(), zip.fileName(),
+                        now.getStatus());
                 return now;
             });
             case failed -> fresh.get(); // handled by run(); starting over is its meaning

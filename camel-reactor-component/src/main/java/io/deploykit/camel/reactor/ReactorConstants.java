@@ -9,7 +9,8 @@ public final class ReactorConstants {
               javaType = "String")
     public static final String OPERATION = "CamelReactorOperation";
     @Metadata(description = "The id of the extension package (EP followed by 32 hex digits). Read to name the package"
-                            + " (overrides the extensionPackageId option); set on results.",
+                            + " (overrides the extensionPackageId option); set on results. update does not take one an"
+                            + " earlier operation on the exchange set as its result for the package to update.",
               javaType = "String")
     public static final String EXTENSION_PACKAGE_ID = "CamelReactorExtensionPackageId";
     @Metadata(description = "The extension's name. Read by list and releasePrivate to find a package by name; set on"
@@ -26,12 +27,19 @@ public final class ReactorConstants {
     @Metadata(description = "The availability: development, private or public.", javaType = "String")
     public static final String AVAILABILITY = "CamelReactorAvailability";
 
-    @Metadata(description = "What tells one deploy from another in the stateRepository: the same key is the same deploy,"
-                            + " continued or not repeated. By default the zip's name, length, last-modified time and"
-                            + " SHA-256; create, update and upload set it, so that a releasePrivate after them in the route"
-                            + " belongs to the same deploy.",
+    @Metadata(label = "producer", description = "What tells one deploy from another in the stateRepository: the same key"
+                                                + " is the same deploy, continued or not repeated. By default the zip's"
+                                                + " name, length, last-modified time and SHA-256. Read, never set: a"
+                                                + " releasePrivate after an upload of the same package in the route"
+                                                + " belongs to the upload's deploy without it.",
               javaType = "String")
     public static final String DEPLOY_KEY = "CamelReactorDeployKey";
+    @Metadata(description = "Set by create, update, upload and releasePrivate: true when the stateRepository showed"
+                            + " the same deploy (same deploy key) processed, or released, before, so that nothing was"
+                            + " sent (a WARN says so); false when it was sent. A zip moved to its outcome folder by the file consumer and"
+                            + " dropped again is a new deploy.",
+              javaType = "Boolean")
+    public static final String DEPLOY_SKIPPED = "CamelReactorDeploySkipped";
 
     private ReactorConstants() {
     }

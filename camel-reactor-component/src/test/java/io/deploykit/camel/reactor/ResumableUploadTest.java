@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -43,9 +44,16 @@ class ResumableUploadTest extends ReactorTestSupport {
             @Override
             public void configure() {
                 from("direct:deploy").to(UPLOAD).to(RELEASE);
+                from("direct:two").setBody(exchangeProperty("first")).to(UPLOAD).to(RELEASE)
+                        .setProperty("firstReleased", body())
+                        .setBody(exchangeProperty("second")).to(UPLOAD).to(RELEASE);
+                from("file:" + dir.resolve("inbox") + "?move=.done&initialDelay=0&delay=20").routeId("inbox")
+                        .to(UPLOAD).process(fromInbox::add);
             }
         };
     }
+
+    private final List<Exchange> fromInbox = new CopyOnWriteArrayList<>();
 
     private Path zip(String name, String version) throws Exception {
         return ExtensionZips.write(dir.resolve(name + "-" + version + ".zip"), name, version, "web");
@@ -80,6 +88,7 @@ class ResumableUploadTest extends ReactorTestSupport {
         Exchange again = template.send("direct:deploy", exchange -> exchange.getMessage().setBody(zip.toFile()));
 
         assertNull(again.getException());
+        assertEquals(true, again.getMessage().getHeader(ReactorConstants.DEPLOY_SKIPPED), "the skip is said");
         ExtensionPackage pkg = again.getMessage().getBody(ExtensionPackage.class);
         assertEquals(released.getId(), pkg.getId());
         assertEquals("private", pkg.getAvailability());
@@ -88,6 +97,93 @@ class ResumableUploadTest extends ReactorTestSupport {
         assertEquals(List.of(), actionsSent());
         assertTrue(emulator.requests().stream().allMatch(r -> r.method().equals("GET")), "only reads");
         assertEquals(1, emulator.packages().stream().filter(p -> p.name().equals(name)).count());
+    }
+
+    /**
+     * Two zips uploaded and released one after the other on the same exchange: the second is sent as itself (the
+     * deploy key the first upload used to leave in the headers made it "uploaded before"), and each release goes
+     * with its own upload.
+     */
+    @Test
+    void twoZipsUploadedAndReleasedOnOneExchangeAreBothDeployed() throws Exception {
+        String first = newName("first");
+        String second = newName("second");
+        Path one = zip(first, "1.0.0");
+        Path two = zip(second, "1.0.0");
+        emulator.clearRequests();
+
+        Exchange both = template.send("direct:two", exchange -> {
+            exchange.setProperty("first", one.toFile());
+            exchange.setProperty("second", two.toFile());
+        });
+
+        assertNull(both.getException());
+        assertEquals(2, zipsSent().size(), "both zips sent");
+        assertEquals(2, actionsSent().size(), "both released");
+        assertEquals(first, both.getProperty("firstReleased", ExtensionPackage.class).getName());
+        ExtensionPackage last = both.getMessage().getBody(ExtensionPackage.class);
+        assertEquals(second, last.getName());
+        assertEquals("private", last.getAvailability());
+        assertNull(both.getMessage().getHeader(ReactorConstants.DEPLOY_KEY), "no input left behind");
+        assertEquals(false, both.getMessage().getHeader(ReactorConstants.DEPLOY_SKIPPED));
+    }
+
+    /**
+     * Two zips sent by update on the same exchange, each to the development package of its own name: the second does
+     * not go to the package whose id the first set as its result.
+     */
+    @Test
+    void twoZipsUpdatedOnOneExchangeGoToTheirOwnPackages() throws Exception {
+        String first = newName("upd-first");
+        String second = newName("upd-second");
+        ExtensionPackage one = template.requestBody(UPLOAD, zip(first, "1.0.0").toFile(), ExtensionPackage.class);
+        ExtensionPackage two = template.requestBody(UPLOAD, zip(second, "1.0.0").toFile(), ExtensionPackage.class);
+        String update = "reactor:extensionPackage?operation=update" + STATES;
+
+        Exchange exchange = new org.apache.camel.support.DefaultExchange(context);
+        exchange.getMessage().setBody(zip(first, "1.0.1").toFile());
+        template.send(update, exchange);
+        assertNull(exchange.getException());
+        exchange.getMessage().setBody(zip(second, "1.0.1").toFile());
+        template.send(update, exchange);
+
+        assertNull(exchange.getException());
+        assertEquals(two.getId(), exchange.getMessage().getBody(ExtensionPackage.class).getId(), "its own package");
+        assertEquals("1.0.1", emulator.packages().stream().filter(p -> p.id().equals(one.getId())).findFirst().orElseThrow().version());
+        assertEquals("1.0.1", emulator.packages().stream().filter(p -> p.id().equals(two.getId())).findFirst().orElseThrow().version());
+    }
+
+    /**
+     * A zip the file consumer moved to .done and that is moved back, its modification time kept, is uploaded again:
+     * the journal finishes interrupted uploads, and a file dropped again after its outcome is a new intention.
+     */
+    @Test
+    void aZipMovedBackFromDoneIsUploadedAgain() throws Exception {
+        Path made = zip(newName("redrop"), "1.0.0");
+        Path inbox = java.nio.file.Files.createDirectories(dir.resolve("inbox"));
+        Path done = inbox.resolve(".done").resolve(made.getFileName());
+        java.nio.file.Files.setLastModifiedTime(made, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        emulator.clearRequests();
+        moveInto(made, inbox, done, 1);
+        assertEquals(1, zipsSent().size());
+        emulator.clearRequests();
+
+        moveInto(done, inbox, done, 2);
+
+        assertEquals(1, zipsSent().size(), "uploaded again");
+        assertEquals(false, fromInbox.get(1).getMessage().getHeader(ReactorConstants.DEPLOY_SKIPPED));
+    }
+
+    private void moveInto(Path file, Path inbox, Path done, int uploads) throws Exception {
+        java.nio.file.Files.move(file, inbox.resolve(file.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!(fromInbox.size() == uploads && java.nio.file.Files.exists(done) && context.getInflightRepository().size() == 0)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("upload " + uploads + " from the inbox not done within 20 s");
+            }
+            Thread.sleep(10);
+        }
+        assertNull(fromInbox.get(uploads - 1).getException());
     }
 
     @Test

@@ -44,6 +44,22 @@ class ZipLimitsTest extends ReactorTestSupport {
         assertEquals(requests, emulator.requests().size(), "nothing sent");
     }
 
+    /**
+     * A look-alike end record in the archive comment (declaring one entry) is not the one {@code ZipFile} takes: its
+     * comment length does not reach the end of the file, so the JDK goes on to the real record and its directory.
+     */
+    @Test
+    void aDecoyEndRecordInTheCommentDoesNotHideTheRealDirectory() throws Exception {
+        Path zip = zipWith(dir.resolve("decoy.zip"), ZipDirectory.MAX_ENTRIES + 1, decoyEndRecord() + "padding");
+        long requests = emulator.requests().size();
+
+        Exchange sent = send("reactor:extensionPackage?operation=upload", zip.toFile(), null, null);
+
+        InvalidInputException refused = assertInstanceOf(InvalidInputException.class, failure(sent));
+        assertTrue(refused.getMessage().contains("more than the limit of " + ZipDirectory.MAX_ENTRIES), refused.getMessage());
+        assertEquals(requests, emulator.requests().size(), "nothing sent");
+    }
+
     @Test
     void theEndRecordIsReadAsTheZipDeclaresIt() throws Exception {
         ZipDirectory small = ZipDirectory.of(zipWith(dir.resolve("small.zip"), 3));
@@ -59,7 +75,20 @@ class ZipLimitsTest extends ReactorTestSupport {
 
     /** A valid extension zip with {@code filler} more entries of a few bytes each. */
     private static Path zipWith(Path target, long filler) throws IOException {
+        return zipWith(target, filler, null);
+    }
+
+    /** An end record of an empty-looking zip of one entry, as the characters of a comment (all below 0x80). */
+    private static String decoyEndRecord() {
+        byte[] record = {'P', 'K', 5, 6, 0, 0, 0, 0, 1, 0, 1, 0, 0x2e, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        return new String(record, StandardCharsets.ISO_8859_1);
+    }
+
+    private static Path zipWith(Path target, long filler, String comment) throws IOException {
         try (OutputStream file = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(file)) {
+            if (comment != null) {
+                zip.setComment(comment);
+            }
             zip.putNextEntry(new ZipEntry("extension.json"));
             zip.write("{\"name\":\"many\",\"version\":\"1.0.0\",\"platform\":\"web\",\"displayName\":\"M\",\"description\":\"M\"}"
                     .getBytes(StandardCharsets.UTF_8));

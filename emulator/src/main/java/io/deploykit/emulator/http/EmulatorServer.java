@@ -172,7 +172,10 @@ public final class EmulatorServer implements AutoCloseable {
     private void serve(Exchange exchange, Router.Match match, ErrorFormat errors, FaultRule fault) {
         Route route = match == null ? null : match.route();
         try {
-            if (fault != null && injectFault(exchange, errors, fault)) {
+            // a slow answer is slow inside its route's interceptor, holding a slot of the operational limits as the
+            // service's own slow answers do; unmatched requests are slowed here, having no interceptor
+            boolean slowInside = fault != null && fault.kind == FaultKind.SLOW && match != null && match.methodAllowed();
+            if (fault != null && !slowInside && injectFault(exchange, errors, fault)) {
                 return;
             }
             if (match == null) {
@@ -184,7 +187,11 @@ public final class EmulatorServer implements AutoCloseable {
             }
             exchange.matched(match.matcher());
             route.group().before().handle(exchange);
-            route.group().around().handle(exchange, route.handler());
+            Handler handler = route.handler();
+            route.group().around().handle(exchange, !slowInside ? handler : slowed -> {
+                injectFault(slowed, errors, fault);
+                handler.handle(slowed);
+            });
             if (!exchange.responded()) {
                 throw new IllegalStateException("The handler of " + route.name() + " gave no answer");
             }

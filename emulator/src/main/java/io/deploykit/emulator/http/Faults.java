@@ -60,7 +60,10 @@ public class Faults {
         return this;
     }
 
-    /** The next {@code requests} API requests are answered only after {@code delay}. */
+    /**
+     * The next {@code requests} API requests are answered only after {@code delay}, during which each holds its slot
+     * of the operational limits (see {@code BcLimits}), as a request the service is slow to answer does.
+     */
     public Faults slow(int requests, Duration delay) {
         api.slow(requests, delay);
         return this;

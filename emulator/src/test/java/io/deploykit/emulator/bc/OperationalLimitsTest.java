@@ -82,6 +82,45 @@ class OperationalLimitsTest {
         }
     }
 
+    /**
+     * Business Central's limits as they are (5 processed, 95 queued): answers the service is slow to give hold their
+     * processing slots, so a burst of 130 requests behind 5 slow ones finds the queue full and 30 are refused with
+     * 429; the same burst answered at normal speed is refused none.
+     */
+    @Test
+    void slowAnswersHoldTheirSlotsSoABurstBehindThemFillsTheQueue() throws Exception {
+        assertEquals(30, refusedOfABurstBehind(5, Duration.ofSeconds(2)), "5 processing + 95 queued admitted of 130");
+        assertEquals(0, refusedOfABurstBehind(0, null), "answered at normal speed, the queue never fills");
+    }
+
+    /** {@code slow} requests answered after {@code delay}, then {@code 130 - slow} more at once: how many got 429. */
+    private static int refusedOfABurstBehind(int slow, Duration delay) throws Exception {
+        try (BcEmulator bc = BcEmulator.builder().start()) {
+            assertEquals(BcLimits.BUSINESS_CENTRAL_ONLINE, bc.limits());
+            BcClient client = new BcClient(bc);
+            client.token();
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            if (slow > 0) {
+                bc.faults().slow(slow, delay);
+                for (int i = 0; i < slow; i++) {
+                    answers.add(send(client.authorized("/api/v2.0/companies").GET()));
+                }
+                awaitProcessing(bc, "client:" + BcEmulator.DEFAULT_CLIENT_ID, slow);
+            }
+            for (int i = slow; i < 130; i++) {
+                answers.add(send(client.authorized("/api/v2.0/companies").GET()));
+            }
+            int refused = 0;
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                int status = answer.get(30, TimeUnit.SECONDS).statusCode();
+                assertTrue(status == 200 || status == 429, "status " + status);
+                refused += status == 429 ? 1 : 0;
+            }
+            assertEquals(refused, bc.throttledRequests().queueFull());
+            return refused;
+        }
+    }
+
     @Test
     void requestsBeyondTheSlidingWindowAre429WithTheSecondsUntilItFreesASlot() throws Exception {
         try (BcEmulator bc = BcEmulator.builder().requestsPerWindow(3).rateWindow(Duration.ofSeconds(2)).start()) {

@@ -44,6 +44,9 @@ public final class DeployJournal {
     /** A journal that keeps nothing: every deploy starts from the beginning. */
     public static final DeployJournal NONE = new DeployJournal(null, "", Clock.systemUTC());
 
+    /** The field of a stored step that marks its deploy as over for good (see {@link Entry#settle()}). */
+    static final String SETTLED = "settled";
+
     private final StateRepository<String, String> repository;
     private final String scope;
     private final Clock clock;
@@ -94,7 +97,12 @@ public final class DeployJournal {
             this.storeKey = repository == null ? null : sha256(scope + '\n' + operation + '\n' + deployKey);
         }
 
-        /** The last step recorded, if any; blocks the calling thread (see {@link #lastAsync()}). */
+        /** Whether this deploy's steps are kept (a journal with a state repository). */
+        public boolean isRecording() {
+            return repository != null;
+        }
+
+        /** The last step recorded, if any, none once the deploy was {@link #settle() settled}; blocks the calling thread (see {@link #lastAsync()}). */
         public Optional<DeployStep> last() {
             return await(lastAsync());
         }
@@ -115,6 +123,9 @@ public final class DeployJournal {
                 return Optional.empty();
             }
             JsonNode json = ApiJson.tree(value.getBytes(StandardCharsets.UTF_8));
+            if (json.path(SETTLED).asBoolean(false)) {
+                return Optional.empty(); // its file reached its outcome folder: the same file again is a new deploy
+            }
             String at = ApiJson.text(json, "at");
             return Optional.of(new DeployStep(ApiJson.text(json, "step"), ApiJson.text(json, "id"), ApiJson.text(json, "marker"),
                     at == null ? null : Instant.parse(at)));
@@ -160,6 +171,27 @@ public final class DeployJournal {
             return call("record the progress of " + this, () -> {
                 repository.setState(storeKey, json.toString());
                 return recorded;
+            });
+        }
+
+        /**
+         * Marks the deploy as over for good, once its file has been moved out of the inbox: {@link #last()} then reads
+         * nothing, so the same file dropped again is a new deploy. The recorded step stays, with {@code "settled":true},
+         * for whoever reads the store; the next {@link #record} replaces it. Nothing happens when nothing was recorded.
+         * Runs on the journal's executor, as every call of the repository does.
+         */
+        public CompletableFuture<Void> settle() {
+            if (repository == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return call("settle " + this, () -> {
+                String value = repository.getState(storeKey);
+                if (ObjectHelper.isNotEmpty(value)
+                    && ApiJson.tree(value.getBytes(StandardCharsets.UTF_8)) instanceof ObjectNode recorded
+                    && !recorded.path(SETTLED).asBoolean(false)) {
+                    repository.setState(storeKey, recorded.put(SETTLED, true).toString());
+                }
+                return null;
             });
         }
 

@@ -11,10 +11,16 @@ public final class DeployKeys {
     private DeployKeys() {
     }
 
+    /** Whether the message names its deploy itself, by the header: then the key means the same deploy for good. */
+    public static boolean isGiven(Exchange exchange, String header) {
+        return ObjectHelper.isNotEmpty(exchange.getMessage().getHeader(header, String.class));
+    }
+
     /**
      * The header's value when the message carries one; else the file's name, length, last-modified time (as the file
      * consumers report it) and SHA-256. The same file dropped again later (copied anew, so modified anew) is a new
-     * deploy; the same file seen again after a crash or by another instance is the same deploy.
+     * deploy; the same file seen again after a crash or by another instance is the same deploy, until it has been
+     * moved to its outcome folder (see {@link SettleAfterMove}).
      */
     public static String of(Exchange exchange, String header, UploadBody body) {
         String given = exchange.getMessage().getHeader(header, String.class);

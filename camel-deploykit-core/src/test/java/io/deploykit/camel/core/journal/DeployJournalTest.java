@@ -78,6 +78,25 @@ class DeployJournalTest {
     }
 
     @Test
+    void aSettledDeployReadsAsNoneAndItsNextStepStartsItAnew() throws Exception {
+        DeployJournal journal = new DeployJournal(states, SCOPE, CLOCK);
+        DeployJournal.Entry entry = journal.entry("deploy", "a.rapidstart|120|-|abc");
+        entry.settle(); // nothing recorded: nothing to settle
+        assertEquals(List.of(), files());
+        entry.record("deployed", "pkg-1", null);
+
+        entry.settle();
+
+        assertEquals(Optional.empty(), entry.last(), "settled: the same key is a new deploy");
+        assertEquals(Optional.empty(), journal.entry("deploy", "a.rapidstart|120|-|abc").last(), "for every reader");
+        JsonNode stored = ApiJson.tree(Files.readAllBytes(files().get(0)));
+        assertEquals("deployed", ApiJson.text(stored, "step"), "the step stays for whoever reads the store");
+        assertTrue(stored.get("settled").asBoolean());
+        entry.record("replacing", null, null);
+        assertEquals("replacing", entry.last().orElseThrow().step(), "the new deploy's steps read back");
+    }
+
+    @Test
     void anotherJournalOnTheSameRepositoryContinuesTheSameDeploy() {
         new DeployJournal(states, SCOPE, CLOCK).entry("deploy", "key-1").record("applying", "pkg-1", null);
         DeployStep last = new DeployJournal(states, SCOPE, Clock.systemUTC()).entry("deploy", "key-1").last().orElseThrow();

@@ -100,6 +100,18 @@ class JdbcStateRepositoryTest {
     }
 
     @Test
+    void aDeploySettledByOneInstanceIsANewDeployForAnother() {
+        DeployJournal one = new DeployJournal(started("settled_states"), "scope", java.time.Clock.systemUTC());
+        DeployJournal other = new DeployJournal(started("settled_states"), "scope", java.time.Clock.systemUTC());
+        one.entry("deploy", "key").record("deployed", "pkg-1", null);
+        assertEquals("deployed", other.entry("deploy", "key").last().orElseThrow().step());
+
+        one.entry("deploy", "key").settle();
+
+        assertTrue(other.entry("deploy", "key").last().isEmpty());
+    }
+
+    @Test
     void twoRepositoriesOnOneTableSeeEachOthersWrites() {
         JdbcStateRepository one = started("STATES_SHARED");
         JdbcStateRepository two = started("STATES_SHARED");
