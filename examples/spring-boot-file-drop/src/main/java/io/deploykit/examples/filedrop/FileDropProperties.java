@@ -16,14 +16,16 @@ public class FileDropProperties {
         ftp
     }
 
-    /** Whether the services are emulated in process. */
+    /** Which services are emulated in process: only those asked for, never as a fallback. */
     public enum Emulators {
-        /** Emulate each service whose credentials are not configured. */
-        auto,
-        /** Always emulate both. */
+        /** None: both services are configured under camel.component.bc and camel.component.reactor. */
+        off,
+        /** Both, whatever else is configured: the demo. */
         on,
-        /** Never emulate: talk to the real services. */
-        off
+        /** Business Central only. */
+        bc,
+        /** Adobe Tags only. */
+        reactor
     }
 
     /** Where files are picked up: a local folder or a directory on an FTP server. */
@@ -52,8 +54,11 @@ public class FileDropProperties {
     private Duration pollDelay = Duration.ofSeconds(1);
     /** Whether an extension package is released to private once its processing succeeded. */
     private boolean releasePrivate;
-    /** Whether the services are emulated in process; auto emulates each service whose credentials are not set. */
-    private Emulators emulators = Emulators.auto;
+    /**
+     * Which services are emulated in process (off, on, bc, reactor). Off by default: a service that is not emulated
+     * must be configured, or the start fails naming what to set.
+     */
+    private Emulators emulators = Emulators.off;
     /** How long each import and apply step of the emulated Business Central takes. */
     private Duration emulatorJobStep = Duration.ofSeconds(1);
     /** Where the demo files to copy into the inbox are written when the services are emulated. */

@@ -45,6 +45,7 @@ class FileDropTest {
         registry.add("deploykit.example.inbox", () -> work.resolve("inbox").toString());
         registry.add("deploykit.example.demo-folder", () -> work.resolve("demo").toString());
         registry.add("deploykit.example.release-private", () -> "true");
+        registry.add("deploykit.example.emulators", () -> "on");
     }
 
     private Path inbox(String folder) {

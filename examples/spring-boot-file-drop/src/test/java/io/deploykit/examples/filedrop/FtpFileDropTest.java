@@ -57,6 +57,7 @@ class FtpFileDropTest {
         registry.add("deploykit.example.ftp.stable-for", () -> "2s");
         registry.add("deploykit.example.state-directory", () -> work.resolve("state").toString());
         registry.add("deploykit.example.demo-folder", () -> work.resolve("demo").toString());
+        registry.add("deploykit.example.emulators", () -> "on");
     }
 
     @AfterAll
