@@ -23,16 +23,24 @@ final class Inbox {
         this.ftpWorkDirectory = ftpWorkDirectory;
     }
 
-    /** Picks the files of {@code folder} with one of the extensions, under the read lock bound as {@code lock}. */
+    /**
+     * Picks the files of {@code folder} with one of the extensions, under the read lock bound as {@code lock}, and
+     * moves each to its outcome folder with the strategy bound as {@link #moveOf}.
+     */
     String consumer(String folder, String extensions, String lock) {
         String options = "includeExt=" + extensions
                          + "&exclusiveReadLockStrategy=#" + lock
-                         + "&move=${exchangeProperty." + OUTCOME + "}/${file:name}"
+                         + "&processStrategy=#" + moveOf(folder)
                          + "&initialDelay=0&delay=" + properties.getPollDelay().toMillis()
                          + (isSet(properties.getDoneFileName()) ? "&doneFileName=" + properties.getDoneFileName() : "");
         return base(folder) + (isFtp()
                 ? "&" + options + "&binary=true&localWorkDirectory=" + ftpWorkDirectory.resolve(folder)
                 : "?" + options);
+    }
+
+    /** The name of the {@link OutcomeMove} of {@code folder} in the registry. */
+    static String moveOf(String folder) {
+        return "deploykitOutcomeMove-" + folder;
     }
 
     /** How long a file must be seen unchanged before it is picked up. */
