@@ -160,6 +160,16 @@ public class FileDropProperties {
         }
     }
 
+    /** How the connection to the FTP server is protected. */
+    public enum FtpTls {
+        /** FTPS, explicit: the server's FTP port, upgraded to TLS (AUTH TLS) before logging in; data channels too. */
+        explicit,
+        /** FTPS, implicit: TLS from the first byte, usually on port 990. */
+        implicit,
+        /** Plain FTP: the password and the files cross the network in the clear. */
+        none
+    }
+
     /** The FTP server, when source=ftp. */
     public static class Ftp {
         /** The FTP server's host. */
@@ -172,6 +182,16 @@ public class FileDropProperties {
         private String password = "";
         /** Whether to use passive mode (the usual choice behind firewalls and NAT). */
         private boolean passive = true;
+        /**
+         * TLS to the server (FTPS): explicit (the default), implicit, or none (plain FTP, the password in the clear).
+         * The server's certificate is verified, its host name included.
+         */
+        private FtpTls tls = FtpTls.explicit;
+        /**
+         * The Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material verifies the FTPS server's
+         * certificate, for a certificate of a private CA or a self-signed one; by default the JVM's trusted CAs.
+         */
+        private String sslBundle;
         /**
          * How long a file on the server must be seen unchanged (its size and time in the listings) before it is picked
          * up. An upload that pauses longer than this would be taken cut short: uploaders that may pause should write
@@ -222,6 +242,22 @@ public class FileDropProperties {
 
         public void setPassive(boolean passive) {
             this.passive = passive;
+        }
+
+        public FtpTls getTls() {
+            return tls;
+        }
+
+        public void setTls(FtpTls tls) {
+            this.tls = tls;
+        }
+
+        public String getSslBundle() {
+            return sslBundle;
+        }
+
+        public void setSslBundle(String sslBundle) {
+            this.sslBundle = sslBundle;
         }
 
         public Duration getStableFor() {

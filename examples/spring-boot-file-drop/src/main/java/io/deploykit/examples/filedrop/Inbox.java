@@ -60,11 +60,21 @@ final class Inbox {
     private String base(String folder) {
         if (isFtp()) {
             FileDropProperties.Ftp ftp = properties.getFtp();
-            return "ftp://" + ftp.getHost() + ":" + ftp.getPort() + "/" + trimSlashes(properties.getInbox()) + "/" + folder
-                   + "?username=" + ftp.getUsername() + "&password=RAW(" + ftp.getPassword() + ")"
-                   + "&passiveMode=" + ftp.isPassive();
+            FileDropProperties.FtpTls tls = ftp.getTls();
+            return (tls == FileDropProperties.FtpTls.none ? "ftp" : "ftps") + "://" + ftp.getHost() + ":" + ftp.getPort()
+                   + "/" + trimSlashes(properties.getInbox()) + "/" + folder
+                   + "?username=RAW(" + ftp.getUsername() + ")&password=RAW(" + ftp.getPassword() + ")"
+                   + "&passiveMode=" + ftp.isPassive()
+                   + (tls == FileDropProperties.FtpTls.none ? "" : tlsOptions(ftp));
         }
         return "file:" + Path.of(properties.getInbox(), folder).toAbsolutePath();
+    }
+
+    /** The data channels encrypted too (PROT P), the server's host name checked against its certificate. */
+    private static String tlsOptions(FileDropProperties.Ftp ftp) {
+        return "&implicit=" + (ftp.getTls() == FileDropProperties.FtpTls.implicit)
+               + "&execPbsz=0&execProt=P&ftpClient.endpointCheckingEnabled=true"
+               + (isSet(ftp.getSslBundle()) ? "&sslContextParameters=#" + FtpTls.BEAN : "");
     }
 
     private static boolean isSet(String value) {
