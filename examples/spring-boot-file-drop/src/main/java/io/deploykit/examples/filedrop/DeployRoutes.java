@@ -39,7 +39,7 @@ class DeployRoutes extends RouteBuilder {
         FailureNote failureNote = new FailureNote(inbox);
         for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
             bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC()));
-            bindToRegistry(Inbox.moveOf(folder), new OutcomeMove<>(failureNote, Clock.systemUTC()));
+            bindToRegistry(Inbox.moveOf(folder), new OutcomeMove<>(folder, failureNote, Clock.systemUTC()));
         }
 
         // not handled: the exchange stays failed, so the consumer rolls back and leaves the file in the inbox

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The note saying why a file failed: composed when it fails (this processor, in the route's error handler), written
- * as {@code <name it got in .error>.error.txt} once the file has moved there ({@link OutcomeMove}), so each failed
+ * as {@code <name it gets in .error>.error.txt} just before the file moves there ({@link OutcomeMove}), so each failed
  * file keeps its own note. Sent as a separate message, so the failed exchange is left as it is; a note that cannot
  * be written is logged, and the file stays moved all the same.
  */
@@ -39,15 +39,15 @@ final class FailureNote implements Processor {
         exchange.setProperty(NOTE, note);
     }
 
-    /** Writes the note of the failed exchange beside its file, moved into .error as {@code movedAs}. */
-    void writeBeside(Exchange exchange, String movedAs) {
+    /** Writes the note of the failed exchange into the .error folder of {@code folder}, for its file moving in as {@code movedAs}. */
+    void writeBeside(Exchange exchange, String folder, String movedAs) {
         String note = exchange.getProperty(NOTE, String.class);
         if (note == null) {
             return;
         }
         ProducerTemplate template = exchange.getContext().createProducerTemplate();
         try {
-            template.sendBodyAndHeader(inbox.failureNotes(exchange.getFromRouteId()), note, Exchange.FILE_NAME,
+            template.sendBodyAndHeader(inbox.failureNotes(folder), note, Exchange.FILE_NAME,
                     movedAs + ".error.txt");
         } catch (RuntimeException e) {
             LOG.warn("Could not write the failure note of {}: {}", movedAs, e.getMessage());

@@ -3,7 +3,6 @@ package io.deploykit.examples.filedrop;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
@@ -15,20 +14,21 @@ import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy
  * Moves a file whose route is done into its outcome folder ({@code .done} or {@code .error}, the exchange property
  * {@link Inbox#OUTCOME}) without replacing an earlier file of the same name: the file keeps its name when it is
  * free, else it gets the UTC time of the move, {@code name.20261203T162317.482Z}. Camel's own {@code move} deletes
- * what was there. Then the failure note of a file moved to {@code .error} is written beside it, named after it.
- * Works through the consumer's own operations: local folders and FTP alike.
+ * what was there. The failure note of a file bound for {@code .error} is written first, named after the name the
+ * file gets, so whoever sees the file there finds its note. Works through the consumer's own operations: local
+ * folders and FTP alike.
  */
 final class OutcomeMove<T> extends GenericFileRenameProcessStrategy<T> {
 
-    /** Where the renamer leaves the name the file got: Camel hands it a copy of the exchange. */
-    private static final String MOVED_AS = "DeployKitMovedAs";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private final String folder;
     private final FailureNote notes;
     private final Clock clock;
 
-    OutcomeMove(FailureNote notes, Clock clock) {
+    OutcomeMove(String folder, FailureNote notes, Clock clock) {
+        this.folder = folder;
         this.notes = notes;
         this.clock = clock;
         setCommitRenamer(this::outcomeName);
@@ -49,7 +49,9 @@ final class OutcomeMove<T> extends GenericFileRenameProcessStrategy<T> {
             String stamp = STAMP.format(clock.instant());
             target = renamed(operations, file, name + "." + stamp + (attempt > 2 ? "-" + attempt : ""));
         }
-        exchange.getProperty(MOVED_AS, AtomicReference.class).set(target.getFileNameOnly());
+        if (Inbox.ERROR.equals(outcome)) {
+            notes.writeBeside(exchange, folder, target.getFileNameOnly());
+        }
         return target;
     }
 
@@ -58,17 +60,5 @@ final class OutcomeMove<T> extends GenericFileRenameProcessStrategy<T> {
         target.copyFrom(file, target);
         target.changeFileName(name);
         return target;
-    }
-
-    @Override
-    public void commit(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint, Exchange exchange,
-                       GenericFile<T> file) throws Exception {
-        AtomicReference<String> moved = new AtomicReference<>();
-        exchange.setProperty(MOVED_AS, moved); // the copy the renamer gets shares it
-        super.commit(operations, endpoint, exchange, file);
-        String movedAs = moved.get();
-        if (movedAs != null && Inbox.ERROR.equals(exchange.getProperty(Inbox.OUTCOME, String.class))) {
-            notes.writeBeside(exchange, movedAs);
-        }
     }
 }

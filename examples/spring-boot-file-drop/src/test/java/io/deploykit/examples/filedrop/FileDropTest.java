@@ -103,7 +103,8 @@ class FileDropTest {
     void twoFailuresOfTheSameNameKeepBothFilesAndTheirNotes() throws Exception {
         Path error = inbox("rapidstart").resolve(".error");
         Files.writeString(inbox("rapidstart").resolve("twice.rapidstart"), "first broken content");
-        Eventually.await("the first note", WITHIN, () -> Files.exists(error.resolve("twice.rapidstart.error.txt")));
+        Eventually.await("the first file and its note", WITHIN, () -> Files.exists(error.resolve("twice.rapidstart.error.txt"))
+                && Files.exists(error.resolve("twice.rapidstart")) && Files.notExists(inbox("rapidstart").resolve("twice.rapidstart")));
         Files.writeString(inbox("rapidstart").resolve("twice.rapidstart"), "second broken content");
         Eventually.await("the second file and its note", WITHIN, () -> named(error, "twice.rapidstart.").size() == 3);
 

@@ -93,8 +93,10 @@ class FtpFileDropTest {
     @Test
     void aSecondFailureOfTheSameNameKeepsTheFirstAndBothNotesOnTheServer() throws Exception {
         upload(Files.writeString(work.resolve("first-broken"), "first broken"), "drop/rapidstart/ftp-twice.rapidstart");
-        Eventually.await("the first note on the server", WITHIN,
-                () -> Files.exists(remote("rapidstart/.error/ftp-twice.rapidstart.error.txt")), this::serverState);
+        Eventually.await("the first file and its note on the server", WITHIN,
+                () -> Files.exists(remote("rapidstart/.error/ftp-twice.rapidstart.error.txt"))
+                      && Files.exists(remote("rapidstart/.error/ftp-twice.rapidstart"))
+                      && Files.notExists(remote("rapidstart/ftp-twice.rapidstart")), this::serverState);
         upload(Files.writeString(work.resolve("second-broken"), "second broken"), "drop/rapidstart/ftp-twice.rapidstart");
         Eventually.await("the second file and its note beside the first", WITHIN, () -> {
             try (Stream<Path> files = Files.list(remote("rapidstart/.error"))) {

@@ -58,6 +58,25 @@ class FtpsFileDropTest {
         }
     }
 
+    @Test
+    void aTrustedCertificateForAnotherHostStopsTheStart() throws Exception {
+        Path keystore = keystore("SAN=dns:elsewhere.example");
+        try (EmbeddedFtpServer ftp = new EmbeddedFtpServer(work.resolve("ftp-home"), EmbeddedFtpServer.USER,
+                EmbeddedFtpServer.PASSWORD, new EmbeddedFtpServer.Tls(keystore, KEYSTORE_PASSWORD, false))) {
+            List<String> arguments = arguments(ftp);
+            arguments.add("--spring.ssl.bundle.pem.ftp-server.truststore.certificate=file:" + exportCertificate(keystore));
+            arguments.add("--deploykit.example.ftp.ssl-bundle=ftp-server");
+            Exception failure = assertThrows(Exception.class, () -> start(arguments).close());
+            StringBuilder messages = new StringBuilder();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                messages.append(cause).append(" | ");
+            }
+            assertTrue(messages.toString().contains("127.0.0.1") && messages.toString().contains("SSLHandshakeException"),
+                    "the host name is checked: " + messages);
+            assertEquals(0, ftp.plainLogins());
+        }
+    }
+
     private void dropOverTls(boolean implicit) throws Exception {
         Path keystore = selfSignedKeystore();
         Path certificate = exportCertificate(keystore);
@@ -101,9 +120,13 @@ class FtpsFileDropTest {
 
     /** A PKCS12 keystore with a key and a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
     private Path selfSignedKeystore() throws Exception {
+        return keystore("SAN=ip:127.0.0.1");
+    }
+
+    private Path keystore(String subjectAlternativeName) throws Exception {
         Path keystore = work.resolve("ftp-server.p12");
         keytool("-genkeypair", "-alias", "ftp", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-dname", "CN=127.0.0.1", "-ext", subjectAlternativeName, "-storetype", "PKCS12",
                 "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD);
         return keystore;
     }
