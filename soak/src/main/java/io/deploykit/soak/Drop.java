@@ -59,6 +59,7 @@ final class Drop {
     private volatile String outcomeDetail;
     private volatile String reason;
     private volatile boolean noteMissing;
+    private volatile Path settledIn;
 
     Drop(int seq, Kind kind, String name, String key, String sha256, Expected expected, Instant droppedAt,
          boolean held) {
@@ -84,17 +85,22 @@ final class Drop {
         return inbox.resolve(kind.folder).resolve(".error").resolve(name);
     }
 
-    Path note(Path inbox) {
-        return inbox.resolve(kind.folder).resolve(".error").resolve(name + ".error.txt");
-    }
-
-    /** Records where it went once it left the inbox; the harness drops no file of the same name before. */
-    void departed(Instant at, Outcome where, String detail, String failureReason, boolean withoutNote) {
+    /**
+     * Records where it went once it left the inbox, and the file it became there ({@code name}, or
+     * {@code name.<UTC time>} when an earlier file had the name); the harness drops no file of the same name before.
+     */
+    void departed(Instant at, Outcome where, String detail, String failureReason, boolean withoutNote, Path file) {
+        this.settledIn = file;
         this.outcomeDetail = detail;
         this.reason = failureReason;
         this.noteMissing = withoutNote;
         this.departedAt = at;
         this.outcome = where; // last: a drop with an outcome is settled
+    }
+
+    /** The file it became in .done or .error; null when it was lost. */
+    Path settledIn() {
+        return settledIn;
     }
 
     boolean settled() {

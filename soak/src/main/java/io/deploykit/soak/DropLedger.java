@@ -7,20 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Every file dropped, and where each went. A watcher polls the inbox: when a dropped file has left it, the file is
  * looked for, by content, in its folder's {@code .done} and {@code .error} (with its note), before any other file of
- * the same name is dropped. So even pictures, whose names repeat (a later one replaces an earlier one in .done),
- * are each accounted for.
+ * the same name is dropped. A file keeps its name there, or gets the UTC time of its move appended when an earlier
+ * file had the name (pictures, whose names repeat): each is accounted for, and each is claimed by one drop only.
  */
 final class DropLedger {
 
     private final Path inbox;
     private final List<Drop> drops = new CopyOnWriteArrayList<>();
+    private final Set<Path> claimed = new HashSet<>();
+    private static final Pattern KEPT_BESIDE = Pattern.compile("\\.\\d{8}T\\d{6}\\.\\d{3}Z(-\\d+)?");
     private final Consumer<Drop> onSettled;
 
     DropLedger(Path inbox, Consumer<Drop> onSettled) {
@@ -56,20 +62,37 @@ final class DropLedger {
 
     private void settle(Drop drop) {
         Instant now = Instant.now();
-        boolean done = drop.sha256.equals(Hashes.sha256IfExists(drop.inDone(inbox)));
-        boolean error = drop.sha256.equals(Hashes.sha256IfExists(drop.inError(inbox)));
-        if (done == error) {
-            drop.departed(now, Drop.Outcome.LOST, done ? "in both .done and .error"
+        Path done = kept(drop.inDone(inbox), drop.sha256);
+        Path error = kept(drop.inError(inbox), drop.sha256);
+        if ((done == null) == (error == null)) {
+            drop.departed(now, Drop.Outcome.LOST, done != null ? "in both .done and .error"
                     : "in neither .done nor .error (.done has " + describe(drop.inDone(inbox)) + ", .error has "
-                      + describe(drop.inError(inbox)) + ")", null, false);
-        } else if (done) {
-            drop.departed(now, Drop.Outcome.DONE, null, null, false);
+                      + describe(drop.inError(inbox)) + ")", null, false, null);
+        } else if (done != null) {
+            claimed.add(done);
+            drop.departed(now, Drop.Outcome.DONE, null, null, false, done);
         } else {
-            Path note = drop.note(inbox);
+            claimed.add(error);
+            Path note = error.resolveSibling(error.getFileName() + ".error.txt");
             String reason = freshNoteReason(note, drop.droppedAt);
-            drop.departed(now, Drop.Outcome.ERROR, null, reason, reason == null);
+            drop.departed(now, Drop.Outcome.ERROR, null, reason, reason == null, error);
         }
         onSettled.accept(drop);
+    }
+
+    /** The file of this content, named as {@code sameName} or kept beside it, that no other drop claimed. */
+    private Path kept(Path sameName, String sha256) {
+        String name = sameName.getFileName().toString();
+        try (Stream<Path> files = Files.list(sameName.getParent())) {
+            return files.filter(f -> {
+                String other = f.getFileName().toString();
+                return other.equals(name) || (other.startsWith(name) && KEPT_BESIDE.matcher(other.substring(name.length())).matches());
+            }).filter(f -> !claimed.contains(f) && sha256.equals(Hashes.sha256IfExists(f))).findFirst().orElse(null);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String describe(Path file) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,12 +125,9 @@ final class Reconciliation {
         }
         result.reasons = reasons;
 
-        // a file of its own name is still where it settled; a picture's name is reused, so only the last one is
-        Map<String, Drop> lastOfName = new LinkedHashMap<>();
-        drops.stream().filter(Drop::settled).forEach(drop -> lastOfName.put(drop.kind.folder + "/" + drop.name, drop));
-        for (Drop drop : lastOfName.values()) {
-            Path where = drop.outcome() == Drop.Outcome.DONE ? drop.inDone(inbox)
-                    : drop.outcome() == Drop.Outcome.ERROR ? drop.inError(inbox) : null;
+        // each file is still where it settled: nothing in .done or .error replaces an earlier file of the same name
+        for (Drop drop : drops) {
+            Path where = drop.settled() ? drop.settledIn() : null;
             if (where != null && !drop.sha256.equals(Hashes.sha256IfExists(where))) {
                 result.lost.add(drop.describe() + ": it was in " + inbox.relativize(where) + " once it left the inbox,"
                                 + " and is not any more");

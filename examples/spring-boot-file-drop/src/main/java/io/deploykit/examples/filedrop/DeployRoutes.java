@@ -41,9 +41,11 @@ class DeployRoutes extends RouteBuilder {
     @Override
     public void configure() {
         Inbox inbox = new Inbox(properties, ftpWork.path());
+        FailureNote failureNote = new FailureNote(inbox);
         for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
             bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC(),
                     stateOutage));
+            bindToRegistry(Inbox.moveOf(folder), new OutcomeMove<>(folder, failureNote, Clock.systemUTC()));
         }
 
         // not handled: the exchange stays failed, so the consumer rolls back and leaves the file in the inbox
@@ -56,7 +58,7 @@ class DeployRoutes extends RouteBuilder {
         // handled: the file moves to .error, the note beside it says why
         onException(Exception.class).handled(true)
                 .setProperty(Inbox.OUTCOME, constant(Inbox.ERROR))
-                .process(new FailureNote(inbox));
+                .process(failureNote);
 
         from(inbox.consumer("rapidstart", "rapidstart", lockOf("rapidstart"))).routeId("rapidstart")
                 .setProperty(Inbox.OUTCOME, constant(Inbox.DONE))

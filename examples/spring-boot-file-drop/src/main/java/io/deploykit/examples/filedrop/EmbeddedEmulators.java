@@ -15,8 +15,8 @@ import io.deploykit.emulator.bc.BcEmulator;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
 /**
- * The embedded default: each service whose component has no option configured at all is emulated in process, on
- * a free loopback port, and its component pointed at the emulator; a warning says so at start.
+ * The emulators asked for with {@code deploykit.example.emulators} (on, bc or reactor): each runs in process on a free
+ * loopback port, its component is pointed at it, and a warning says so at start.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddedEmulators {
@@ -32,9 +32,8 @@ class EmbeddedEmulators {
     BcEmulator bcEmulator(FileDropProperties properties) {
         BcEmulator emulator = BcEmulator.builder().port(0).client(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
                 .jobStepDuration(properties.getEmulatorJobStep()).start();
-        LOG.warn("Business Central is EMULATED in this process at {}: nothing reaches a real Business Central. No"
-                 + " camel.component.bc option is configured; configure them (tenant-id, client-id, client-secret ...)"
-                 + " to deploy for real, or set deploykit.example.emulators=off", emulator.baseUrl());
+        LOG.warn("Business Central is EMULATED in this process at {} (deploykit.example.emulators): nothing"
+                 + " reaches a real Business Central", emulator.baseUrl());
         return emulator;
     }
 
@@ -61,9 +60,8 @@ class EmbeddedEmulators {
     @Conditional(EmulatedService.AdobeTags.class)
     ReactorEmulator reactorEmulator() {
         ReactorEmulator emulator = ReactorEmulator.builder().port(0).client(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET).start();
-        LOG.warn("Adobe Tags is EMULATED in this process at {}: nothing reaches Adobe. No camel.component.reactor"
-                 + " option is configured; configure them (client-id, client-secret, ims-org-id) to deploy for real,"
-                 + " or set deploykit.example.emulators=off", emulator.baseUrl());
+        LOG.warn("Adobe Tags is EMULATED in this process at {} (deploykit.example.emulators): nothing reaches"
+                 + " Adobe", emulator.baseUrl());
         return emulator;
     }
 

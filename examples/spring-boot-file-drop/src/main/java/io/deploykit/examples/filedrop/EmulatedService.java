@@ -1,6 +1,6 @@
 package io.deploykit.examples.filedrop;
 
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -11,12 +11,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Whether a service is emulated: always with {@code deploykit.example.emulators=on}, never with {@code off}, and with
- * {@code auto} (the default) only when no option of its component is configured at all. Any option (a tenant, a
- * client id, a base URL), from any source (properties, environment variables), means the real service is meant: a
- * missing one then fails the start, named by the component, instead of deploying to an in-process fake.
+ * Whether a service is emulated: only when {@code deploykit.example.emulators} asks for it ({@code on} for both, or
+ * the component's name), never because its configuration is missing. A configuration that was not loaded (a
+ * mistyped profile, a secret not mounted) fails the start instead of deploying to an in-process fake.
  */
 abstract class EmulatedService implements Condition {
+
+    static final String SWITCH = "deploykit.example.emulators";
 
     private final String component;
 
@@ -26,32 +27,32 @@ abstract class EmulatedService implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Environment env = context.getEnvironment();
-        String mode = env.getProperty("deploykit.example.emulators", "auto").trim().toLowerCase(Locale.ROOT);
-        return switch (mode) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> configuredOptions(env).isEmpty();
-        };
+        return isEmulated(context.getEnvironment(), component);
+    }
+
+    static boolean isEmulated(Environment env, String component) {
+        FileDropProperties.Emulators asked = Binder.get(env).bind(SWITCH, FileDropProperties.Emulators.class)
+                .orElse(FileDropProperties.Emulators.off);
+        return asked == FileDropProperties.Emulators.on || asked.name().equals(component);
     }
 
     /** The options set under {@code camel.component.<name>}, but {@code enabled}, relaxed names included. */
-    private Map<String, Object> configuredOptions(Environment env) {
-        Map<String, Object> options = new java.util.HashMap<>(Binder.get(env)
+    static Map<String, Object> configuredOptions(Environment env, String component) {
+        Map<String, Object> options = new HashMap<>(Binder.get(env)
                 .bind("camel.component." + component, Bindable.mapOf(String.class, Object.class))
                 .orElse(Map.of()));
         options.remove("enabled");
         return options;
     }
 
-    /** Business Central is emulated unless any camel.component.bc option is configured. */
+    /** Business Central is emulated with deploykit.example.emulators=on or bc. */
     static final class BusinessCentral extends EmulatedService {
         BusinessCentral() {
             super("bc");
         }
     }
 
-    /** Adobe Tags is emulated unless any camel.component.reactor option is configured. */
+    /** Adobe Tags is emulated with deploykit.example.emulators=on or reactor. */
     static final class AdobeTags extends EmulatedService {
         AdobeTags() {
             super("reactor");

@@ -9,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@code <file>.error.txt} into the {@code .error} folder the failed file is about to be moved to, saying why
- * it failed. Sent as a separate message, so the failed exchange (and the move of its file) is left as it is; a note
- * that cannot be written is logged, and the file moves all the same.
+ * The note saying why a file failed: composed when it fails (this processor, in the route's error handler), written
+ * as {@code <name it gets in .error>.error.txt} just before the file moves there ({@link OutcomeMove}), so each failed
+ * file keeps its own note. Sent as a separate message, so the failed exchange is left as it is; a note that cannot
+ * be written is logged, and the file stays moved all the same.
  */
 final class FailureNote implements Processor {
+
+    static final String NOTE = "DeployKitFailureNote";
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureNote.class);
 
@@ -33,12 +36,21 @@ final class FailureNote implements Processor {
                       + "Failed: " + OffsetDateTime.now() + "\n"
                       + "Reason: " + (cause == null ? "unknown" : cause.getClass().getName() + ": " + cause.getMessage()) + "\n";
         LOG.warn("{} failed and is moved to .error: {}", file, cause == null ? "unknown" : cause.getMessage());
+        exchange.setProperty(NOTE, note);
+    }
+
+    /** Writes the note of the failed exchange into the .error folder of {@code folder}, for its file moving in as {@code movedAs}. */
+    void writeBeside(Exchange exchange, String folder, String movedAs) {
+        String note = exchange.getProperty(NOTE, String.class);
+        if (note == null) {
+            return;
+        }
         ProducerTemplate template = exchange.getContext().createProducerTemplate();
         try {
-            template.sendBodyAndHeader(inbox.failureNotes(folder), note, Exchange.FILE_NAME, file + ".error.txt");
+            template.sendBodyAndHeader(inbox.failureNotes(folder), note, Exchange.FILE_NAME,
+                    movedAs + ".error.txt");
         } catch (RuntimeException e) {
-            // the file still moves aside: a note that cannot be written must not send it round again
-            LOG.warn("Could not write the failure note of {}: {}", file, e.getMessage());
+            LOG.warn("Could not write the failure note of {}: {}", movedAs, e.getMessage());
         } finally {
             try {
                 template.stop();

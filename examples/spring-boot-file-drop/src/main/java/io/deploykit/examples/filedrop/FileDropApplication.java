@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * Deploys what is dropped in three folders (or FTP directories): RapidStart packages to Business Central, item
- * pictures to Business Central, extension zips to Adobe Tags. With no configuration, both services are emulated in
- * process, so the whole flow runs offline.
+ * pictures to Business Central, extension zips to Adobe Tags. With deploykit.example.emulators=on, both services are
+ * emulated in process, so the whole flow runs offline.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(FileDropProperties.class)

@@ -16,14 +16,16 @@ public class FileDropProperties {
         ftp
     }
 
-    /** Whether the services are emulated in process. */
+    /** Which services are emulated in process: only those asked for, never as a fallback. */
     public enum Emulators {
-        /** Emulate each service whose credentials are not configured. */
-        auto,
-        /** Always emulate both. */
+        /** None: both services are configured under camel.component.bc and camel.component.reactor. */
+        off,
+        /** Both, whatever else is configured: the demo. */
         on,
-        /** Never emulate: talk to the real services. */
-        off
+        /** Business Central only. */
+        bc,
+        /** Adobe Tags only. */
+        reactor
     }
 
     /** Where files are picked up: a local folder or a directory on an FTP server. */
@@ -53,8 +55,11 @@ public class FileDropProperties {
     private Duration pollDelay = Duration.ofSeconds(1);
     /** Whether an extension package is released to private once its processing succeeded. */
     private boolean releasePrivate;
-    /** Whether the services are emulated in process; auto emulates each service whose credentials are not set. */
-    private Emulators emulators = Emulators.auto;
+    /**
+     * Which services are emulated in process (off, on, bc, reactor). Off by default: a service that is not emulated
+     * must be configured, or the start fails naming what to set.
+     */
+    private Emulators emulators = Emulators.off;
     /** How long each import and apply step of the emulated Business Central takes. */
     private Duration emulatorJobStep = Duration.ofSeconds(1);
     /** Where the demo files to copy into the inbox are written when the services are emulated. */
@@ -156,6 +161,16 @@ public class FileDropProperties {
         }
     }
 
+    /** How the connection to the FTP server is protected. */
+    public enum FtpTls {
+        /** FTPS, explicit: the server's FTP port, upgraded to TLS (AUTH TLS) before logging in; data channels too. */
+        explicit,
+        /** FTPS, implicit: TLS from the first byte, usually on port 990. */
+        implicit,
+        /** Plain FTP: the password and the files cross the network in the clear. */
+        none
+    }
+
     /** The FTP server, when source=ftp. */
     public static class Ftp {
         /** The FTP server's host. */
@@ -168,6 +183,16 @@ public class FileDropProperties {
         private String password = "";
         /** Whether to use passive mode (the usual choice behind firewalls and NAT). */
         private boolean passive = true;
+        /**
+         * TLS to the server (FTPS): explicit (the default), implicit, or none (plain FTP, the password in the clear).
+         * The server's certificate is verified, its host name included.
+         */
+        private FtpTls tls = FtpTls.explicit;
+        /**
+         * The Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material verifies the FTPS server's
+         * certificate, for a certificate of a private CA or a self-signed one; by default the JVM's trusted CAs.
+         */
+        private String sslBundle;
         /**
          * How long a file on the server must be seen unchanged (its size and time in the listings) before it is picked
          * up. An upload that pauses longer than this would be taken cut short: uploaders that may pause should write
@@ -218,6 +243,22 @@ public class FileDropProperties {
 
         public void setPassive(boolean passive) {
             this.passive = passive;
+        }
+
+        public FtpTls getTls() {
+            return tls;
+        }
+
+        public void setTls(FtpTls tls) {
+            this.tls = tls;
+        }
+
+        public String getSslBundle() {
+            return sslBundle;
+        }
+
+        public void setSslBundle(String sslBundle) {
+            this.sslBundle = sslBundle;
         }
 
         public Duration getStableFor() {

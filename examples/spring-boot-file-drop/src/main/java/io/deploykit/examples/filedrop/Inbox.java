@@ -23,16 +23,24 @@ final class Inbox {
         this.ftpWorkDirectory = ftpWorkDirectory;
     }
 
-    /** Picks the files of {@code folder} with one of the extensions, under the read lock bound as {@code lock}. */
+    /**
+     * Picks the files of {@code folder} with one of the extensions, under the read lock bound as {@code lock}, and
+     * moves each to its outcome folder with the strategy bound as {@link #moveOf}.
+     */
     String consumer(String folder, String extensions, String lock) {
         String options = "includeExt=" + extensions
                          + "&exclusiveReadLockStrategy=#" + lock
-                         + "&move=${exchangeProperty." + OUTCOME + "}/${file:name}"
+                         + "&processStrategy=#" + moveOf(folder)
                          + "&initialDelay=0&delay=" + properties.getPollDelay().toMillis()
                          + (isSet(properties.getDoneFileName()) ? "&doneFileName=" + properties.getDoneFileName() : "");
         return base(folder) + (isFtp()
                 ? "&" + options + "&binary=true&localWorkDirectory=" + ftpWorkDirectory.resolve(folder)
                 : "?" + options);
+    }
+
+    /** The name of the {@link OutcomeMove} of {@code folder} in the registry. */
+    static String moveOf(String folder) {
+        return "deploykitOutcomeMove-" + folder;
     }
 
     /** How long a file must be seen unchanged before it is picked up. */
@@ -52,11 +60,21 @@ final class Inbox {
     private String base(String folder) {
         if (isFtp()) {
             FileDropProperties.Ftp ftp = properties.getFtp();
-            return "ftp://" + ftp.getHost() + ":" + ftp.getPort() + "/" + trimSlashes(properties.getInbox()) + "/" + folder
-                   + "?username=" + ftp.getUsername() + "&password=RAW(" + ftp.getPassword() + ")"
-                   + "&passiveMode=" + ftp.isPassive();
+            FileDropProperties.FtpTls tls = ftp.getTls();
+            return (tls == FileDropProperties.FtpTls.none ? "ftp" : "ftps") + "://" + ftp.getHost() + ":" + ftp.getPort()
+                   + "/" + trimSlashes(properties.getInbox()) + "/" + folder
+                   + "?username=RAW(" + ftp.getUsername() + ")&password=RAW(" + ftp.getPassword() + ")"
+                   + "&passiveMode=" + ftp.isPassive()
+                   + (tls == FileDropProperties.FtpTls.none ? "" : tlsOptions(ftp));
         }
         return "file:" + Path.of(properties.getInbox(), folder).toAbsolutePath();
+    }
+
+    /** The data channels encrypted too (PROT P), the server's host name checked against its certificate. */
+    private static String tlsOptions(FileDropProperties.Ftp ftp) {
+        return "&implicit=" + (ftp.getTls() == FileDropProperties.FtpTls.implicit)
+               + "&execPbsz=0&execProt=P&ftpClient.endpointCheckingEnabled=true"
+               + (isSet(ftp.getSslBundle()) ? "&sslContextParameters=#" + FtpTls.BEAN : "");
     }
 
     private static boolean isSet(String value) {

@@ -10,9 +10,12 @@ import java.util.UUID;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
+import org.apache.commons.net.ftp.FTPSClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +33,11 @@ class InboxCheck implements InitializingBean {
     private static final List<String> TARGETS = List.of(Inbox.DONE, Inbox.ERROR);
 
     private final FileDropProperties properties;
+    private final ObjectProvider<SslBundles> sslBundles;
 
-    InboxCheck(FileDropProperties properties) {
+    InboxCheck(FileDropProperties properties, ObjectProvider<SslBundles> sslBundles) {
         this.properties = properties;
+        this.sslBundles = sslBundles;
     }
 
     @Override
@@ -63,13 +68,17 @@ class InboxCheck implements InitializingBean {
 
     private void checkFtp() throws IOException {
         FileDropProperties.Ftp settings = properties.getFtp();
-        FTPClient ftp = new FTPClient();
+        FTPClient ftp = client(settings);
         ftp.setConnectTimeout(30_000);
         try {
             ftp.connect(settings.getHost(), settings.getPort());
             if (!FTPReply.isPositiveCompletion(ftp.getReplyCode()) || !ftp.login(settings.getUsername(), settings.getPassword())) {
                 throw new IllegalStateException("Cannot log in to ftp://" + settings.getHost() + ":" + settings.getPort()
                                                 + " as " + settings.getUsername() + ": " + ftp.getReplyString().strip());
+            }
+            if (ftp instanceof FTPSClient ftps) {
+                ftps.execPBSZ(0);
+                ftps.execPROT("P"); // the data channels encrypted too, as the routes' connections
             }
             if (settings.isPassive()) {
                 ftp.enterLocalPassiveMode();
@@ -104,6 +113,17 @@ class InboxCheck implements InitializingBean {
                 ftp.disconnect();
             }
         }
+    }
+
+    /** A plain FTP client, or an FTPS one that verifies the server's certificate and host name. */
+    private FTPClient client(FileDropProperties.Ftp settings) {
+        if (settings.getTls() == FileDropProperties.FtpTls.none) {
+            return new FTPClient();
+        }
+        FTPSClient ftps = new FTPSClient(settings.getTls() == FileDropProperties.FtpTls.implicit,
+                FtpTls.sslContext(properties, sslBundles));
+        ftps.setEndpointCheckingEnabled(true);
+        return ftps;
     }
 
     private static void makeDirectories(FTPClient ftp, String home, String path) throws IOException {

@@ -39,8 +39,13 @@ class InboxGuide implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (properties.getSource() == FileDropProperties.Source.ftp) {
-            LOG.info("Watching ftp://{}:{}/{}/{{rapidstart,pictures,extensions}}", properties.getFtp().getHost(),
-                    properties.getFtp().getPort(), properties.getInbox());
+            FileDropProperties.Ftp ftp = properties.getFtp();
+            LOG.info("Watching ftp://{}:{}/{}/{{rapidstart,pictures,extensions}} ({})", ftp.getHost(), ftp.getPort(),
+                    properties.getInbox(), ftp.getTls() == FileDropProperties.FtpTls.none ? "plain FTP" : "FTPS, " + ftp.getTls());
+            if (ftp.getTls() == FileDropProperties.FtpTls.none) {
+                LOG.warn("Plain FTP (deploykit.example.ftp.tls=none): the FTP password and the packages cross the network"
+                         + " in the clear. Use FTPS (tls=explicit or implicit) unless the network is trusted");
+            }
         } else {
             Path inbox = Path.of(properties.getInbox()).toAbsolutePath();
             for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,6 +50,20 @@ final class ChildApplication implements AutoCloseable {
 
     /** As {@link #start}, with this much heap at most (such as {@code 128m}). */
     static ChildApplication startWithHeap(String name, Path work, String heap, List<String> arguments) throws IOException {
+        return start(name, work, heap, null, Map.of(), arguments);
+    }
+
+    /**
+     * As {@link #start}, in its own working directory (where anything written to a relative path lands) and with
+     * these environment variables (how secrets are usually given).
+     */
+    static ChildApplication startIn(Path directory, String name, Path work, Map<String, String> environment,
+                                    List<String> arguments) throws IOException {
+        return start(name, work, "256m", directory, environment, arguments);
+    }
+
+    private static ChildApplication start(String name, Path work, String heap, Path directory,
+                                          Map<String, String> environment, List<String> arguments) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path tmp = Files.createDirectories(work.resolve("tmp-" + name));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Djava.io.tmpdir=" + tmp,
@@ -56,7 +71,12 @@ final class ChildApplication implements AutoCloseable {
                 "--spring.main.banner-mode=off", "--deploykit.example.demo-folder=" + work.resolve("demo-" + name),
                 "--server.port=0")); // instances run side by side: each on a free port
         command.addAll(arguments);
-        return new ChildApplication(name, new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().putAll(environment);
+        return new ChildApplication(name, builder.start());
     }
 
     /** Waits until the application watches its inbox. */
@@ -67,6 +87,20 @@ final class ChildApplication implements AutoCloseable {
             throw new AssertionError(name + " exited at start-up:" + tail());
         }
         return this;
+    }
+
+    /** Everything it wrote so far. */
+    String output() {
+        return String.join("\n", output);
+    }
+
+    /** The port its web server listens on, from its log. */
+    int port() {
+        List<String> ports = matches(Pattern.compile("Tomcat started on port (\\d+)"));
+        if (ports.isEmpty()) {
+            throw new AssertionError(name + " logged no port:" + tail());
+        }
+        return Integer.parseInt(ports.get(0));
     }
 
     boolean logged(String fragment) {

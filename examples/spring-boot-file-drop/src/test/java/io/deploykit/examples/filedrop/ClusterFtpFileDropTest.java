@@ -50,6 +50,7 @@ class ClusterFtpFileDropTest {
                 "--deploykit.example.ftp.port=" + ftp.port(),
                 "--deploykit.example.ftp.username=" + EmbeddedFtpServer.USER,
                 "--deploykit.example.ftp.password=" + EmbeddedFtpServer.PASSWORD,
+                "--deploykit.example.ftp.tls=none",
                 "--deploykit.example.ftp.stable-for=500ms",
                 "--deploykit.example.poll-delay=200ms"));
         arguments.addAll(services.serviceArguments());

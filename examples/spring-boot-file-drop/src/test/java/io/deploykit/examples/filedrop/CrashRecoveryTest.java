@@ -49,7 +49,8 @@ class CrashRecoveryTest {
         assertTrue(Files.notExists(inbox.resolve("rapidstart/.done/crash.rapidstart")));
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(FileDropApplication.class)
-                .profiles("test").run("--deploykit.example.inbox=" + inbox, "--deploykit.example.demo-folder=" + work.resolve("demo"))) {
+                .profiles("test").run("--deploykit.example.inbox=" + inbox, "--deploykit.example.demo-folder=" + work.resolve("demo"),
+                        "--deploykit.example.emulators=on")) {
             Eventually.await("crash.rapidstart in .done after the restart", Duration.ofSeconds(30),
                     () -> Files.exists(inbox.resolve("rapidstart/.done/crash.rapidstart")));
             BcEmulator bc = second.getBean(BcEmulator.class);
@@ -66,6 +67,7 @@ class CrashRecoveryTest {
                 FileDropApplication.class.getName(),
                 "--deploykit.example.inbox=" + inbox,
                 "--deploykit.example.demo-folder=" + work.resolve("demo"),
+                "--deploykit.example.emulators=on",
                 "--deploykit.example.emulator-job-step=3s",
                 "--deploykit.example.read-lock-min-age=200ms",
                 "--deploykit.example.poll-delay=100ms")

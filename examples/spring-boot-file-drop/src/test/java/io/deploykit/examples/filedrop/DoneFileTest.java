@@ -26,7 +26,7 @@ class DoneFileTest {
         Path inbox = work.resolve("inbox");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FileDropApplication.class).profiles("test")
                 .run("--deploykit.example.inbox=" + inbox, "--deploykit.example.demo-folder=" + work.resolve("demo"),
-                        "--deploykit.example.done-file-name=$simple{file:name}.done")) {
+                        "--deploykit.example.emulators=on", "--deploykit.example.done-file-name=$simple{file:name}.done")) {
             BcEmulator bc = app.getBean(BcEmulator.class);
             Path file = RapidStartFiles.write(inbox.resolve("rapidstart/waiting.rapidstart"), "DONE-FILE", "Waits", 1, 1).file();
             long requests = bc.requests().size();

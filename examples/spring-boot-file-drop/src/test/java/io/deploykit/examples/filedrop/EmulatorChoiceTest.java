@@ -18,9 +18,9 @@ import io.deploykit.emulator.bc.BcEmulator;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
 /**
- * The emulators start only on purpose: with no option of a component configured at all, and with a warning. A
- * production instance whose secret is not mounted fails to start, naming what is missing, instead of "deploying" to
- * an in-process fake.
+ * The emulators start only when asked for, with a warning. A production instance whose configuration was not loaded
+ * (a mistyped profile, a file or secret not mounted) fails to start, naming what to set, instead of "deploying" to an
+ * in-process fake.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmulatorChoiceTest {
@@ -37,8 +37,18 @@ class EmulatorChoiceTest {
     }
 
     @Test
-    void withNothingConfiguredBothServicesAreEmulatedAndTheLogSaysSo(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = start()) {
+    void withNothingConfiguredAndNoEmulatorAskedForTheStartFailsNamingWhatToSet() {
+        Exception failure = assertThrows(Exception.class, () -> start("--spring.profiles.active=test,prodution").close());
+        String messages = messages(failure);
+        assertTrue(messages.contains("DeployKitException"), messages);
+        assertTrue(messages.contains("camel.component.bc.tenant-id") && messages.contains("client-secret")
+                   && messages.contains("camel.component.reactor.client-id"), "the real connections: " + messages);
+        assertTrue(messages.contains("deploykit.example.emulators=on"), "the emulator switch: " + messages);
+    }
+
+    @Test
+    void emulatorsAskedForAreStartedAndTheLogSaysSo(CapturedOutput output) {
+        try (ConfigurableApplicationContext app = start("--deploykit.example.emulators=on")) {
             assertTrue(app.getBeanProvider(BcEmulator.class).getIfAvailable() != null);
             assertTrue(app.getBeanProvider(ReactorEmulator.class).getIfAvailable() != null);
         }
@@ -48,7 +58,7 @@ class EmulatorChoiceTest {
 
     @Test
     void aConfigurationMissingItsSecretFailsTheStartInsteadOfFallingBackToTheEmulator() {
-        Exception failure = assertThrows(Exception.class, () -> start(
+        Exception failure = assertThrows(Exception.class, () -> start("--deploykit.example.emulators=reactor",
                 "--camel.component.bc.tenant-id=contoso.onmicrosoft.com",
                 "--camel.component.bc.company-name=CRONUS USA, Inc.").close()); // the client id and secret were not mounted
         String messages = messages(failure);
@@ -56,10 +66,10 @@ class EmulatorChoiceTest {
     }
 
     @Test
-    void oneServiceConfiguredLeavesOnlyTheOtherEmulated(CapturedOutput output) {
+    void oneServiceEmulatedOnRequestTheOtherReal(CapturedOutput output) {
         try (BcEmulator real = BcEmulator.builder().port(0)
                 .client(EmbeddedEmulators.DEMO_CLIENT_ID, EmbeddedEmulators.DEMO_CLIENT_SECRET).start();
-             ConfigurableApplicationContext app = start(
+             ConfigurableApplicationContext app = start("--deploykit.example.emulators=reactor",
                      "--camel.component.bc.base-url=" + real.apiBaseUrl(),
                      "--camel.component.bc.token-url=" + real.tokenUrl(),
                      "--camel.component.bc.tenant-id=" + real.tenant(),
@@ -76,7 +86,7 @@ class EmulatorChoiceTest {
     private static String messages(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            text.append(cause.getMessage()).append(" | ");
+            text.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(" | ");
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package io.deploykit.examples.filedrop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,7 @@ class FileDropTest {
         registry.add("deploykit.example.inbox", () -> work.resolve("inbox").toString());
         registry.add("deploykit.example.demo-folder", () -> work.resolve("demo").toString());
         registry.add("deploykit.example.release-private", () -> "true");
+        registry.add("deploykit.example.emulators", () -> "on");
     }
 
     private Path inbox(String folder) {
@@ -77,6 +81,47 @@ class FileDropTest {
                 () -> Files.exists(inbox("rapidstart").resolve(".error/notes.rapidstart")));
         String reason = Files.readString(note);
         assertTrue(reason.contains("InvalidInputException") && reason.contains("not a RapidStart package"), reason);
+    }
+
+    @Test
+    void aSecondDropOfTheSameNameKeepsTheFirstInDone() throws Exception {
+        Path done = inbox("rapidstart").resolve(".done");
+        RapidStartFiles.write(inbox("rapidstart").resolve("again.rapidstart"), "FD-AGAIN-1", "First", 1, 1);
+        Eventually.await("the first again.rapidstart in .done", WITHIN, () -> Files.exists(done.resolve("again.rapidstart")));
+        byte[] first = Files.readAllBytes(done.resolve("again.rapidstart"));
+
+        RapidStartFiles.write(inbox("rapidstart").resolve("again.rapidstart"), "FD-AGAIN-2", "Second", 1, 2);
+        Eventually.await("the second in .done beside the first", WITHIN, () -> named(done, "again.rapidstart.").size() == 1);
+
+        assertArrayEquals(first, Files.readAllBytes(done.resolve("again.rapidstart")), "the first is kept as it was");
+        String second = named(done, "again.rapidstart.").get(0);
+        assertTrue(second.matches("again\\.rapidstart\\.\\d{8}T\\d{6}\\.\\d{3}Z"), "its name and the UTC time: " + second);
+        assertEquals(2, bc.packageByCode(company(), "FD-AGAIN-2").orElseThrow().numberOfRecords());
+    }
+
+    @Test
+    void twoFailuresOfTheSameNameKeepBothFilesAndTheirNotes() throws Exception {
+        Path error = inbox("rapidstart").resolve(".error");
+        Files.writeString(inbox("rapidstart").resolve("twice.rapidstart"), "first broken content");
+        Eventually.await("the first file and its note", WITHIN, () -> Files.exists(error.resolve("twice.rapidstart.error.txt"))
+                && Files.exists(error.resolve("twice.rapidstart")) && Files.notExists(inbox("rapidstart").resolve("twice.rapidstart")));
+        Files.writeString(inbox("rapidstart").resolve("twice.rapidstart"), "second broken content");
+        Eventually.await("the second file and its note", WITHIN, () -> named(error, "twice.rapidstart.").size() == 3);
+
+        assertEquals("first broken content", Files.readString(error.resolve("twice.rapidstart")));
+        String second = named(error, "twice.rapidstart.").stream().filter(n -> !n.endsWith(".error.txt")).findFirst().orElseThrow();
+        assertEquals("second broken content", Files.readString(error.resolve(second)));
+        assertTrue(Files.exists(error.resolve(second + ".error.txt")), "its own note, named after it: " + named(error, ""));
+        assertTrue(Files.readString(error.resolve("twice.rapidstart.error.txt")).contains("not a RapidStart package"));
+    }
+
+    /** The names in the folder that start with the prefix. */
+    private static List<String> named(Path folder, String prefix) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

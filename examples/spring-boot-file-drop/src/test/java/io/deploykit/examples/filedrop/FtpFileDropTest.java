@@ -53,10 +53,12 @@ class FtpFileDropTest {
         registry.add("deploykit.example.ftp.port", ftp::port);
         registry.add("deploykit.example.ftp.username", () -> EmbeddedFtpServer.USER);
         registry.add("deploykit.example.ftp.password", () -> EmbeddedFtpServer.PASSWORD);
+        registry.add("deploykit.example.ftp.tls", () -> "none"); // FtpsFileDropTest: over TLS
         // well above the slow uploads' pauses (150 ms), also when a loaded machine stalls the uploading thread
         registry.add("deploykit.example.ftp.stable-for", () -> "2s");
         registry.add("deploykit.example.state-directory", () -> work.resolve("state").toString());
         registry.add("deploykit.example.demo-folder", () -> work.resolve("demo").toString());
+        registry.add("deploykit.example.emulators", () -> "on");
     }
 
     @AfterAll
@@ -86,6 +88,31 @@ class FtpFileDropTest {
         String company = bc.company(EmbeddedEmulators.DEMO_COMPANY).id();
         assertEquals("Completed", bc.packageByCode(company, "FTP-VALID").orElseThrow().applyStatus());
         assertTrue(Files.readString(remote("rapidstart/.error/ftp-broken.rapidstart.error.txt")).contains("not gzip"));
+    }
+
+    @Test
+    void aSecondFailureOfTheSameNameKeepsTheFirstAndBothNotesOnTheServer() throws Exception {
+        upload(Files.writeString(work.resolve("first-broken"), "first broken"), "drop/rapidstart/ftp-twice.rapidstart");
+        Eventually.await("the first file and its note on the server", WITHIN,
+                () -> Files.exists(remote("rapidstart/.error/ftp-twice.rapidstart.error.txt"))
+                      && Files.exists(remote("rapidstart/.error/ftp-twice.rapidstart"))
+                      && Files.notExists(remote("rapidstart/ftp-twice.rapidstart")), this::serverState);
+        upload(Files.writeString(work.resolve("second-broken"), "second broken"), "drop/rapidstart/ftp-twice.rapidstart");
+        Eventually.await("the second file and its note beside the first", WITHIN, () -> {
+            try (Stream<Path> files = Files.list(remote("rapidstart/.error"))) {
+                return files.filter(f -> f.getFileName().toString().startsWith("ftp-twice.rapidstart.")).count() == 3;
+            } catch (IOException e) {
+                return false;
+            }
+        }, this::serverState);
+
+        assertEquals("first broken", Files.readString(remote("rapidstart/.error/ftp-twice.rapidstart")));
+        try (Stream<Path> files = Files.list(remote("rapidstart/.error"))) {
+            Path second = files.filter(f -> f.getFileName().toString().matches("ftp-twice\\.rapidstart\\.\\d{8}T[\\d.]+Z"))
+                    .findFirst().orElseThrow();
+            assertEquals("second broken", Files.readString(second));
+            assertTrue(Files.exists(second.resolveSibling(second.getFileName() + ".error.txt")), "its own note");
+        }
     }
 
     @Test

@@ -36,6 +36,7 @@ class HostileFilesTest {
                 "--deploykit.example.inbox=" + inbox,
                 "--deploykit.example.read-lock-min-age=300ms",
                 "--deploykit.example.poll-delay=100ms",
+                "--deploykit.example.emulators=on",
                 "--deploykit.example.emulator-job-step=100ms"))) {
             app.awaitStarted();
 

@@ -27,7 +27,8 @@ class MoveFailureTest {
 
     private ConfigurableApplicationContext start(Path inbox) {
         return new SpringApplicationBuilder(FileDropApplication.class).profiles("test")
-                .run("--deploykit.example.inbox=" + inbox, "--deploykit.example.demo-folder=" + work.resolve("demo"));
+                .run("--deploykit.example.inbox=" + inbox, "--deploykit.example.demo-folder=" + work.resolve("demo"),
+                        "--deploykit.example.emulators=on");
     }
 
     @Test

@@ -34,7 +34,8 @@ import io.deploykit.emulator.reactor.ReactorEmulator;
 /**
  * The application as an operator watches it, over real HTTP on its own port: {@code /actuator/health} with the
  * components' producer health checks, {@code /actuator/prometheus} with their metrics, {@code /actuator/camel/bc}
- * with the dev console.
+ * with the dev console. Health details and the consoles are not shown by default (ActuatorExposureTest): here they
+ * are asked for, as an operator does where the port is guarded, with show-details=always and the consoles profile.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OperabilityTest {
@@ -49,9 +50,11 @@ class OperabilityTest {
     private ConfigurableApplicationContext start(List<String> more) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--deploykit.example.inbox=" + work.resolve("inbox"),
-                "--deploykit.example.demo-folder=" + work.resolve("demo")));
+                "--deploykit.example.demo-folder=" + work.resolve("demo"),
+                "--management.endpoint.health.show-details=always"));
         arguments.addAll(more);
-        return new SpringApplicationBuilder(FileDropApplication.class).profiles("test").run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(FileDropApplication.class).profiles("test", "consoles")
+                .run(arguments.toArray(String[]::new));
     }
 
     private static HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws IOException, InterruptedException {
@@ -62,7 +65,7 @@ class OperabilityTest {
 
     @Test
     void healthMetricsAndConsoleShowTheComponentsOverHttp() throws Exception {
-        try (ConfigurableApplicationContext app = start(List.of())) {
+        try (ConfigurableApplicationContext app = start(List.of("--deploykit.example.emulators=on"))) {
             HttpResponse<String> health = get(app, "/actuator/health");
             assertEquals(200, health.statusCode(), health.body());
             JsonNode status = JSON.readTree(health.body());
@@ -88,6 +91,23 @@ class OperabilityTest {
             assertEquals("metrics.rapidstart", last.path("what").asText(), console.body());
             assertEquals("success", last.path("outcome").asText());
             assertEquals(200, get(app, "/actuator/camel/reactor").statusCode());
+        }
+    }
+
+    @Test
+    void theConsolesProfileOffersOnlyTheComponentsConsoles() throws Exception {
+        try (ConfigurableApplicationContext app = start(List.of("--deploykit.example.emulators=on"))) {
+            for (String other : List.of("heap-dump", "bean", "jvm", "system-properties", "properties")) {
+                HttpResponse<String> answer = get(app, "/actuator/camel/" + other);
+                assertTrue(JSON.readTree(answer.body()).isEmpty(), other + " answered: " + answer.body());
+            }
+            JsonNode all = JSON.readTree(get(app, "/actuator/camel/all").body());
+            List<String> consoles = new ArrayList<>();
+            all.fieldNames().forEachRemaining(consoles::add);
+            assertEquals(List.of("bc", "reactor"), consoles.stream().sorted().toList(), all.toString());
+            try (var files = Files.walk(Path.of("").toAbsolutePath(), 2)) {
+                assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".hprof")).toList(), "no heap dump");
+            }
         }
     }
 

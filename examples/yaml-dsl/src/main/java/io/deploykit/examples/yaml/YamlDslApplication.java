@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import org.apache.camel.util.StringHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.emulator.bc.BcEmulator;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.bc.pictures.Images;
@@ -23,8 +26,10 @@ import io.deploykit.emulator.reactor.ExtensionZips;
 import io.deploykit.emulator.reactor.ReactorEmulator;
 
 /**
- * Runs the YAML routes with camel-main. A service whose credentials are not configured (in application.properties,
- * system properties or the environment) is emulated in process and the component pointed at it.
+ * Runs the YAML routes with camel-main. The services are emulated in process only when asked for:
+ * {@code deploykit.emulators=on} (both), {@code bc} or {@code reactor} (one), as a system property, the environment
+ * variable {@code DEPLOYKIT_EMULATORS} or in application.properties. A service neither configured nor emulated fails
+ * the start, naming what to set: a configuration that was not loaded never deploys to an in-process fake.
  */
 public final class YamlDslApplication {
 
@@ -38,7 +43,7 @@ public final class YamlDslApplication {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main(YamlDslApplication.class);
-        try (Emulated emulated = Emulated.startUnlessConfigured(main)) {
+        try (Emulated emulated = Emulated.start(main, Emulated.asked())) {
             main.addMainListener(new Guide(emulated));
             main.run(args);
         }
@@ -70,7 +75,7 @@ public final class YamlDslApplication {
                 }
                 Path demo = inbox.resolveSibling("demo");
                 if (emulated.bc != null) {
-                    LOG.info("Business Central is emulated at {} (no camel.component.bc credentials are set)",
+                    LOG.warn("Business Central is EMULATED in this process at {} (deploykit.emulators)",
                             emulated.bc.apiBaseUrl());
                     RapidStartFiles.write(Files.createDirectories(demo.resolve("rapidstart"))
                             .resolve("DEMO-CUSTOMERS.rapidstart"), "DEMO-CUSTOMERS", "Demo customers", 3, 10);
@@ -78,7 +83,7 @@ public final class YamlDslApplication {
                             Images.png(320, 240));
                 }
                 if (emulated.reactor != null) {
-                    LOG.info("Adobe Tags is emulated at {} (no camel.component.reactor credentials are set)",
+                    LOG.warn("Adobe Tags is EMULATED in this process at {} (deploykit.emulators)",
                             emulated.reactor.baseUrl());
                     ExtensionZips.write(Files.createDirectories(demo.resolve("extensions"))
                             .resolve("deploykit-demo-1.0.0.zip"), "deploykit-demo", "1.0.0", "web");
@@ -100,13 +105,46 @@ public final class YamlDslApplication {
             this.reactor = reactor;
         }
 
-        static Emulated startUnlessConfigured(Main main) {
+        static final String SWITCH = "deploykit.emulators";
+
+        /** What {@code deploykit.emulators} asks for: off (the default), on, bc or reactor. */
+        static String asked() {
+            Properties application = applicationProperties();
+            String asked = System.getProperty(SWITCH, System.getenv().getOrDefault("DEPLOYKIT_EMULATORS",
+                    application.getProperty(SWITCH, "off")));
+            return asked.trim().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * Starts the emulators asked for ({@code on}, {@code bc}, {@code reactor} or {@code off}) and points the
+         * components at them; fails, naming what to set, when a service is neither configured nor asked for.
+         */
+        static Emulated start(Main main, String asked) {
+            if (!java.util.List.of("on", "off", "bc", "reactor").contains(asked)) {
+                throw new DeployKitException(SWITCH + " is '" + asked + "': on, off, bc or reactor");
+            }
             Properties application = applicationProperties();
             Properties overrides = new Properties();
             BcEmulator bc = null;
             ReactorEmulator reactor = null;
-            if (!configured(application, "camel.component.bc.client-id")
-                && !configured(application, "camel.component.bc.access-token")) {
+            boolean bcConfigured = configured(application, "camel.component.bc.client-id")
+                                   || configured(application, "camel.component.bc.access-token");
+            boolean reactorConfigured = configured(application, "camel.component.reactor.client-id")
+                                        || configured(application, "camel.component.reactor.access-token");
+            List<String> missing = new ArrayList<>();
+            if (!bcConfigured && !asked.equals("on") && !asked.equals("bc")) {
+                missing.add("Business Central is not configured: set camel.component.bc.tenant-id, environment,"
+                            + " company-name, client-id and client-secret (e.g. CAMEL_COMPONENT_BC_CLIENTSECRET)");
+            }
+            if (!reactorConfigured && !asked.equals("on") && !asked.equals("reactor")) {
+                missing.add("Adobe Tags is not configured: set camel.component.reactor.client-id, client-secret and"
+                            + " ims-org-id (e.g. CAMEL_COMPONENT_REACTOR_CLIENTSECRET)");
+            }
+            if (!missing.isEmpty()) {
+                throw new DeployKitException(String.join("; ", missing) + ". To try the example without the services,"
+                        + " ask for in-process emulators: " + SWITCH + "=on (mvn exec:exec -D" + SWITCH + "=on)");
+            }
+            if (asked.equals("on") || asked.equals("bc")) {
                 bc = BcEmulator.builder().port(0).client(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET).start();
                 overrides.put("camel.component.bc.base-url", bc.apiBaseUrl());
                 overrides.put("camel.component.bc.tenant-id", bc.tenant());
@@ -116,8 +154,7 @@ public final class YamlDslApplication {
                 overrides.put("camel.component.bc.client-id", DEMO_CLIENT_ID);
                 overrides.put("camel.component.bc.client-secret", DEMO_CLIENT_SECRET);
             }
-            if (!configured(application, "camel.component.reactor.client-id")
-                && !configured(application, "camel.component.reactor.access-token")) {
+            if (asked.equals("on") || asked.equals("reactor")) {
                 reactor = ReactorEmulator.builder().port(0).client(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET).start();
                 overrides.put("camel.component.reactor.base-url", reactor.baseUrl());
                 overrides.put("camel.component.reactor.token-url", reactor.tokenUrl());

@@ -38,6 +38,7 @@ class YamlDslCommandTest {
                 // quicker than the defaults of application.properties, as system properties override them
                 "-DreadLockMinAge=200", "-DpollDelay=100",
                 "-Dcamel.component.bc.poll-interval=200", "-Dcamel.component.reactor.poll-interval=200",
+                "-Ddeploykit.emulators=on", // as mvn exec:exec -Ddeploykit.emulators=on passes it
                 YamlDslApplication.class.getName())
                 .directory(folder.toFile()).redirectErrorStream(true).start();
         Output output = new Output(process);
@@ -65,6 +66,21 @@ class YamlDslCommandTest {
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");
         }
         output.await("Apache Camel (Main) 4.22.0 is shutdown");
+    }
+
+    @Test
+    void withNeitherTheServicesConfiguredNorTheEmulatorsAskedForTheStartFailsNamingWhatToSet() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-classpath", runtimeClasspath(), "-Ddeploykit.emulators=off", YamlDslApplication.class.getName())
+                .directory(folder.toFile()).redirectErrorStream(true).start();
+        Output output = new Output(process);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "it exits");
+        output.await("DeployKitException");
+        String text = output.text();
+        assertTrue(text.contains("camel.component.bc.tenant-id") && text.contains("camel.component.reactor.client-id")
+                   && text.contains("deploykit.emulators=on"), text);
+        assertTrue(process.exitValue() != 0, "a failed start: " + process.exitValue());
+        assertTrue(Files.notExists(folder.resolve("inbox")), "no file taken: no inbox made");
     }
 
     /** What exec:exec passes as %classpath: the module's classes and its runtime dependencies (written by the build). */

@@ -31,7 +31,7 @@ class YamlRoutesTest {
         main.addOverrideProperty("pollDelay", "100");
         main.addOverrideProperty("camel.component.bc.poll-interval", "100");
         main.addOverrideProperty("camel.component.reactor.poll-interval", "100");
-        try (YamlDslApplication.Emulated emulated = YamlDslApplication.Emulated.startUnlessConfigured(main)) {
+        try (YamlDslApplication.Emulated emulated = YamlDslApplication.Emulated.start(main, "on")) {
             Thread runner = new Thread(() -> {
                 try {
                     main.run();

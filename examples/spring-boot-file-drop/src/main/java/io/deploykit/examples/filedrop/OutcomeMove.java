@@ -1,0 +1,64 @@
+package io.deploykit.examples.filedrop;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileOperations;
+import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
+
+/**
+ * Moves a file whose route is done into its outcome folder ({@code .done} or {@code .error}, the exchange property
+ * {@link Inbox#OUTCOME}) without replacing an earlier file of the same name: the file keeps its name when it is
+ * free, else it gets the UTC time of the move, {@code name.20261203T162317.482Z}. Camel's own {@code move} deletes
+ * what was there. The failure note of a file bound for {@code .error} is written first, named after the name the
+ * file gets, so whoever sees the file there finds its note. Works through the consumer's own operations: local
+ * folders and FTP alike.
+ */
+final class OutcomeMove<T> extends GenericFileRenameProcessStrategy<T> {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final String folder;
+    private final FailureNote notes;
+    private final Clock clock;
+
+    OutcomeMove(String folder, FailureNote notes, Clock clock) {
+        this.folder = folder;
+        this.notes = notes;
+        this.clock = clock;
+        setCommitRenamer(this::outcomeName);
+    }
+
+    @Override
+    public void prepareOnStartup(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint) throws Exception {
+        // the read lock named by the endpoint's exclusiveReadLockStrategy, as Camel's own strategy would use it
+        setExclusiveReadLockStrategy(endpoint.getExclusiveReadLockStrategy());
+        super.prepareOnStartup(operations, endpoint);
+    }
+
+    private GenericFile<T> outcomeName(GenericFileOperations<T> operations, Exchange exchange, GenericFile<T> file) {
+        String outcome = exchange.getProperty(Inbox.OUTCOME, Inbox.DONE, String.class);
+        String name = outcome + "/" + file.getFileNameOnly();
+        GenericFile<T> target = renamed(operations, file, name);
+        for (int attempt = 2; operations.existsFile(target.getAbsoluteFilePath()); attempt++) {
+            String stamp = STAMP.format(clock.instant());
+            target = renamed(operations, file, name + "." + stamp + (attempt > 2 ? "-" + attempt : ""));
+        }
+        if (Inbox.ERROR.equals(outcome)) {
+            notes.writeBeside(exchange, folder, target.getFileNameOnly());
+        }
+        return target;
+    }
+
+    private static <T> GenericFile<T> renamed(GenericFileOperations<T> operations, GenericFile<T> file, String name) {
+        GenericFile<T> target = operations.newGenericFile();
+        target.copyFrom(file, target);
+        target.changeFileName(name);
+        return target;
+    }
+}
