@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *       {@code stableFor}: a file still being written or uploaded is left alone, whatever the precision of the
  *       server's clock (FTP listings give minutes);</li>
  *   <li>by one instance only: its lock is an entry of an {@link IdempotentRepository}, kept in a database shared by
- *       the instances (Camel's {@code JdbcOrphanLockAwareIdempotentRepository}, whose entries of a dead instance are
- *       taken over once they have not been renewed for a while), or in memory for an instance alone;</li>
+ *       the instances ({@link JdbcInboxLocks}, whose entries of a dead instance are taken over once they have not
+ *       been renewed for a while, by the database's clock), or in memory for an instance alone;</li>
  *   <li>if it is still there once locked: another instance may have finished it meanwhile.</li>
  * </ol>
  * Unlike Camel's idempotent read lock, a lock this instance did not get is never released by it: an abort after

@@ -68,15 +68,18 @@ class ClusterClockTest {
                 // Tokyo's clock reads 17 hours later than Los Angeles': its files must still look alive to Tokyo
                 Thread.sleep(TAKEOVER.multipliedBy(3).toMillis());
                 assertEquals(List.of(), tokyo.matches(PICKED), "taken from a live instance in another zone:" + tokyo.tail());
+                assertTrue(!tokyo.logged("Taking over"), tokyo.tail());
 
                 losAngeles.kill(); // now Tokyo takes them over, within the takeover time (and some polls)
                 Eventually.await("Tokyo taking the files of the killed instance over", TAKEOVER.multipliedBy(5),
                         () -> tokyo.matches(PICKED).size() == CODES.size(), tokyo::tail);
+                assertTrue(tokyo.logged("Taking over the lock of rapidstart/"), "the takeover said so:" + tokyo.tail());
 
                 try (ChildApplication losAngelesAgain = start("los-angeles-again", "America/Los_Angeles", inbox)) {
                     Thread.sleep(TAKEOVER.multipliedBy(3).toMillis());
                     assertEquals(List.of(), losAngelesAgain.matches(PICKED),
                             "taken from a live instance in another zone:" + losAngelesAgain.tail());
+                    assertTrue(!losAngelesAgain.logged("Taking over"), losAngelesAgain.tail());
 
                     tokyo.kill(); // Los Angeles sees Tokyo's heartbeats stop, though Tokyo wrote them "in its future"
                     Eventually.await("Los Angeles taking the files of the killed instance over", TAKEOVER.multipliedBy(5),
