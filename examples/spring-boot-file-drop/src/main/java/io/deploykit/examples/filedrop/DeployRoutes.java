@@ -37,7 +37,9 @@ class DeployRoutes extends RouteBuilder {
     public void configure() {
         Inbox inbox = new Inbox(properties, ftpWork.path());
         for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
-            bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC()));
+            PackageTurns turns = "rapidstart".equals(folder) ? new PackageTurns(inbox.isFtp()) : null;
+            bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC(),
+                    turns));
         }
 
         // not handled: the exchange stays failed, so the consumer rolls back and leaves the file in the inbox

@@ -27,6 +27,7 @@ final class Inbox {
     String consumer(String folder, String extensions, String lock) {
         String options = "includeExt=" + extensions
                          + "&exclusiveReadLockStrategy=#" + lock
+                         + "&sortBy=file:modified;file:name" // oldest first (PackageTurns keeps one code in turn)
                          + "&move=${exchangeProperty." + OUTCOME + "}/${file:name}"
                          + "&initialDelay=0&delay=" + properties.getPollDelay().toMillis()
                          + (isSet(properties.getDoneFileName()) ? "&doneFileName=" + properties.getDoneFileName() : "");

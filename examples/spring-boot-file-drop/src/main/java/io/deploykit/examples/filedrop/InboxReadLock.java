@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>by one instance only: its lock is an entry of an {@link IdempotentRepository}, kept in a database shared by
  *       the instances ({@link JdbcInboxLocks}, whose entries of a dead instance are taken over once they have not
  *       been renewed for a while, by the database's clock), or in memory for an instance alone;</li>
- *   <li>if it is still there once locked: another instance may have finished it meanwhile.</li>
+ *   <li>if it is still there once locked: another instance may have finished it meanwhile;</li>
+ *   <li>in its turn, for RapidStart packages: after the older files of its package code, and while no other file of
+ *       that code is being deployed ({@link PackageTurns}).</li>
  * </ol>
  * Unlike Camel's idempotent read lock, a lock this instance did not get is never released by it: an abort after
  * a refused lock must not delete the lock another instance holds.
@@ -35,12 +38,17 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
     private static final Logger LOG = LoggerFactory.getLogger(InboxReadLock.class);
     /** The exchange property naming the lock this instance holds for the exchange's file. */
     private static final String HELD = "DeployKitInboxLock";
+    /** The exchange property naming the lock of the package code this instance holds for the exchange's file. */
+    private static final String HELD_TURN = "DeployKitPackageTurn";
 
     private final IdempotentRepository locks;
     private final String folder;
     private final Duration stableFor;
     private final Clock clock;
+    private final PackageTurns turns;
     private final Map<String, Sighting> sightings = new ConcurrentHashMap<>();
+    /** The files said (once, at INFO) to wait for their turn. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
     /** A file as last listed, and since when it has looked like this. */
     private record Sighting(long length, long modified, Instant since, Instant lastSeen) {
@@ -50,11 +58,13 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
         }
     }
 
-    InboxReadLock(IdempotentRepository locks, String folder, Duration stableFor, Clock clock) {
+    /** {@code turns}: files of one package code in turn, oldest first (see {@link PackageTurns}); null for none. */
+    InboxReadLock(IdempotentRepository locks, String folder, Duration stableFor, Clock clock, PackageTurns turns) {
         this.locks = locks;
         this.folder = folder;
         this.stableFor = stableFor;
         this.clock = clock;
+        this.turns = turns;
     }
 
     @Override
@@ -72,6 +82,12 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
         forgetFilesGone(now);
         if (file.getFileLength() < 1 || Duration.between(seen.since(), now).compareTo(stableFor) < 0) {
             LOG.trace("{}/{} has not been unchanged for {} yet", folder, name, stableFor);
+            return false;
+        }
+        PackageTurns.Turn turn = turns == null ? new PackageTurns.Turn(null, null, null) : turns.turnOf(operations, file);
+        if (turn.waitsFor() != null) {
+            logWaiting(name, "waits for the older " + turn.waitsFor() + " of package " + turn.code()
+                             + " to be deployed first");
             return false;
         }
         String key = folder + "/" + name;
@@ -98,8 +114,39 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
             return false;
         }
         exchange.setProperty(HELD, key);
+        if (turn.lock() != null && !takeTurn(exchange, name, turn)) {
+            releaseHeld(exchange);
+            return false;
+        }
         sightings.remove(name);
+        waiting.remove(name);
         return true;
+    }
+
+    /** Takes the lock of the file's package code, held until the file's outcome. */
+    private boolean takeTurn(Exchange exchange, String name, PackageTurns.Turn turn) {
+        boolean taken;
+        try {
+            taken = locks.add(exchange, turn.lock());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot take the lock of {} ({}); trying again at the next poll", turn.lock(), e.getMessage());
+            return false;
+        }
+        if (!taken) {
+            logWaiting(name, "waits: another file of package " + turn.code() + " is being deployed");
+            return false;
+        }
+        exchange.setProperty(HELD_TURN, turn.lock());
+        return true;
+    }
+
+    /** Once per file at INFO (a file waiting for its turn is no error), then at DEBUG at each poll. */
+    private void logWaiting(String name, String why) {
+        if (waiting.add(name)) {
+            LOG.info("{}/{} {}; it stays in the inbox", folder, name, why);
+        } else {
+            LOG.debug("{}/{} {}", folder, name, why);
+        }
     }
 
     @Override
@@ -120,6 +167,11 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
     }
 
     private void releaseHeld(Exchange exchange) {
+        String turn = exchange.getProperty(HELD_TURN, String.class);
+        if (turn != null) {
+            exchange.removeProperty(HELD_TURN);
+            release(exchange, turn);
+        }
         String key = exchange.getProperty(HELD, String.class);
         if (key != null) {
             exchange.removeProperty(HELD);
@@ -140,6 +192,7 @@ final class InboxReadLock<T> implements GenericFileExclusiveReadLockStrategy<T> 
     private void forgetFilesGone(Instant now) {
         Instant before = now.minus(stableFor.multipliedBy(10).plusMinutes(1));
         sightings.values().removeIf(sighting -> sighting.lastSeen().isBefore(before));
+        waiting.retainAll(sightings.keySet());
     }
 
     // the options of Camel's own read locks do not apply
