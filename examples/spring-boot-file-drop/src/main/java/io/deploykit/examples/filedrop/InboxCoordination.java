@@ -79,6 +79,23 @@ class InboxCoordination {
                 cluster.getTakeoverAfter(), camel);
     }
 
+    /**
+     * An instance without a database claims its inbox at start (see {@link InboxClaim}), before its routes start, and
+     * releases it when the Camel context stops, after its routes.
+     */
+    @Bean(destroyMethod = "")
+    InboxClaim inboxClaim(FileDropProperties properties, ClusterDatabase database, CamelContext camel) throws Exception {
+        if (database.dataSource() != null) {
+            LOG.info("Several instances may share this inbox: the locks are in the cluster database");
+            return null;
+        }
+        InboxClaim claim = new InboxClaim(InboxClaimStores.of(properties), properties.getInboxClaimHeartbeat(),
+                JdbcInboxLocks.ownerName());
+        claim.claim();
+        camel.addService(claim, true, false);
+        return claim;
+    }
+
     /** Where the components record each deploy's steps. */
     @Bean(initMethod = "start", destroyMethod = "stop")
     StateRepository<String, String> deployStates(FileDropProperties properties, ClusterDatabase database) {

@@ -51,7 +51,7 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
     }
 
     /** Host, process and a random part: unique per start, readable in the table and the logs. */
-    private static String ownerName() {
+    static String ownerName() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
