@@ -87,7 +87,7 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
     }
 
     /** Renews every lock this instance still owns, by the database's clock. */
-    private void beat() {
+    void beat() {
         try {
             update("UPDATE " + table + " SET heartbeat = now() WHERE processorName = ? AND owner = ?", group, owner);
         } catch (RuntimeException e) {
