@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -50,8 +53,17 @@ final class PackageTurns {
     private record Known(long length, long modified, String code) {
     }
 
+    private record Oldest(String name, long modified) {
+    }
+
+    private record Listing(long takenNanos, Map<String, Oldest> oldestByCode) {
+    }
+
+    private static final long LISTING_REUSE_MILLIS = 250;
+
     private final boolean ftp;
     private final Map<Path, Known> codes = new ConcurrentHashMap<>();
+    private volatile Listing listing;
 
     PackageTurns(boolean ftp) {
         this.ftp = ftp;
@@ -66,59 +78,79 @@ final class PackageTurns {
 
     Turn turnOf(GenericFileOperations<?> operations, GenericFile<?> file) {
         if (ftp) {
-            return new Turn(ANY_CODE, LOCK_PREFIX + ANY_CODE, olderOnServer(operations, file));
+            Oldest oldest = oldestByCode(() -> listedOnServer(operations, file)).get(ANY_CODE);
+            return new Turn(ANY_CODE, LOCK_PREFIX + ANY_CODE, olderThan(oldest, file));
         }
         Path path = Path.of(file.getAbsoluteFilePath());
         String code = codeOf(path, file.getFileLength(), file.getLastModified());
         if (code == null) {
             return new Turn(null, null, null); // not a package: its deploy fails and says why
         }
-        return new Turn(code, LOCK_PREFIX + code, olderOfCode(path, file.getLastModified(), code));
+        Oldest oldest = oldestByCode(() -> listedLocally(path.getParent())).get(code);
+        return new Turn(code, LOCK_PREFIX + code, olderThan(oldest, file));
     }
 
-    /** The name of an older file of this code still in the folder, or null. */
-    private String olderOfCode(Path path, long modified, String code) {
-        try (Stream<Path> siblings = Files.list(path.getParent())) {
-            return siblings.filter(sibling -> isPackage(sibling.getFileName().toString()) && !sibling.equals(path))
-                    .filter(sibling -> {
-                        try {
-                            long siblingModified = Files.getLastModifiedTime(sibling).toMillis();
-                            return isOlder(siblingModified, sibling.getFileName().toString(), modified,
-                                    path.getFileName().toString())
-                                   && code.equals(codeOf(sibling, Files.size(sibling), siblingModified));
-                        } catch (IOException gone) {
-                            return false;
-                        }
-                    })
-                    .map(sibling -> sibling.getFileName().toString()).findFirst().orElse(null);
-        } catch (IOException e) {
-            LOG.debug("Cannot list the files beside {}: {}", path, e.getMessage());
-            return null;
-        } finally {
-            if (codes.size() > 10_000) {
-                codes.keySet().removeIf(known -> Files.notExists(known));
-            }
+    /** The oldest file of a code in the folder, if it is older than this one. */
+    private static String olderThan(Oldest oldest, GenericFile<?> file) {
+        return oldest != null && isOlder(oldest.modified(), oldest.name(), file.getLastModified(), file.getFileNameOnly())
+                ? oldest.name() : null;
+    }
+
+    /**
+     * The oldest file of each code in the folder, from a listing shared by the files of one poll (a folder of n files
+     * is listed once, not n times); a listing is used for {@value #LISTING_REUSE_MILLIS} ms at most.
+     */
+    private Map<String, Oldest> oldestByCode(Supplier<Map<String, Oldest>> list) {
+        Listing last = listing;
+        if (last == null || System.nanoTime() - last.takenNanos() > TimeUnit.MILLISECONDS.toNanos(LISTING_REUSE_MILLIS)) {
+            last = new Listing(System.nanoTime(), list.get());
+            listing = last;
         }
+        return last.oldestByCode();
     }
 
-    /** The name of an older RapidStart file in the server's listing, or null. */
-    private static String olderOnServer(GenericFileOperations<?> operations, GenericFile<?> file) {
+    private Map<String, Oldest> listedLocally(Path folder) {
+        Map<String, Oldest> oldest = new HashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(candidate -> isPackage(candidate.getFileName().toString())).forEach(candidate -> {
+                try {
+                    long modified = Files.getLastModifiedTime(candidate).toMillis();
+                    String code = codeOf(candidate, Files.size(candidate), modified);
+                    if (code != null) {
+                        oldest.merge(code, new Oldest(candidate.getFileName().toString(), modified), PackageTurns::older);
+                    }
+                } catch (IOException gone) {
+                    // moved meanwhile
+                }
+            });
+        } catch (IOException e) {
+            LOG.debug("Cannot list {}: {}", folder, e.getMessage());
+        }
+        codes.keySet().removeIf(known -> !known.getParent().equals(folder) || Files.notExists(known));
+        return oldest;
+    }
+
+    private static Map<String, Oldest> listedOnServer(GenericFileOperations<?> operations, GenericFile<?> file) {
         Object[] listed;
         try {
             listed = operations.listFiles(file.getParent());
         } catch (RuntimeException e) {
             LOG.debug("Cannot list {} on the server: {}", file.getParent(), e.getMessage());
-            return null; // the lock of the folder still keeps its files one at a time
+            return Map.of(); // the lock of the folder still keeps its files one at a time
         }
+        Map<String, Oldest> oldest = new HashMap<>();
         for (Object entry : listed == null ? new Object[0] : listed) {
-            if (entry instanceof FTPFile sibling && sibling.isFile() && isPackage(sibling.getName())
-                && !sibling.getName().equals(file.getFileNameOnly()) && sibling.getTimestamp() != null
-                && isOlder(sibling.getTimestamp().getTimeInMillis(), sibling.getName(), file.getLastModified(),
-                        file.getFileNameOnly())) {
-                return sibling.getName();
+            if (entry instanceof FTPFile candidate && candidate.isFile() && isPackage(candidate.getName())
+                && candidate.getTimestamp() != null) {
+                oldest.merge(ANY_CODE, new Oldest(candidate.getName(), candidate.getTimestamp().getTimeInMillis()),
+                        PackageTurns::older);
             }
         }
-        return null;
+        return oldest;
+    }
+
+    private static Oldest older(Oldest a, Oldest b) {
+        return isOlder(a.modified(), a.name(), b.modified(), b.name()) ? a : b;
     }
 
     private static boolean isPackage(String name) {
