@@ -65,7 +65,7 @@ final class Cluster {
     }
 
     private synchronized Instance startOne() throws IOException {
-        Instance instance = Instance.start("i" + (++started), work, arguments.get());
+        Instance instance = Instance.start(++started, work, arguments.get());
         all.add(instance);
         return instance;
     }

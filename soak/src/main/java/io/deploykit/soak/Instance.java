@@ -57,14 +57,22 @@ final class Instance {
      * Starts the application on the harness's own class path (the example's classes and their dependencies), its
      * temporary files in a folder of the run (a killed JVM cannot clean up after itself).
      */
-    static Instance start(String name, Path work, List<String> arguments) throws IOException {
+    /** Each instance's JVM in a time zone of its own, in turn: the locks must not depend on the instances' clocks. */
+    static final List<String> TIME_ZONES = List.of("UTC", "Asia/Tokyo", "America/Los_Angeles");
+
+    /** Starts instance number {@code number} (from 1), in the time zone of its turn in {@link #TIME_ZONES}. */
+    static Instance start(int number, Path work, List<String> arguments) throws IOException {
+        return start("i" + number, TIME_ZONES.get((number - 1) % TIME_ZONES.size()), work, arguments);
+    }
+
+    static Instance start(String name, String timeZone, Path work, List<String> arguments) throws IOException {
         Path logs = Files.createDirectories(work.resolve("logs"));
         Path tmp = Files.createDirectories(work.resolve("tmp").resolve(name));
         Path log = logs.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", // small and quick to start: 2 cores are enough
-                "-Djava.io.tmpdir=" + tmp,
+                "-Djava.io.tmpdir=" + tmp, "-Duser.timezone=" + timeZone,
                 "-cp", classPath(), MAIN_CLASS,
                 "--spring.main.banner-mode=off",
                 "--server.port=0", // instances run side by side: each its web server on a free port

@@ -41,7 +41,8 @@ final class ReliabilityReport {
         md.append("- Machine: ").append(machine()).append('\n');
         md.append("- Command: `").append(command).append("` (").append(r.elapsed().toSeconds()).append(" s)\n");
         md.append("- Settings: ").append(s.drops()).append(" drops over ").append(s.dropPhase().toSeconds())
-          .append(" s, ").append(s.instances()).append(" instances, lock heartbeat ").append(s.heartbeat().toMillis())
+          .append(" s, ").append(s.instances()).append(" instances (their JVMs in the time zones ")
+          .append(String.join(", ", Instance.TIME_ZONES)).append(" in turn), lock heartbeat ").append(s.heartbeat().toMillis())
           .append(" ms, takeover after ").append(s.takeover().toSeconds()).append(" s, `camel.component.bc.timeout` ")
           .append(s.bcTimeout().toSeconds()).append(" s, job step ").append(s.jobStep().toMillis())
           .append(" ms, shutdown timeout ").append(s.shutdownTimeout().toSeconds()).append(" s, seed ")

@@ -112,9 +112,9 @@ final class Services implements AutoCloseable {
                 "--deploykit.example.cluster.takeover-after=" + takeover.toMillis() + "ms");
     }
 
-    /** The locks held now, as {@code group key created-at}; empty when the table was not made yet. */
+    /** The locks held now, as {@code group key owner heartbeat}; empty when the table was not made yet. */
     List<String> lockRows() {
-        return rows("SELECT processorName || ' ' || messageId || ' ' || createdAt FROM " + LOCK_TABLE, true);
+        return rows("SELECT processorName || ' ' || messageId || ' ' || owner || ' ' || heartbeat FROM " + LOCK_TABLE, true);
     }
 
     /** How many deploy records the instances wrote. */

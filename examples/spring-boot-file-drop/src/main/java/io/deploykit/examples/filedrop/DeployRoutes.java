@@ -43,8 +43,9 @@ class DeployRoutes extends RouteBuilder {
         Inbox inbox = new Inbox(properties, ftpWork.path());
         FailureNote failureNote = new FailureNote(inbox);
         for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
+            PackageTurns turns = "rapidstart".equals(folder) ? new PackageTurns(inbox.isFtp()) : null;
             bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC(),
-                    stateOutage));
+                    stateOutage, turns));
             bindToRegistry(Inbox.moveOf(folder), new OutcomeMove<>(folder, failureNote, Clock.systemUTC()));
         }
 

@@ -51,6 +51,11 @@ public class FileDropProperties {
      * drops files could delete or forge the records: such a setting stops the start.
      */
     private String stateDirectory;
+    /**
+     * Without a cluster database: how often this instance rewrites its claim of the inbox ({@code .deploykit-claim}),
+     * which keeps a second instance from starting on it. A claim unchanged for 3 of these is taken over.
+     */
+    private Duration inboxClaimHeartbeat = Duration.ofSeconds(2);
     /** How often the folders are looked at. */
     private Duration pollDelay = Duration.ofSeconds(1);
     /** Whether an extension package is released to private once its processing succeeded. */
@@ -300,6 +305,14 @@ public class FileDropProperties {
 
     public void setReadLockMinAge(Duration readLockMinAge) {
         this.readLockMinAge = readLockMinAge;
+    }
+
+    public Duration getInboxClaimHeartbeat() {
+        return inboxClaimHeartbeat;
+    }
+
+    public void setInboxClaimHeartbeat(Duration inboxClaimHeartbeat) {
+        this.inboxClaimHeartbeat = inboxClaimHeartbeat;
     }
 
     public Duration getPollDelay() {

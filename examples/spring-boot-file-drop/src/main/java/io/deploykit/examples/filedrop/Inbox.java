@@ -31,6 +31,7 @@ final class Inbox {
         String options = "includeExt=" + extensions
                          + "&exclusiveReadLockStrategy=#" + lock
                          + "&processStrategy=#" + moveOf(folder)
+                         + "&sortBy=file:modified;file:name" // oldest first (PackageTurns keeps one code in turn)
                          + "&initialDelay=0&delay=" + properties.getPollDelay().toMillis()
                          + (isSet(properties.getDoneFileName()) ? "&doneFileName=" + properties.getDoneFileName() : "");
         return base(folder) + (isFtp()

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
@@ -31,7 +30,7 @@ import io.deploykit.camel.reactor.ReactorComponent;
 
 /**
  * What the instances on one inbox share, so that each file is deployed once: the locks of the files being deployed
- * (a Camel {@link IdempotentRepository}) and the progress of each deploy (a Camel {@link StateRepository} that both
+ * (a Camel {@link IdempotentRepository}, {@link JdbcInboxLocks} in the database) and the progress of each deploy (a Camel {@link StateRepository} that both
  * components record their steps in). With {@code deploykit.example.cluster.jdbc-url} both live in the shared
  * database; without it, the locks are in memory and the progress in a local folder, for one instance alone.
  */
@@ -90,13 +89,25 @@ class InboxCoordination {
             // an instance alone: a lock is needed only between its own polls and routes
             return MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
         }
-        JdbcOrphanLockAwareIdempotentRepository locks = new JdbcOrphanLockAwareIdempotentRepository(
-                database.dataSource(), cluster.getGroup(), camel);
-        locks.setTableName(LOCK_TABLE);
-        locks.setCreateTableIfNotExists(false); // made by Schema, with room for long file names
-        locks.setLockKeepAliveIntervalMillis(cluster.getLockHeartbeat().toMillis());
-        locks.setLockMaxAgeMillis(cluster.getTakeoverAfter().toMillis());
-        return locks;
+        return new JdbcInboxLocks(database.dataSource(), LOCK_TABLE, cluster.getGroup(), cluster.getLockHeartbeat(),
+                cluster.getTakeoverAfter(), camel);
+    }
+
+    /**
+     * An instance without a database claims its inbox at start (see {@link InboxClaim}), before its routes start, and
+     * releases it when the Camel context stops, after its routes.
+     */
+    @Bean(destroyMethod = "")
+    InboxClaim inboxClaim(FileDropProperties properties, ClusterDatabase database, CamelContext camel) throws Exception {
+        if (database.dataSource() != null) {
+            LOG.info("Several instances may share this inbox: the locks are in the cluster database");
+            return null;
+        }
+        InboxClaim claim = new InboxClaim(InboxClaimStores.of(properties), properties.getInboxClaimHeartbeat(),
+                JdbcInboxLocks.ownerName());
+        claim.claim();
+        camel.addService(claim, true, false);
+        return claim;
     }
 
     /** Where the components record each deploy's steps. */

@@ -50,7 +50,13 @@ final class ChildApplication implements AutoCloseable {
 
     /** As {@link #start}, with this much heap at most (such as {@code 128m}). */
     static ChildApplication startWithHeap(String name, Path work, String heap, List<String> arguments) throws IOException {
-        return start(name, work, heap, null, Map.of(), arguments);
+        return startWithJvmOptions(name, work, List.of("-Xmx" + heap), arguments);
+    }
+
+    /** As {@link #start}, with these JVM options (such as {@code -Duser.timezone=Asia/Tokyo}) before the class name. */
+    static ChildApplication startWithJvmOptions(String name, Path work, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
+        return start(name, work, jvmOptions, null, Map.of(), arguments);
     }
 
     /**
@@ -59,14 +65,19 @@ final class ChildApplication implements AutoCloseable {
      */
     static ChildApplication startIn(Path directory, String name, Path work, Map<String, String> environment,
                                     List<String> arguments) throws IOException {
-        return start(name, work, "256m", directory, environment, arguments);
+        return start(name, work, List.of(), directory, environment, arguments);
     }
 
-    private static ChildApplication start(String name, Path work, String heap, Path directory,
+    private static ChildApplication start(String name, Path work, List<String> jvmOptions, Path directory,
                                           Map<String, String> environment, List<String> arguments) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path tmp = Files.createDirectories(work.resolve("tmp-" + name));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Djava.io.tmpdir=" + tmp,
+        List<String> command = new ArrayList<>(List.of(java));
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Xmx"))) {
+            command.add("-Xmx256m");
+        }
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), FileDropApplication.class.getName(),
                 "--spring.main.banner-mode=off", "--deploykit.example.demo-folder=" + work.resolve("demo-" + name),
                 "--server.port=0")); // instances run side by side: each on a free port
