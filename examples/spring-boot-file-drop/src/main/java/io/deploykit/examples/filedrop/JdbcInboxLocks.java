@@ -86,10 +86,20 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
         }
     }
 
-    /** Renews every lock this instance still owns, by the database's clock. */
+    /**
+     * Renews every lock this instance still owns, by the database's clock, and removes the locks not renewed for
+     * {@code takeoverAfter}: their instances are gone (killed after their files moved), and removing such a lock is
+     * what taking it over and releasing it would do.
+     */
     void beat() {
         try {
             update("UPDATE " + table + " SET heartbeat = now() WHERE processorName = ? AND owner = ?", group, owner);
+            int gone = update("DELETE FROM " + table + " WHERE processorName = ? AND owner <> ?"
+                              + " AND heartbeat < now() - " + takeoverAfter.toMillis() + " * INTERVAL '1 millisecond'",
+                    group, owner);
+            if (gone > 0) {
+                LOG.info("Removed {} locks not renewed for {} (their instances are gone)", gone, takeoverAfter);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Cannot renew the locks of {} ({}); they are taken over by another instance after {} without renewal",
                     owner, e.getMessage(), takeoverAfter);

@@ -90,10 +90,18 @@ final class ChildApplication implements AutoCloseable {
         return new ChildApplication(name, builder.start());
     }
 
-    /** Waits until the application watches its inbox. */
-    ChildApplication awaitStarted() {
-        Eventually.await(name + " started", Duration.ofSeconds(90), () -> logged("Started FileDropApplication") || !isAlive(),
-                this::tail);
+    /**
+     * Waits until the application watches its inbox. One that does not is killed: in {@code try (... start(...)
+     * .awaitStarted())} nothing else would close it.
+     */
+    ChildApplication awaitStarted() throws InterruptedException {
+        try {
+            Eventually.await(name + " started", Duration.ofSeconds(90),
+                    () -> logged("Started FileDropApplication") || !isAlive(), this::tail);
+        } catch (AssertionError notStarted) {
+            close();
+            throw notStarted;
+        }
         if (!isAlive()) {
             throw new AssertionError(name + " exited at start-up:" + tail());
         }

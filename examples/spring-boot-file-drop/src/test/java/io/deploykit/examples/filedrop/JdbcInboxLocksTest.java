@@ -70,6 +70,12 @@ class JdbcInboxLocksTest {
                 "its owner's heartbeat renews it");
         assertTrue(second.remove("rapidstart/a.rapidstart"));
         assertEquals(List.of(), column("SELECT owner FROM LOCKS_TAKEOVER"));
+
+        // the locks of an instance killed after its files moved are removed by the next heartbeat of another
+        execute("INSERT INTO LOCKS_TAKEOVER VALUES ('group', 'rapidstart/gone.rapidstart', 'killed', now() - INTERVAL '31 seconds')");
+        execute("INSERT INTO LOCKS_TAKEOVER VALUES ('group', 'rapidstart/live.rapidstart', 'live', now() - INTERVAL '29 seconds')");
+        first.beat();
+        assertEquals(List.of("live"), column("SELECT owner FROM LOCKS_TAKEOVER"));
     }
 
     @Test
