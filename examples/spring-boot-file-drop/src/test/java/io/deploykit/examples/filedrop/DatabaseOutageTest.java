@@ -90,7 +90,7 @@ class DatabaseOutageTest {
     }
 
     private static List<String> arguments(Path inbox, String jdbcUrl, BcEmulator bc, ReactorEmulator reactor) {
-        return List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--deploykit.example.inbox=" + inbox,
                 "--deploykit.example.read-lock-min-age=300ms",
                 "--deploykit.example.poll-delay=100ms",
@@ -98,20 +98,9 @@ class DatabaseOutageTest {
                 "--deploykit.example.cluster.username=postgres",
                 "--deploykit.example.cluster.password=postgres",
                 "--deploykit.example.cluster.lock-heartbeat=300ms",
-                "--deploykit.example.cluster.takeover-after=2s",
-                "--camel.component.bc.base-url=" + bc.apiBaseUrl(),
-                "--camel.component.bc.token-url=" + bc.tokenUrl(),
-                "--camel.component.bc.tenant-id=" + bc.tenant(),
-                "--camel.component.bc.environment=" + bc.environment(),
-                "--camel.component.bc.company-name=" + EmbeddedEmulators.DEMO_COMPANY,
-                "--camel.component.bc.client-id=" + EmbeddedEmulators.DEMO_CLIENT_ID,
-                "--camel.component.bc.client-secret=" + EmbeddedEmulators.DEMO_CLIENT_SECRET,
-                "--camel.component.bc.poll-interval=200",
-                "--camel.component.reactor.base-url=" + reactor.baseUrl(),
-                "--camel.component.reactor.token-url=" + reactor.tokenUrl(),
-                "--camel.component.reactor.client-id=" + EmbeddedEmulators.DEMO_CLIENT_ID,
-                "--camel.component.reactor.client-secret=" + EmbeddedEmulators.DEMO_CLIENT_SECRET,
-                "--camel.component.reactor.poll-interval=200");
+                "--deploykit.example.cluster.takeover-after=2s"));
+        arguments.addAll(SharedServices.serviceArguments(bc, reactor));
+        return arguments;
     }
 
     /** The files moved out of the inbox folders, as paths relative to the inbox. */

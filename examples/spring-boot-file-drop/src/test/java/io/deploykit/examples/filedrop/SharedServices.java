@@ -37,6 +37,11 @@ final class SharedServices implements AutoCloseable {
 
     /** The arguments that point an instance at the emulated services. */
     List<String> serviceArguments() {
+        return serviceArguments(bc, reactor);
+    }
+
+    /** The arguments that point an instance at these emulated services. */
+    static List<String> serviceArguments(BcEmulator bc, ReactorEmulator reactor) {
         return List.of(
                 "--camel.component.bc.base-url=" + bc.apiBaseUrl(),
                 "--camel.component.bc.token-url=" + bc.tokenUrl(),
