@@ -40,7 +40,8 @@ class RedropTest {
     void aFileMovedBackFromDoneIsDeployedAgainThoughItsPackageWasDeleted() throws Exception {
         Path inbox = work.resolve("inbox");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FileDropApplication.class).profiles("test")
-                .run("--deploykit.example.inbox=" + inbox, "--deploykit.example.demo-folder=" + work.resolve("demo"))) {
+                .run("--deploykit.example.inbox=" + inbox, "--deploykit.example.demo-folder=" + work.resolve("demo"),
+                        "--deploykit.example.emulators=on")) {
             BcEmulator bc = app.getBean(BcEmulator.class);
             CamelContext camel = app.getBean(CamelContext.class);
             Path made = RapidStartFiles.write(work.resolve("redrop.rapidstart"), "REDROP", "Redrop", 1, 2).file();

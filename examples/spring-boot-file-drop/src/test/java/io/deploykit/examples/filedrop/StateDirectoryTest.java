@@ -24,10 +24,11 @@ class StateDirectoryTest {
     Path work;
 
     private ConfigurableApplicationContext start(String... arguments) {
-        String[] all = new String[arguments.length + 2];
+        String[] all = new String[arguments.length + 3];
         all[0] = "--deploykit.example.inbox=" + work.resolve("inbox");
         all[1] = "--deploykit.example.demo-folder=" + work.resolve("demo");
-        System.arraycopy(arguments, 0, all, 2, arguments.length);
+        all[2] = "--deploykit.example.emulators=on";
+        System.arraycopy(arguments, 0, all, 3, arguments.length);
         return new SpringApplicationBuilder(FileDropApplication.class).profiles("test").run(all);
     }
 
