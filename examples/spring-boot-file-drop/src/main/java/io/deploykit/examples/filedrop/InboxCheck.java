@@ -4,13 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
-import org.apache.commons.net.ftp.FTPReply;
-import org.apache.commons.net.ftp.FTPSClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -68,22 +66,13 @@ class InboxCheck implements InitializingBean {
 
     private void checkFtp() throws IOException {
         FileDropProperties.Ftp settings = properties.getFtp();
-        FTPClient ftp = client(settings);
-        ftp.setConnectTimeout(30_000);
+        FTPClient ftp;
         try {
-            ftp.connect(settings.getHost(), settings.getPort());
-            if (!FTPReply.isPositiveCompletion(ftp.getReplyCode()) || !ftp.login(settings.getUsername(), settings.getPassword())) {
-                throw new IllegalStateException("Cannot log in to ftp://" + settings.getHost() + ":" + settings.getPort()
-                                                + " as " + settings.getUsername() + ": " + ftp.getReplyString().strip());
-            }
-            if (ftp instanceof FTPSClient ftps) {
-                ftps.execPBSZ(0);
-                ftps.execPROT("P"); // the data channels encrypted too, as the routes' connections
-            }
-            if (settings.isPassive()) {
-                ftp.enterLocalPassiveMode();
-            }
-            ftp.setFileType(FTP.BINARY_FILE_TYPE);
+            ftp = FtpConnection.open(properties, sslBundles, Duration.ofSeconds(30));
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        try {
             String home = ftp.printWorkingDirectory();
             for (String folder : FOLDERS) {
                 String dir = Inbox.trimSlashes(properties.getInbox()) + "/" + folder;
@@ -104,26 +93,8 @@ class InboxCheck implements InitializingBean {
                 }
             }
         } finally {
-            if (ftp.isConnected()) {
-                try {
-                    ftp.logout();
-                } catch (IOException ignored) {
-                    // the check is done; the connection goes either way
-                }
-                ftp.disconnect();
-            }
+            FtpConnection.close(ftp);
         }
-    }
-
-    /** A plain FTP client, or an FTPS one that verifies the server's certificate and host name. */
-    private FTPClient client(FileDropProperties.Ftp settings) {
-        if (settings.getTls() == FileDropProperties.FtpTls.none) {
-            return new FTPClient();
-        }
-        FTPSClient ftps = new FTPSClient(settings.getTls() == FileDropProperties.FtpTls.implicit,
-                FtpTls.sslContext(properties, sslBundles));
-        ftps.setEndpointCheckingEnabled(true);
-        return ftps;
     }
 
     private static void makeDirectories(FTPClient ftp, String home, String path) throws IOException {

@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
-import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
-import org.apache.commons.net.ftp.FTPReply;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 
 /** Where an {@link InboxClaim} lives: a file in the local inbox folder, or on the FTP server. */
 final class InboxClaimStores {
@@ -20,9 +21,9 @@ final class InboxClaimStores {
     private InboxClaimStores() {
     }
 
-    static InboxClaim.Store of(FileDropProperties properties) {
+    static InboxClaim.Store of(FileDropProperties properties, ObjectProvider<SslBundles> sslBundles) {
         return properties.getSource() == FileDropProperties.Source.ftp
-                ? new OnFtp(properties.getFtp(), Inbox.trimSlashes(properties.getInbox()))
+                ? new OnFtp(properties, sslBundles, Inbox.trimSlashes(properties.getInbox()))
                 : new Local(Path.of(properties.getInbox()).toAbsolutePath().resolve(InboxClaim.FILE));
     }
 
@@ -68,7 +69,8 @@ final class InboxClaimStores {
     }
 
     /** A file in the inbox directory of the FTP server, uploaded under another name and renamed. */
-    record OnFtp(FileDropProperties.Ftp ftp, String inbox) implements InboxClaim.Store {
+    record OnFtp(FileDropProperties properties, ObjectProvider<SslBundles> sslBundles, String inbox)
+            implements InboxClaim.Store {
 
         private String path() {
             return (inbox.isEmpty() ? "" : "/" + inbox) + "/" + InboxClaim.FILE;
@@ -79,29 +81,15 @@ final class InboxClaimStores {
         }
 
         private <T> T withClient(String what, Session<T> session) {
-            FTPClient client = new FTPClient();
-            client.setConnectTimeout(10_000);
-            client.setDefaultTimeout(10_000);
+            FTPClient client = null;
             try {
-                client.connect(ftp.getHost(), ftp.getPort());
-                if (!FTPReply.isPositiveCompletion(client.getReplyCode()) || !client.login(ftp.getUsername(), ftp.getPassword())) {
-                    throw new IOException("the server refused the connection or the login: " + client.getReplyString().strip());
-                }
-                if (ftp.isPassive()) {
-                    client.enterLocalPassiveMode();
-                }
-                client.setFileType(FTP.BINARY_FILE_TYPE);
+                client = FtpConnection.open(properties, sslBundles, Duration.ofSeconds(10));
                 return session.run(client);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot " + what + " the claim " + where() + ": " + e.getMessage(), e);
             } finally {
-                try {
-                    if (client.isConnected()) {
-                        client.logout();
-                        client.disconnect();
-                    }
-                } catch (IOException ignored) {
-                    // the session is over either way
+                if (client != null) {
+                    FtpConnection.close(client);
                 }
             }
         }
@@ -136,7 +124,7 @@ final class InboxClaimStores {
 
         @Override
         public String where() {
-            return "ftp://" + ftp.getHost() + ":" + ftp.getPort() + path();
+            return "ftp://" + properties.getFtp().getHost() + ":" + properties.getFtp().getPort() + path();
         }
     }
 }

@@ -20,6 +20,8 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -98,12 +100,13 @@ class InboxCoordination {
      * releases it when the Camel context stops, after its routes.
      */
     @Bean(destroyMethod = "")
-    InboxClaim inboxClaim(FileDropProperties properties, ClusterDatabase database, CamelContext camel) throws Exception {
+    InboxClaim inboxClaim(FileDropProperties properties, ClusterDatabase database, CamelContext camel,
+                          ObjectProvider<SslBundles> sslBundles) throws Exception {
         if (database.dataSource() != null) {
             LOG.info("Several instances may share this inbox: the locks are in the cluster database");
             return null;
         }
-        InboxClaim claim = new InboxClaim(InboxClaimStores.of(properties), properties.getInboxClaimHeartbeat(),
+        InboxClaim claim = new InboxClaim(InboxClaimStores.of(properties, sslBundles), properties.getInboxClaimHeartbeat(),
                 JdbcInboxLocks.ownerName());
         claim.claim();
         camel.addService(claim, true, false);
