@@ -286,7 +286,11 @@ final class Reconciliation {
         }
         for (Drop.Kind kind : Drop.Kind.values()) {
             Path folder = inbox.resolve(kind.folder);
-            Set<String> names = drops.stream().filter(d -> d.kind == kind).map(d -> d.name).collect(Collectors.toSet());
+            // a file keeps its name in .done/.error unless an earlier one had it; then it is stamped (name.<UTC time>)
+            Set<String> names = drops.stream().filter(d -> d.kind == kind)
+                    .flatMap(d -> d.settledIn() == null ? Stream.of(d.name)
+                            : Stream.of(d.name, d.settledIn().getFileName().toString()))
+                    .collect(Collectors.toSet());
             for (Path entry : list(folder)) {
                 String name = entry.getFileName().toString();
                 if (!name.equals(".done") && !name.equals(".error")) {
