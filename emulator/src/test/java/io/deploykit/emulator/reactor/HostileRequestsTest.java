@@ -18,7 +18,7 @@ import io.deploykit.emulator.RawHttp;
 import io.deploykit.emulator.RunningEmulator;
 import io.deploykit.emulator.http.JsonCodec;
 import io.deploykit.emulator.reactor.manifest.ProcessingError;
-import io.deploykit.emulator.reactor.packages.MultipartReader;
+import io.deploykit.emulator.http.MultipartReader;
 
 /**
  * What a hostile client or web page gets: a zip bomb fails processing with a zip error, a multipart body of too many

@@ -7,7 +7,7 @@ import io.deploykit.emulator.http.IssuedToken;
 import io.deploykit.emulator.http.TokenIssuer;
 import io.deploykit.emulator.reactor.jsonapi.Answers;
 import io.deploykit.emulator.reactor.jsonapi.ApiProblem;
-import io.deploykit.emulator.reactor.jsonapi.HeaderParameters;
+import io.deploykit.emulator.http.HeaderParameters;
 
 /**
  * What every Reactor API request passes first: a valid IMS access token, then the versioned Accept header. The

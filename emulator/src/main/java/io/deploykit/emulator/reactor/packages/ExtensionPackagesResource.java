@@ -14,7 +14,7 @@ import io.deploykit.emulator.http.RouteGroup;
 import io.deploykit.emulator.reactor.auth.ReactorGate;
 import io.deploykit.emulator.reactor.jsonapi.Answers;
 import io.deploykit.emulator.reactor.jsonapi.ApiProblem;
-import io.deploykit.emulator.reactor.jsonapi.HeaderParameters;
+import io.deploykit.emulator.http.HeaderParameters;
 import io.deploykit.emulator.reactor.jsonapi.JsonApiErrors;
 import io.deploykit.emulator.reactor.manifest.Manifest;
 import io.deploykit.emulator.reactor.manifest.PackageInspector;

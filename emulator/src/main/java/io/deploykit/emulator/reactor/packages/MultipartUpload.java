@@ -9,8 +9,9 @@ import java.util.Map;
 
 import io.deploykit.emulator.http.DigestingOutputStream;
 import io.deploykit.emulator.http.Exchange;
+import io.deploykit.emulator.http.MultipartReader;
 import io.deploykit.emulator.reactor.jsonapi.ApiProblem;
-import io.deploykit.emulator.reactor.jsonapi.HeaderParameters;
+import io.deploykit.emulator.http.HeaderParameters;
 
 /**
  * Receives the zip of a create or an update: a {@code multipart/form-data} body whose file part is named

@@ -1,4 +1,4 @@
-package io.deploykit.emulator.reactor.jsonapi;
+package io.deploykit.emulator.http;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.deploykit.emulator.reactor.packages;
+package io.deploykit.emulator.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

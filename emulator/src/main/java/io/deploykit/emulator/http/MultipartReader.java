@@ -1,4 +1,4 @@
-package io.deploykit.emulator.reactor.packages;
+package io.deploykit.emulator.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ public final class MultipartReader {
     private int parts;
 
     /** @throws MalformedException when the boundary is empty or longer than RFC 2046 allows */
-    MultipartReader(InputStream in, String boundary) throws MalformedException {
+    public MultipartReader(InputStream in, String boundary) throws MalformedException {
         if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY_LENGTH) {
             throw new MalformedException("The multipart boundary must have 1 to 70 characters");
         }
@@ -64,7 +64,7 @@ public final class MultipartReader {
      * @throws MalformedException when the body is not well-formed multipart, or has more than {@value #MAX_PARTS}
      *                            parts
      */
-    Map<String, String> nextPart() throws IOException {
+    public Map<String, String> nextPart() throws IOException {
         switch (state) {
             case END -> {
                 return null;
@@ -97,7 +97,7 @@ public final class MultipartReader {
      * @return the number of bytes copied
      * @throws MalformedException when the body ends before the part's closing boundary
      */
-    long transferPart(OutputStream out) throws IOException {
+    public long transferPart(OutputStream out) throws IOException {
         if (state != State.IN_PART) {
             throw new IllegalStateException("No part is open");
         }
@@ -225,7 +225,7 @@ public final class MultipartReader {
     }
 
     /** A body that is not well-formed multipart. */
-    static final class MalformedException extends IOException {
+    public static final class MalformedException extends IOException {
 
         MalformedException(String message) {
             super(message);

@@ -1,4 +1,4 @@
-package io.deploykit.emulator.reactor.jsonapi;
+package io.deploykit.emulator.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
