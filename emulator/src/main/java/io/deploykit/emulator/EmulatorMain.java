@@ -1,5 +1,6 @@
 package io.deploykit.emulator;
 
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,8 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.apps.AppFile;
+import io.deploykit.emulator.bc.apps.AppManifest;
+import io.deploykit.emulator.bc.apps.AppVersion;
 import io.deploykit.emulator.bc.limits.BcLimits;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.reactor.ReactorEmulator;
@@ -27,6 +32,7 @@ public final class EmulatorMain {
             Usage:
               java -jar deploykit-emulator-standalone.jar [--bc] [--reactor] [options]
               java -jar deploykit-emulator-standalone.jar make-rapidstart --code CODE --out FILE [options]
+              java -jar deploykit-emulator-standalone.jar make-app --id GUID --name NAME --publisher NAME --version V --out FILE
 
             Runs emulators of the services DeployKit deploys to, on 127.0.0.1, until killed.
 
@@ -82,6 +88,9 @@ public final class EmulatorMain {
               PUT    /_emulator/bc/packages/CODE/jobs     {"stuck":true}: that package's jobs stay Scheduled
               PUT    /_emulator/bc/packages/CODE/apply-outcome   {"recordErrors":3} or {"failure":"message"}
               GET    /_emulator/bc/history                imports, applies and pictures stored, with SHA-256
+              PUT    /_emulator/bc/apps                   {"operationMillis":2000}: how long an app install runs
+              PUT    /_emulator/bc/apps/{appId}/install-failure  {"errorMessage":"..."}: its next install fails
+              POST   /_emulator/bc/apps/update-window     every scheduled app install runs now
               GET    /_emulator/bc/limits                 the operational limits, requests refused, users' requests
               PUT    /_emulator/bc/limits                 {"maxConcurrentRequests":5, "maxQueuedRequests":95,
                                                            "requestsPerWindow":6000, "windowSeconds":300,
@@ -98,6 +107,15 @@ public final class EmulatorMain {
               --tables N                 how many tables (default 3)
               --records N                records per table (default 10)
               --size SIZE                instead of tables and records: about this size, such as 100MB
+
+            make-app writes a Business Central extension (.app: the NAVX header, then a zip with NavxManifest.xml):
+              --id GUID                  the app id (required)
+              --name NAME                the app name (required)
+              --publisher NAME           the publisher (required)
+              --version V                the version, such as 1.0.0.0 (required)
+              --dependency ID:NAME:PUBLISHER:MINVERSION  an app it needs (repeatable; Base Application 27.0.0.0
+                                         when none is given)
+              --out FILE                 the file to write (required)
             """;
 
     private static final Set<String> FLAGS = Set.of("bc", "reactor", "verbose", "help", "no-limits");
@@ -107,6 +125,9 @@ public final class EmulatorMain {
             "max-queued-requests", "requests-per-window", "rate-window", "operation-timeout", "no-limits");
     private static final Set<String> MAKE_OPTIONS = Set.of("code", "out", "name", "tables", "records", "size", "help",
             "verbose");
+
+    private static final Set<String> MAKE_APP_OPTIONS = Set.of("id", "name", "publisher", "version", "dependency",
+            "out", "help", "verbose");
 
     private EmulatorMain() {
     }
@@ -126,6 +147,10 @@ public final class EmulatorMain {
         }
         if ("make-rapidstart".equals(line.command())) {
             System.exit(makeRapidStart(line, System.out));
+            return;
+        }
+        if ("make-app".equals(line.command())) {
+            System.exit(makeApp(line, System.out));
             return;
         }
         if (line.command() != null) {
@@ -238,6 +263,37 @@ public final class EmulatorMain {
             return 1;
         }
     }
+
+    static int makeApp(CommandLine line, PrintStream out) {
+        try {
+            line.requireKnown(MAKE_APP_OPTIONS);
+            String id = line.value("id", null);
+            String name = line.value("name", null);
+            String publisher = line.value("publisher", null);
+            String version = line.value("version", null);
+            String file = line.value("out", null);
+            if (id == null || name == null || publisher == null || version == null || file == null) {
+                return usageError("make-app needs --id, --name, --publisher, --version and --out");
+            }
+            UUID.fromString(id); // an app id is a GUID
+            List<AppManifest.Dependency> dependencies = line.values("dependency").isEmpty()
+                    ? List.of(AppManifest.Dependency.parse(BASE_APPLICATION))
+                    : line.values("dependency").stream().map(AppManifest.Dependency::parse).toList();
+            AppManifest manifest = new AppManifest(id, name, publisher, AppVersion.parse(version), dependencies);
+            Path written = AppFile.write(Path.of(file), manifest);
+            out.printf("Wrote %s: app %s %s by %s (%s), %d dependencies, %d bytes%n", written, name, manifest.version(),
+                    publisher, id, dependencies.size(), written.toFile().length());
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("Could not write the file: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+
+    private static final String BASE_APPLICATION =
+            "437dbf0e-84ff-417a-965d-ed2bb9650972:Base Application:Microsoft:27.0.0.0";
 
     private static int usageError(String message) {
         System.err.println(message);

@@ -75,6 +75,27 @@ class EmulatorMainTest {
     }
 
     @Test
+    void makesAnAppFileWhoseManifestReadsBack() throws Exception {
+        Path file = directory.resolve("toolbox.app");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String id = "0f3b3a5e-7c1d-4d6f-9b0e-2a1c3d4e5f60";
+
+        int status = EmulatorMain.makeApp(line("make-app", "--id", id, "--name", "Toolbox", "--publisher", "Contoso",
+                "--version", "1.2.3.4", "--dependency", "0f3b3a5e-7c1d-4d6f-9b0e-2a1c3d4e5f61:Lib:Contoso:1.0.0.0",
+                "--out", file.toString()), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, status, out::toString);
+        try (var in = Files.newInputStream(file)) {
+            var manifest = io.deploykit.emulator.bc.apps.AppFile.read(in);
+            assertEquals(id, manifest.id());
+            assertEquals("1.2.3.4", manifest.version().toString());
+            assertEquals("Lib", manifest.dependencies().get(0).name());
+        }
+        assertEquals(2, EmulatorMain.makeApp(line("make-app", "--id", "not-a-guid", "--name", "X", "--publisher", "Y",
+                "--version", "1.0.0.0", "--out", file.toString()), new PrintStream(out, true, StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void makesARapidStartFile() {
         Path file = directory.resolve("demo.rapidstart");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -24,7 +24,13 @@ import io.deploykit.emulator.http.RouteGroup;
  *       code stay {@code Scheduled} (false: they move on)</li>
  *   <li>{@code PUT /_emulator/bc/packages/{code}/apply-outcome} {@code {"recordErrors":3}} or
  *       {@code {"failure":"Table 18 is locked"}}; {@code DELETE} restores a clean apply</li>
- *   <li>{@code GET /_emulator/bc/history}: {@code {"applies":[..],"imports":[..],"pictureUpdates":[..]}}, what
+ *   <li>{@code PUT /_emulator/bc/apps} {@code {"operationMillis":2000}}: how long an app install or uninstall
+ *       runs</li>
+ *   <li>{@code PUT /_emulator/bc/apps/{appId}/install-failure} {@code {"errorMessage":"..."}}: the app's next
+ *       install fails with it ({@code {}} removes it)</li>
+ *   <li>{@code POST /_emulator/bc/apps/update-window}: every scheduled app install runs now</li>
+ *   <li>{@code GET /_emulator/bc/history}: {@code {"applies":[..],"imports":[..],"appInstalls":[..],
+ *       "pictureUpdates":[..]}}, what
  *       was deployed, each with the SHA-256 of its content</li>
  *   <li>{@code GET /_emulator/bc/limits}: the operational limits, the requests they refused, and each user's
  *       requests now (processing, queued, within the window)</li>
@@ -57,6 +63,24 @@ final class BcAdminRoutes {
                 })
                 .put("/bc/packages/{code}/jobs", "admin.bc.package.jobs", exchange -> {
                     jobs.stick(exchange.pathParam("code"), stuck(exchange));
+                    exchange.respondEmpty(204);
+                })
+                .put("/bc/apps", "admin.bc.apps", exchange -> {
+                    long millis = AdminRoutes.readObject(exchange).path("operationMillis").asLong(-1);
+                    if (millis < 0) {
+                        throw new io.deploykit.emulator.http.HttpError(400, "BadRequest",
+                                "Give operationMillis, how long an app install or uninstall runs");
+                    }
+                    emulator.apps().setOperationDuration(Duration.ofMillis(millis));
+                    exchange.respondEmpty(204);
+                })
+                .put("/bc/apps/{appId}/install-failure", "admin.bc.apps.failure", exchange -> {
+                    String message = AdminRoutes.readObject(exchange).path("errorMessage").asText(null);
+                    emulator.apps().failNextInstall(exchange.pathParam("appId"), message);
+                    exchange.respondEmpty(204);
+                })
+                .post("/bc/apps/update-window", "admin.bc.apps.window", exchange -> {
+                    emulator.apps().runScheduled();
                     exchange.respondEmpty(204);
                 })
                 .get("/bc/history", "admin.bc.history", exchange -> exchange.respondJson(200, history(emulator)))
@@ -149,6 +173,14 @@ final class BcAdminRoutes {
                 .put("packageCode", started.packageCode())
                 .put("sha256", started.sha256())
                 .put("at", started.at().toString()));
+        var apps = json.putArray("appInstalls");
+        emulator.apps().installs().forEach(accepted -> apps.addObject()
+                .put("appId", accepted.appId())
+                .put("version", accepted.version())
+                .put("operationId", accepted.operationId())
+                .put("scheduleKind", accepted.scheduleKind())
+                .put("sha256", accepted.sha256())
+                .put("at", accepted.at().toString()));
         var pictures = json.putArray("pictureUpdates");
         emulator.pictureUpdates().forEach(stored -> pictures.addObject()
                 .put("companyId", stored.companyId())

@@ -17,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.emulator.Emulator;
+import io.deploykit.emulator.bc.apps.AdminErrors;
+import io.deploykit.emulator.bc.apps.Apps;
+import io.deploykit.emulator.bc.apps.AppsResource;
 import io.deploykit.emulator.bc.auth.ApiGate;
 import io.deploykit.emulator.bc.auth.EntraErrors;
 import io.deploykit.emulator.bc.auth.EntraTokenEndpoint;
@@ -71,6 +74,8 @@ public final class BcEmulator implements Emulator {
     public static final String DEFAULT_ENVIRONMENT = "production";
     public static final String DEFAULT_CLIENT_ID = "deploykit-demo";
     public static final String DEFAULT_CLIENT_SECRET = "demo-secret";
+    /** The Microsoft Entra tenant id the admin center API's operations carry ({@code aadTenantId}). */
+    public static final String TENANT_ID = "6b1e58c0-0017-4d3e-9c1a-deb10c4a0017";
     /** The on-premises service root is {@code /BC}, like a default Business Central server instance. */
     public static final String DEFAULT_SERVER_INSTANCE = "BC";
     /** The scope to ask the token endpoint for, as for Business Central online. */
@@ -86,6 +91,7 @@ public final class BcEmulator implements Emulator {
     private final ServerPaging paging;
     private final OperationalLimits limits;
     private final BcHistory history = new BcHistory();
+    private final Apps apps;
 
     private BcEmulator(Settings config) {
         this.config = config;
@@ -105,7 +111,8 @@ public final class BcEmulator implements Emulator {
             String root = ApiGate.rootRegex(config.serverInstance());
             this.companies = DemoData.companies(config.tenant(), config.environment());
             Supplier<Duration> operationTimeout = () -> limits.limits().operationTimeout();
-            this.faults = new BcFaults(tokens, root + "/api/.*", jobs, operationTimeout);
+            this.faults = new BcFaults(tokens, "(?:" + root + "/api/.*|" + AppsResource.ROOT + "/.*)", jobs,
+                    operationTimeout);
 
             ODataErrors odata = new ODataErrors();
             ApiGate gate = new ApiGate(config.tenant(), config.environment(), tokens, config.users());
@@ -115,6 +122,10 @@ public final class BcEmulator implements Emulator {
             new PackagesResource(companies, jobs, storage, paging, history).install(api);
             new PackageFileResource(companies, storage, config.server().maxUploadBytes(), paging).install(api);
             new PicturesResource(companies, storage, config.server().maxUploadBytes(), history, paging).install(api);
+            this.apps = new Apps(server.scheduler(), Clock.systemUTC(), TENANT_ID);
+            RouteGroup admin = server.router().group(AppsResource.ROOT, new AdminErrors(), true)
+                    .before(gate::admitAdmin).around(limits);
+            new AppsResource(apps, config.environment(), storage.root()).install(admin);
             EntraTokenEndpoint entra = new EntraTokenEndpoint(config.tenant(), tokens);
             server.router().group("", new EntraErrors(), true).post(EntraTokenEndpoint.PATH, "token", entra::token);
             BcAdminRoutes.install(AdminRoutes.install(server, faults), this, jobs, limits);
@@ -255,6 +266,20 @@ public final class BcEmulator implements Emulator {
     /** Every import that started (accepted, importStatus set to {@code Scheduled}), in order, with its file's hash. */
     public List<ImportedPackage> imports() {
         return history.imports().entries();
+    }
+
+    /**
+     * The apps (per-tenant extensions) of the environment, through the admin center API: what is installed, every
+     * {@code .app} accepted by {@code pteInstall} with its SHA-256, and the knobs of its operations (duration,
+     * failures, the update window).
+     */
+    public Apps apps() {
+        return apps;
+    }
+
+    /** {@code http://127.0.0.1:PORT/admin/v2.29/applications/BusinessCentral/environments/{environment}} */
+    public String adminEnvironmentUrl() {
+        return baseUrl() + "/admin/v2.29/applications/BusinessCentral/environments/" + config.environment();
     }
 
     /** Every picture content upload accepted and stored, in order, with the hash of the image stored. */

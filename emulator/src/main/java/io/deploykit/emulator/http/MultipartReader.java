@@ -227,7 +227,7 @@ public final class MultipartReader {
     /** A body that is not well-formed multipart. */
     public static final class MalformedException extends IOException {
 
-        MalformedException(String message) {
+        public MalformedException(String message) {
             super(message);
         }
     }

@@ -56,6 +56,18 @@ public final class ApiGate {
         }
     }
 
+    /**
+     * What every admin center API request passes first: an Entra access token (the admin center takes no Basic
+     * credentials); the environment in its path is the resource's to check, in the admin API's error shape.
+     */
+    public void admitAdmin(Exchange exchange) {
+        String authorization = exchange.header("Authorization");
+        if (authorization != null && !startsWithIgnoreCase(authorization, "Bearer ")) {
+            throw unauthorized("the admin center API takes a Microsoft Entra access token");
+        }
+        authenticate(exchange);
+    }
+
     /** Checks the credentials and names their user or service principal on the exchange. */
     private void authenticate(Exchange exchange) {
         String authorization = exchange.header("Authorization");
