@@ -30,8 +30,12 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BcComponent target = (BcComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acceptisveula":
+        case "acceptIsvEula": getOrCreateConfiguration(target).setAcceptIsvEula(property(camelContext, boolean.class, value)); return true;
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "adminapiversion":
+        case "adminApiVersion": getOrCreateConfiguration(target).setAdminApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "allowplainhttp":
         case "allowPlainHttp": getOrCreateConfiguration(target).setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
@@ -49,15 +53,25 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "configuration": target.setConfiguration(property(camelContext, io.deploykit.camel.bc.BcConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deletedata":
+        case "deleteData": getOrCreateConfiguration(target).setDeleteData(property(camelContext, boolean.class, value)); return true;
+        case "deploymentschedule":
+        case "deploymentSchedule": getOrCreateConfiguration(target).setDeploymentSchedule(property(camelContext, java.lang.String.class, value)); return true;
         case "environment": getOrCreateConfiguration(target).setEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "failonrecorderrors":
         case "failOnRecordErrors": getOrCreateConfiguration(target).setFailOnRecordErrors(property(camelContext, boolean.class, value)); return true;
+        case "forceupload":
+        case "forceUpload": getOrCreateConfiguration(target).setForceUpload(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckinterval":
         case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "installorupdateneededdependencies":
+        case "installOrUpdateNeededDependencies": getOrCreateConfiguration(target).setInstallOrUpdateNeededDependencies(property(camelContext, boolean.class, value)); return true;
+        case "languageid":
+        case "languageId": getOrCreateConfiguration(target).setLanguageId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
@@ -93,11 +107,15 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "staterepositorytimeout":
         case "stateRepositoryTimeout": getOrCreateConfiguration(target).setStateRepositoryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "syncmode":
+        case "syncMode": getOrCreateConfiguration(target).setSyncMode(property(camelContext, java.lang.String.class, value)); return true;
         case "tenantid":
         case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "uninstalldependents":
+        case "uninstallDependents": getOrCreateConfiguration(target).setUninstallDependents(property(camelContext, boolean.class, value)); return true;
         case "uploadprogressthreshold":
         case "uploadProgressThreshold": getOrCreateConfiguration(target).setUploadProgressThreshold(property(camelContext, long.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -110,8 +128,12 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acceptisveula":
+        case "acceptIsvEula": return boolean.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "adminapiversion":
+        case "adminApiVersion": return java.lang.String.class;
         case "allowplainhttp":
         case "allowPlainHttp": return boolean.class;
         case "autowiredenabled":
@@ -129,15 +151,25 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "configuration": return io.deploykit.camel.bc.BcConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deletedata":
+        case "deleteData": return boolean.class;
+        case "deploymentschedule":
+        case "deploymentSchedule": return java.lang.String.class;
         case "environment": return java.lang.String.class;
         case "failonrecorderrors":
         case "failOnRecordErrors": return boolean.class;
+        case "forceupload":
+        case "forceUpload": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckinterval":
         case "healthCheckInterval": return long.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "installorupdateneededdependencies":
+        case "installOrUpdateNeededDependencies": return boolean.class;
+        case "languageid":
+        case "languageId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
@@ -173,11 +205,15 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "staterepositorytimeout":
         case "stateRepositoryTimeout": return long.class;
+        case "syncmode":
+        case "syncMode": return java.lang.String.class;
         case "tenantid":
         case "tenantId": return java.lang.String.class;
         case "timeout": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "uninstalldependents":
+        case "uninstallDependents": return boolean.class;
         case "uploadprogressthreshold":
         case "uploadProgressThreshold": return long.class;
         case "username": return java.lang.String.class;
@@ -191,8 +227,12 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BcComponent target = (BcComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acceptisveula":
+        case "acceptIsvEula": return getOrCreateConfiguration(target).isAcceptIsvEula();
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "adminapiversion":
+        case "adminApiVersion": return getOrCreateConfiguration(target).getAdminApiVersion();
         case "allowplainhttp":
         case "allowPlainHttp": return getOrCreateConfiguration(target).isAllowPlainHttp();
         case "autowiredenabled":
@@ -210,15 +250,25 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "deletedata":
+        case "deleteData": return getOrCreateConfiguration(target).isDeleteData();
+        case "deploymentschedule":
+        case "deploymentSchedule": return getOrCreateConfiguration(target).getDeploymentSchedule();
         case "environment": return getOrCreateConfiguration(target).getEnvironment();
         case "failonrecorderrors":
         case "failOnRecordErrors": return getOrCreateConfiguration(target).isFailOnRecordErrors();
+        case "forceupload":
+        case "forceUpload": return getOrCreateConfiguration(target).isForceUpload();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckinterval":
         case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "installorupdateneededdependencies":
+        case "installOrUpdateNeededDependencies": return getOrCreateConfiguration(target).isInstallOrUpdateNeededDependencies();
+        case "languageid":
+        case "languageId": return getOrCreateConfiguration(target).getLanguageId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
@@ -254,11 +304,15 @@ public class BcComponentConfigurer extends PropertyConfigurerSupport implements 
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "staterepositorytimeout":
         case "stateRepositoryTimeout": return getOrCreateConfiguration(target).getStateRepositoryTimeout();
+        case "syncmode":
+        case "syncMode": return getOrCreateConfiguration(target).getSyncMode();
         case "tenantid":
         case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
+        case "uninstalldependents":
+        case "uninstallDependents": return getOrCreateConfiguration(target).isUninstallDependents();
         case "uploadprogressthreshold":
         case "uploadProgressThreshold": return getOrCreateConfiguration(target).getUploadProgressThreshold();
         case "username": return getOrCreateConfiguration(target).getUsername();

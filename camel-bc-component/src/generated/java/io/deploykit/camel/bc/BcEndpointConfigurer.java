@@ -23,8 +23,12 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BcEndpoint target = (BcEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acceptisveula":
+        case "acceptIsvEula": target.getConfiguration().setAcceptIsvEula(property(camelContext, boolean.class, value)); return true;
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "adminapiversion":
+        case "adminApiVersion": target.getConfiguration().setAdminApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "allowplainhttp":
         case "allowPlainHttp": target.getConfiguration().setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -39,11 +43,21 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "companyName": target.getConfiguration().setCompanyName(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deletedata":
+        case "deleteData": target.getConfiguration().setDeleteData(property(camelContext, boolean.class, value)); return true;
+        case "deploymentschedule":
+        case "deploymentSchedule": target.getConfiguration().setDeploymentSchedule(property(camelContext, java.lang.String.class, value)); return true;
         case "environment": target.getConfiguration().setEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "failonrecorderrors":
         case "failOnRecordErrors": target.getConfiguration().setFailOnRecordErrors(property(camelContext, boolean.class, value)); return true;
+        case "forceupload":
+        case "forceUpload": target.getConfiguration().setForceUpload(property(camelContext, boolean.class, value)); return true;
         case "healthcheckinterval":
         case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "installorupdateneededdependencies":
+        case "installOrUpdateNeededDependencies": target.getConfiguration().setInstallOrUpdateNeededDependencies(property(camelContext, boolean.class, value)); return true;
+        case "languageid":
+        case "languageId": target.getConfiguration().setLanguageId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
@@ -79,11 +93,15 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "staterepositorytimeout":
         case "stateRepositoryTimeout": target.getConfiguration().setStateRepositoryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "syncmode":
+        case "syncMode": target.getConfiguration().setSyncMode(property(camelContext, java.lang.String.class, value)); return true;
         case "tenantid":
         case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "uninstalldependents":
+        case "uninstallDependents": target.getConfiguration().setUninstallDependents(property(camelContext, boolean.class, value)); return true;
         case "uploadprogressthreshold":
         case "uploadProgressThreshold": target.getConfiguration().setUploadProgressThreshold(property(camelContext, long.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -96,8 +114,12 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acceptisveula":
+        case "acceptIsvEula": return boolean.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "adminapiversion":
+        case "adminApiVersion": return java.lang.String.class;
         case "allowplainhttp":
         case "allowPlainHttp": return boolean.class;
         case "baseurl":
@@ -112,11 +134,21 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "companyName": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deletedata":
+        case "deleteData": return boolean.class;
+        case "deploymentschedule":
+        case "deploymentSchedule": return java.lang.String.class;
         case "environment": return java.lang.String.class;
         case "failonrecorderrors":
         case "failOnRecordErrors": return boolean.class;
+        case "forceupload":
+        case "forceUpload": return boolean.class;
         case "healthcheckinterval":
         case "healthCheckInterval": return long.class;
+        case "installorupdateneededdependencies":
+        case "installOrUpdateNeededDependencies": return boolean.class;
+        case "languageid":
+        case "languageId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
@@ -152,11 +184,15 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "staterepositorytimeout":
         case "stateRepositoryTimeout": return long.class;
+        case "syncmode":
+        case "syncMode": return java.lang.String.class;
         case "tenantid":
         case "tenantId": return java.lang.String.class;
         case "timeout": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "uninstalldependents":
+        case "uninstallDependents": return boolean.class;
         case "uploadprogressthreshold":
         case "uploadProgressThreshold": return long.class;
         case "username": return java.lang.String.class;
@@ -170,8 +206,12 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BcEndpoint target = (BcEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "acceptisveula":
+        case "acceptIsvEula": return target.getConfiguration().isAcceptIsvEula();
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "adminapiversion":
+        case "adminApiVersion": return target.getConfiguration().getAdminApiVersion();
         case "allowplainhttp":
         case "allowPlainHttp": return target.getConfiguration().isAllowPlainHttp();
         case "baseurl":
@@ -186,11 +226,21 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "companyName": return target.getConfiguration().getCompanyName();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "deletedata":
+        case "deleteData": return target.getConfiguration().isDeleteData();
+        case "deploymentschedule":
+        case "deploymentSchedule": return target.getConfiguration().getDeploymentSchedule();
         case "environment": return target.getConfiguration().getEnvironment();
         case "failonrecorderrors":
         case "failOnRecordErrors": return target.getConfiguration().isFailOnRecordErrors();
+        case "forceupload":
+        case "forceUpload": return target.getConfiguration().isForceUpload();
         case "healthcheckinterval":
         case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
+        case "installorupdateneededdependencies":
+        case "installOrUpdateNeededDependencies": return target.getConfiguration().isInstallOrUpdateNeededDependencies();
+        case "languageid":
+        case "languageId": return target.getConfiguration().getLanguageId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
@@ -226,11 +276,15 @@ public class BcEndpointConfigurer extends PropertyConfigurerSupport implements G
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "staterepositorytimeout":
         case "stateRepositoryTimeout": return target.getConfiguration().getStateRepositoryTimeout();
+        case "syncmode":
+        case "syncMode": return target.getConfiguration().getSyncMode();
         case "tenantid":
         case "tenantId": return target.getConfiguration().getTenantId();
         case "timeout": return target.getConfiguration().getTimeout();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
+        case "uninstalldependents":
+        case "uninstallDependents": return target.getConfiguration().isUninstallDependents();
         case "uploadprogressthreshold":
         case "uploadProgressThreshold": return target.getConfiguration().getUploadProgressThreshold();
         case "username": return target.getConfiguration().getUsername();

@@ -24,8 +24,10 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(46);
+        props.add("acceptIsvEula");
         props.add("accessToken");
+        props.add("adminApiVersion");
         props.add("allowPlainHttp");
         props.add("baseUrl");
         props.add("clientId");
@@ -33,9 +35,14 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("companyId");
         props.add("companyName");
         props.add("connectTimeout");
+        props.add("deleteData");
+        props.add("deploymentSchedule");
         props.add("environment");
         props.add("failOnRecordErrors");
+        props.add("forceUpload");
         props.add("healthCheckInterval");
+        props.add("installOrUpdateNeededDependencies");
+        props.add("languageId");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
         props.add("maxConnections");
@@ -56,9 +63,11 @@ public class BcEndpointUriFactory extends org.apache.camel.support.component.End
         props.add("sslContextParameters");
         props.add("stateRepository");
         props.add("stateRepositoryTimeout");
+        props.add("syncMode");
         props.add("tenantId");
         props.add("timeout");
         props.add("tokenUrl");
+        props.add("uninstallDependents");
         props.add("uploadProgressThreshold");
         props.add("username");
         props.add("waitForCompletion");

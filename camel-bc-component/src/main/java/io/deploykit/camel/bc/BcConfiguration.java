@@ -14,7 +14,8 @@ public class BcConfiguration extends DeployKitConfiguration {
     public static final String DEFAULT_TOKEN_URL = "https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token";
     public static final String DEFAULT_SCOPE = "https://api.businesscentral.dynamics.com/.default";
 
-    @UriParam(label = "producer", enums = "list,get,create,delete,upload,import,apply,deploy,getContent,update")
+    @UriParam(label = "producer", enums = "list,get,create,delete,upload,import,apply,deploy,getContent,update,"
+                                              + "operations,uninstall,cancelScheduled")
     @Metadata(required = true)
     private BcOperation operation;
 
@@ -52,6 +53,25 @@ public class BcConfiguration extends DeployKitConfiguration {
     private boolean failOnRecordErrors = true;
     @UriParam(label = "producer", defaultValue = "items")
     private BcParentType parentType = BcParentType.items;
+    @UriParam(label = "producer,app", defaultValue = "v2.29")
+    private String adminApiVersion = "v2.29";
+    @UriParam(label = "producer,app", defaultValue = "false")
+    private boolean acceptIsvEula;
+    @UriParam(label = "producer,app", defaultValue = "Immediate",
+              enums = "Immediate,UpdateWindow,NextMinorUpdate,NextMajorUpdate")
+    private String deploymentSchedule = "Immediate";
+    @UriParam(label = "producer,app", defaultValue = "Add", enums = "Add,ForceSync")
+    private String syncMode = "Add";
+    @UriParam(label = "producer,app", defaultValue = "en-US")
+    private String languageId = "en-US";
+    @UriParam(label = "producer,app", defaultValue = "false")
+    private boolean installOrUpdateNeededDependencies;
+    @UriParam(label = "producer,app", defaultValue = "false")
+    private boolean forceUpload;
+    @UriParam(label = "producer,app", defaultValue = "false")
+    private boolean uninstallDependents;
+    @UriParam(label = "producer,app", defaultValue = "false")
+    private boolean deleteData;
 
     public BcOperation getOperation() {
         return operation;
@@ -60,7 +80,8 @@ public class BcConfiguration extends DeployKitConfiguration {
     /**
      * The operation to perform. Configuration packages: list, get, create, delete, upload, import, apply, deploy
      * (delete any package with the same code, create, upload, import, apply, waiting for each job). Pictures: get,
-     * getContent, update, delete. The header CamelBcOperation overrides it.
+     * getContent, update, delete. Apps: deploy (upload a .app to pteInstall and wait for its install), list, get,
+     * operations, uninstall, cancelScheduled. The header CamelBcOperation overrides it.
      */
     public void setOperation(BcOperation operation) {
         this.operation = operation;
@@ -224,6 +245,105 @@ public class BcConfiguration extends DeployKitConfiguration {
     /** The kind of record whose picture to work on; the header CamelBcParentType overrides it. */
     public void setParentType(BcParentType parentType) {
         this.parentType = parentType;
+    }
+
+    public String getAdminApiVersion() {
+        return adminApiVersion;
+    }
+
+    /**
+     * The version of the admin center API that apps are deployed through ({@code pteInstall} needs v2.29 or later).
+     * Its host is baseUrl's.
+     */
+    public void setAdminApiVersion(String adminApiVersion) {
+        this.adminApiVersion = adminApiVersion;
+    }
+
+    public boolean isAcceptIsvEula() {
+        return acceptIsvEula;
+    }
+
+    /**
+     * Apps: required for deploy, and never assumed. Setting it true agrees, on your behalf, to the app publisher's
+     * license terms (EULA) and to Microsoft's terms for apps installed through the admin center API, for every app
+     * (and dependency) this endpoint deploys; without it deploy fails before uploading.
+     */
+    public void setAcceptIsvEula(boolean acceptIsvEula) {
+        this.acceptIsvEula = acceptIsvEula;
+    }
+
+    public String getDeploymentSchedule() {
+        return deploymentSchedule;
+    }
+
+    /**
+     * Apps: when the uploaded app is installed: Immediate (deploy waits until it succeeded), UpdateWindow,
+     * NextMinorUpdate or NextMajorUpdate (deploy ends when it is scheduled; a new app may only use Immediate or
+     * UpdateWindow). Also the schedule cancelScheduled removes and, when not Immediate, makes uninstall use the
+     * update window. The header CamelBcDeploymentSchedule overrides it.
+     */
+    public void setDeploymentSchedule(String deploymentSchedule) {
+        this.deploymentSchedule = deploymentSchedule;
+    }
+
+    public String getSyncMode() {
+        return syncMode;
+    }
+
+    /** Apps: how the app's schema is synchronized on install: Add, or ForceSync (may delete data). */
+    public void setSyncMode(String syncMode) {
+        this.syncMode = syncMode;
+    }
+
+    public String getLanguageId() {
+        return languageId;
+    }
+
+    /** Apps: the language of the install, a Microsoft language code such as en-US. */
+    public void setLanguageId(String languageId) {
+        this.languageId = languageId;
+    }
+
+    public boolean isInstallOrUpdateNeededDependencies() {
+        return installOrUpdateNeededDependencies;
+    }
+
+    /**
+     * Apps: whether Business Central installs or updates the apps the uploaded app depends on (to their latest
+     * compatible versions); otherwise a missing dependency fails the deploy, naming it.
+     */
+    public void setInstallOrUpdateNeededDependencies(boolean installOrUpdateNeededDependencies) {
+        this.installOrUpdateNeededDependencies = installOrUpdateNeededDependencies;
+    }
+
+    public boolean isForceUpload() {
+        return forceUpload;
+    }
+
+    /**
+     * Apps: upload even when the environment has the app installed at the file's version or a higher one (by
+     * default such a deploy is skipped, with a WARN and the header CamelBcDeploySkipped).
+     */
+    public void setForceUpload(boolean forceUpload) {
+        this.forceUpload = forceUpload;
+    }
+
+    public boolean isUninstallDependents() {
+        return uninstallDependents;
+    }
+
+    /** Apps: whether uninstall also uninstalls the apps that depend on the app; otherwise it fails naming them. */
+    public void setUninstallDependents(boolean uninstallDependents) {
+        this.uninstallDependents = uninstallDependents;
+    }
+
+    public boolean isDeleteData() {
+        return deleteData;
+    }
+
+    /** Apps: whether uninstall deletes the app's data (as in the Extension Management page). */
+    public void setDeleteData(boolean deleteData) {
+        this.deleteData = deleteData;
     }
 
     @Override

@@ -67,6 +67,36 @@ public final class BcConstants {
               javaType = "Boolean")
     public static final String DEPLOY_SKIPPED = "CamelBcDeploySkipped";
 
+    @Metadata(description = "The app's id (a GUID): read by get, operations, uninstall and cancelScheduled; set by"
+                            + " deploy from the .app's manifest.",
+              javaType = "String")
+    public static final String APP_ID = "CamelBcAppId";
+    @Metadata(description = "The app's name: set by deploy (from the manifest) and get.", javaType = "String")
+    public static final String APP_NAME = "CamelBcAppName";
+    @Metadata(description = "The app's version: set by deploy (the file's) and get (the installed one); read by"
+                            + " cancelScheduled (the scheduled version to remove).",
+              javaType = "String")
+    public static final String APP_VERSION = "CamelBcAppVersion";
+    @Metadata(description = "Set by deploy when it skipped the upload: the version the environment has installed"
+                            + " (the file's or a higher one).",
+              javaType = "String")
+    public static final String APP_INSTALLED_VERSION = "CamelBcAppInstalledVersion";
+    @Metadata(description = "The admin center operation that installs, updates or uninstalls the app: set by deploy,"
+                            + " uninstall and cancelScheduled; read by operations to return that one operation.",
+              javaType = "String")
+    public static final String APP_OPERATION_ID = "CamelBcAppOperationId";
+    @Metadata(description = "The status of that operation as the service last reported it: scheduled, running,"
+                            + " succeeded, failed, canceled or skipped (spelled as the service spells it).",
+              javaType = "String")
+    public static final String APP_OPERATION_STATUS = "CamelBcAppOperationStatus";
+    @Metadata(description = "Set by deploy: true when the app was scheduled (a deploymentSchedule other than"
+                            + " Immediate) rather than installed now.",
+              javaType = "Boolean")
+    public static final String APP_SCHEDULED = "CamelBcAppScheduled";
+    @Metadata(label = "producer", description = "Overrides the deploymentSchedule option for this message.",
+              javaType = "String")
+    public static final String DEPLOYMENT_SCHEDULE = "CamelBcDeploymentSchedule";
+
     private BcConstants() {
     }
 }

@@ -27,7 +27,8 @@ import io.deploykit.camel.core.support.DeployKitEndpoint;
 import io.deploykit.camel.core.support.OperationResolver;
 
 /**
- * Deploy RapidStart configuration packages and pictures to Microsoft Dynamics 365 Business Central.
+ * Deploy RapidStart configuration packages, pictures and apps (per-tenant extensions) to Microsoft Dynamics 365
+ * Business Central.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "bc", title = "Business Central", syntax = "bc:resource",
              producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = BcConstants.class)
@@ -40,14 +41,16 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
     /** Where waits report the statuses of the jobs they follow. */
     private static final Logger JOB_LOG = LoggerFactory.getLogger(ConfigurationPackageJob.class);
 
-    @UriPath(description = "What to work on: configurationPackage (RapidStart packages) or picture (pictures of items,"
-                           + " customers, vendors, employees, contacts)")
+    @UriPath(description = "What to work on: configurationPackage (RapidStart packages), picture (pictures of items,"
+                           + " customers, vendors, employees, contacts) or app (apps, per-tenant extensions, through"
+                           + " the admin center API)")
     @Metadata(required = true)
     private BcResource resource;
     @UriParam
     private BcConfiguration configuration;
 
     private BcApi api;
+    private AdminCenterApi adminApi;
     private PackagePolls packagePolls;
     private PackageLookups packageLookups;
     private CompletableFuture<String> companyId;
@@ -60,7 +63,11 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
 
     @Override
     public Producer createProducer() {
-        return resource == BcResource.picture ? new PictureProducer(this) : new ConfigurationPackageProducer(this);
+        return switch (resource) {
+            case picture -> new PictureProducer(this);
+            case app -> new AppProducer(this);
+            case configurationPackage -> new ConfigurationPackageProducer(this);
+        };
     }
 
     @Override
@@ -72,6 +79,7 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
     protected void doStart() throws Exception {
         super.doStart();
         api = new BcApi(getApiClient(), serviceRoot());
+        adminApi = new AdminCenterApi(getApiClient(), adminRoot());
         packagePolls = new PackagePolls(api, Clock.systemUTC());
         packageLookups = new PackageLookups(api);
     }
@@ -79,6 +87,7 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
     @Override
     protected void doStop() throws Exception {
         api = null;
+        adminApi = null;
         packagePolls = null;
         packageLookups = null;
         synchronized (this) {
@@ -113,11 +122,16 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
 
     @Override
     protected void validateOptions() {
-        BcEndpointValidation.validate(configuration);
+        BcEndpointValidation.validate(configuration, resource);
     }
 
     BcApi api() {
         return api;
+    }
+
+    /** The admin center API of the environment: apps. */
+    AdminCenterApi adminApi() {
+        return adminApi;
     }
 
     /** Reads the packages whose jobs are waited for, sharing requests between waits in one company. */
@@ -150,6 +164,9 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
     /** The company, read by id or found by name: a token can be had, the service answers, the company exists. */
     @Override
     protected CompletableFuture<?> healthProbe(Instant deadline) {
+        if (resource == BcResource.app) {
+            return adminApi.installedApps(); // a token can be had, the admin center answers for the environment
+        }
         return api.checkCompany(configuration.getCompanyId(), configuration.getCompanyName(), deadline);
     }
 
@@ -162,6 +179,17 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
             companyId = api.companyIdByName(configuration.getCompanyName());
         }
         return companyId;
+    }
+
+    /**
+     * The admin center API's root for the environment: baseUrl's host (the v2.0 API's) with
+     * {@code /admin/<adminApiVersion>/applications/BusinessCentral/environments/<environment>}.
+     */
+    String adminRoot() {
+        String base = URISupport.stripSuffix(configuration.getBaseUrl(), "/");
+        String host = base.endsWith("/v2.0") ? base.substring(0, base.length() - "/v2.0".length()) : base;
+        return host + "/admin/" + configuration.getAdminApiVersion() + "/applications/BusinessCentral/environments/"
+               + (configuration.getEnvironment() == null ? "" : configuration.getEnvironment());
     }
 
     /** baseUrl, then the tenant and the environment when given (online); only baseUrl on-premises. */

@@ -13,10 +13,38 @@ final class BcEndpointValidation {
     private BcEndpointValidation() {
     }
 
-    static void validate(BcConfiguration config) {
+    static void validate(BcConfiguration config, BcResource resource) {
         checkCredentials(config);
+        if (resource == BcResource.app) {
+            checkApps(config);
+            return;
+        }
         if (isEmpty(config.getCompanyId()) && isEmpty(config.getCompanyName())) {
             throw new IllegalArgumentException("Set companyId or companyName: Business Central works within one company");
+        }
+    }
+
+    /** Apps go through the admin center API: online only, for one environment, with its documented values. */
+    private static void checkApps(BcConfiguration config) {
+        if (isEmpty(config.getEnvironment())) {
+            throw new IllegalArgumentException("Set environment: apps are deployed to one environment through the"
+                                               + " admin center API");
+        }
+        if (!config.getBaseUrl().replaceAll("/+$", "").endsWith("/v2.0")) {
+            throw new IllegalArgumentException("The app resource needs Business Central online: baseUrl must be the"
+                                               + " v2.0 API's (such as " + BcConfiguration.DEFAULT_BASE_URL
+                                               + "), whose host also serves the admin center API; it is "
+                                               + config.getBaseUrl());
+        }
+        oneOf("deploymentSchedule", config.getDeploymentSchedule(), "Immediate", "UpdateWindow", "NextMinorUpdate",
+                "NextMajorUpdate");
+        oneOf("syncMode", config.getSyncMode(), "Add", "ForceSync");
+    }
+
+    private static void oneOf(String option, String value, String... allowed) {
+        if (!java.util.Arrays.asList(allowed).contains(value)) {
+            throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + ", not '"
+                                               + value + "'");
         }
     }
 

@@ -20,7 +20,12 @@ public enum BcOperation implements DeployKitOperation {
     apply,
     deploy,
     getContent,
-    update;
+    update,
+    /** An app's operations (installs, updates, uninstalls), or one of them. */
+    operations,
+    uninstall,
+    /** Removes an app version scheduled for a later deployment ({@code removeScheduledPteVersion}). */
+    cancelScheduled;
 
     @Override
     public String uriValue() {

@@ -2,12 +2,14 @@ package io.deploykit.camel.bc;
 
 import static io.deploykit.camel.bc.BcOperation.Import;
 import static io.deploykit.camel.bc.BcOperation.apply;
+import static io.deploykit.camel.bc.BcOperation.cancelScheduled;
 import static io.deploykit.camel.bc.BcOperation.create;
 import static io.deploykit.camel.bc.BcOperation.delete;
 import static io.deploykit.camel.bc.BcOperation.deploy;
 import static io.deploykit.camel.bc.BcOperation.get;
 import static io.deploykit.camel.bc.BcOperation.getContent;
 import static io.deploykit.camel.bc.BcOperation.list;
+import static io.deploykit.camel.bc.BcOperation.uninstall;
 import static io.deploykit.camel.bc.BcOperation.update;
 import static io.deploykit.camel.bc.BcOperation.upload;
 
@@ -22,7 +24,9 @@ public enum BcResource implements DeployKitResource<BcOperation> {
     /** RapidStart configuration packages (automation API). */
     configurationPackage(EnumSet.of(list, get, create, delete, upload, Import, apply, deploy)),
     /** Pictures of items, customers, vendors, employees and contacts (standard API). */
-    picture(EnumSet.of(get, getContent, update, delete));
+    picture(EnumSet.of(get, getContent, update, delete)),
+    /** Apps (per-tenant extensions) of the environment, through the admin center API. */
+    app(EnumSet.of(deploy, list, get, BcOperation.operations, uninstall, cancelScheduled));
 
     private final Set<BcOperation> operations;
 

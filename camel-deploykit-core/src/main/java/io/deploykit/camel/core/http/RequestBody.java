@@ -38,4 +38,10 @@ public interface RequestBody {
     static RequestBody multipartFile(String partName, UploadBody upload, ContentType fileType) {
         return MultipartFile.of(partName, upload, fileType);
     }
+
+    /** A {@code multipart/form-data} body with one file part, streamed from disk, then text fields in their order. */
+    static RequestBody multipartFile(String partName, UploadBody upload, ContentType fileType,
+                                     Map<String, String> fields) {
+        return MultipartFile.of(partName, upload, fileType, fields);
+    }
 }
