@@ -42,7 +42,7 @@ class DeployRoutes extends RouteBuilder {
     public void configure() {
         Inbox inbox = new Inbox(properties, ftpWork.path());
         FailureNote failureNote = new FailureNote(inbox);
-        for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
+        for (String folder : InboxCheck.FOLDERS) {
             PackageTurns turns = "rapidstart".equals(folder) ? new PackageTurns(inbox.isFtp()) : null;
             bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC(),
                     stateOutage, turns));
@@ -60,6 +60,15 @@ class DeployRoutes extends RouteBuilder {
         onException(Exception.class).handled(true)
                 .setProperty(Inbox.OUTCOME, constant(Inbox.ERROR))
                 .process(failureNote);
+
+        // an app installs once per version: a file of a version the environment has is skipped (a WARN says so)
+        from(inbox.consumer("apps", "app", lockOf("apps"))).routeId("apps")
+                .setProperty(Inbox.OUTCOME, constant(Inbox.DONE))
+                .log("Picked ${file:name} (${file:size} bytes): deploying the app to Business Central")
+                .to("bc:app?operation=deploy")
+                .log("App ${header.CamelBcAppName} ${header.CamelBcAppVersion} (${header.CamelBcAppId}):"
+                     + " operation ${header.CamelBcAppOperationStatus}, skipped=${header.CamelBcDeploySkipped};"
+                     + " moving ${file:name} to .done");
 
         from(inbox.consumer("rapidstart", "rapidstart", lockOf("rapidstart"))).routeId("rapidstart")
                 .setProperty(Inbox.OUTCOME, constant(Inbox.DONE))

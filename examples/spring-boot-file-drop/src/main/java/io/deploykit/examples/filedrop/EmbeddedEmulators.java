@@ -50,6 +50,9 @@ class EmbeddedEmulators {
             config.setTokenUrl(emulator.tokenUrl());
             config.setClientId(DEMO_CLIENT_ID);
             config.setClientSecret(DEMO_CLIENT_SECRET);
+            // the emulated apps carry no publisher's terms; against Business Central the operator sets
+            // camel.component.bc.accept-isv-eula=true, or each app goes to .error with a note saying what it means
+            config.setAcceptIsvEula(true);
             if (config.getCompanyId() == null && config.getCompanyName() == null) {
                 config.setCompanyName(DEMO_COMPANY);
             }

@@ -3,6 +3,7 @@ package io.deploykit.examples.filedrop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.apps.AppFile;
+import io.deploykit.emulator.bc.apps.AppManifest;
+import io.deploykit.emulator.bc.apps.AppVersion;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.reactor.ExtensionZips;
@@ -22,6 +26,11 @@ import io.deploykit.emulator.reactor.ExtensionZips;
  */
 @Component
 class InboxGuide implements ApplicationRunner {
+
+    /** A per-tenant extension on Base Application, as AL's compiler names its file: Publisher_Name_Version.app. */
+    private static final AppManifest DEMO_APP = new AppManifest("5e1d7d1c-2f2a-4c43-9a55-0d5c0a7d0e17", "DeployKit Demo",
+            "DeployKit", AppVersion.parse("1.0.0.0"), List.of(new AppManifest.Dependency(
+            "437dbf0e-84ff-417a-965d-ed2bb9650972", "Base Application", "Microsoft", AppVersion.parse("27.0.0.0"))));
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxGuide.class);
 
@@ -48,17 +57,19 @@ class InboxGuide implements ApplicationRunner {
             }
         } else {
             Path inbox = Path.of(properties.getInbox()).toAbsolutePath();
-            for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
+            for (String folder : InboxCheck.FOLDERS) {
                 Files.createDirectories(inbox.resolve(folder));
             }
-            LOG.info("Drop files into {}/rapidstart (*.rapidstart), {}/pictures (<item number>.png|jpg) and"
-                     + " {}/extensions (*.zip); each moves to .done, or to .error with a .error.txt note", inbox, inbox, inbox);
+            LOG.info("Drop files into {}/apps (*.app), {}/rapidstart (*.rapidstart), {}/pictures (<item number>.png|jpg)"
+                     + " and {}/extensions (*.zip); each moves to .done, or to .error with a .error.txt note", inbox,
+                     inbox, inbox, inbox);
         }
         Path demo = Path.of(properties.getDemoFolder()).toAbsolutePath();
         if (bc.getIfAvailable() != null) {
             RapidStartFiles.write(Files.createDirectories(demo.resolve("rapidstart")).resolve("DEMO-CUSTOMERS.rapidstart"),
                     "DEMO-CUSTOMERS", "Demo customers", 3, 10);
             Files.write(Files.createDirectories(demo.resolve("pictures")).resolve("1000.png"), Images.png(320, 240));
+            AppFile.write(Files.createDirectories(demo.resolve("apps")).resolve("DeployKit Demo_1.0.0.0.app"), DEMO_APP);
         }
         if (reactor.getIfAvailable() != null) {
             ExtensionZips.write(Files.createDirectories(demo.resolve("extensions")).resolve("deploykit-demo-1.0.0.zip"),

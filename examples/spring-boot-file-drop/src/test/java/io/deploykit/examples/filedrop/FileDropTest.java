@@ -72,6 +72,31 @@ class FileDropTest {
     }
 
     @Test
+    void theDemoAppIsInstalledOnceAndASecondDropOfItsVersionIsSkipped() throws Exception {
+        Path demoApp = work.resolve("demo/apps/DeployKit Demo_1.0.0.0.app");
+        Files.copy(demoApp, inbox("apps").resolve("demo.app"));
+        Eventually.await("demo.app in .done", WITHIN, () -> Files.exists(inbox("apps").resolve(".done/demo.app")));
+        String appId = bc.apps().installs().get(0).appId();
+        assertEquals("1.0.0.0", bc.apps().installed(appId).orElseThrow().version().toString());
+
+        Files.copy(demoApp, inbox("apps").resolve("demo-again.app"));
+        Eventually.await("demo-again.app in .done", WITHIN,
+                () -> Files.exists(inbox("apps").resolve(".done/demo-again.app")));
+        assertEquals(1, bc.apps().installs().stream().filter(i -> i.appId().equals(appId)).count(),
+                "the same version is not uploaded twice");
+    }
+
+    @Test
+    void anAppThatIsNotOneIsMovedToErrorWithTheReason() throws Exception {
+        Files.writeString(inbox("apps").resolve("fake.app"), "not an app");
+
+        Path note = inbox("apps").resolve(".error/fake.app.error.txt");
+        Eventually.await("the failure note", WITHIN, () -> Files.exists(note));
+        String reason = Files.readString(note);
+        assertTrue(reason.contains("InvalidAppException") && reason.contains("NAVX header"), reason);
+    }
+
+    @Test
     void aBadFileIsMovedToErrorWithTheReasonBesideIt() throws Exception {
         Files.writeString(inbox("rapidstart").resolve("notes.rapidstart"), "these are not the packages you are looking for");
 
