@@ -1,8 +1,10 @@
 package io.deploykit.camel.bc;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.bc.app.AppManifest;
-import io.deploykit.camel.bc.app.AppPackage;
+import io.deploykit.camel.bc.app.AppFiles;
+import io.deploykit.camel.bc.app.AppSet;
 import io.deploykit.camel.bc.app.AppVersion;
-import io.deploykit.camel.bc.app.InvalidAppException;
 import io.deploykit.camel.bc.model.AppOperation;
 import io.deploykit.camel.bc.model.InstalledApp;
 import io.deploykit.camel.core.body.UploadBody;
@@ -68,19 +70,13 @@ final class AppProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
     }
 
     private CompletableFuture<?> deploy(Exchange exchange) {
+        List<Path> set = AppFiles.setOf(exchange.getMessage().getBody());
+        if (set != null) {
+            return deploySet(exchange, set);
+        }
         UploadBody file = UploadBody.from(exchange, "extension.app");
-        if (!file.fileName().toLowerCase(Locale.ROOT).endsWith(".app")) {
-            throw new InvalidAppException(file.fileName() + " is not named *.app: the admin center API takes an app"
-                                          + " only in a file with the .app extension");
-        }
-        AppManifest app = AppPackage.read(file);
-        if (!config.isAcceptIsvEula()) {
-            throw new InvalidInputException("acceptIsvEula is not set, so " + app.describe() + " was not uploaded."
-                                            + " Business Central installs an app only when the request accepts the"
-                                            + " terms: setting acceptIsvEula=true agrees, on your behalf, to the app"
-                                            + " publisher's license terms (EULA) and to Microsoft's terms for apps"
-                                            + " installed through the admin center API");
-        }
+        AppManifest app = AppFiles.read(file);
+        requireEulaAccepted(app);
         DeployJournal journal = getEndpoint().getJournal();
         DeployJournal.Entry entry = journal.entry("app",
                 journal.isRecording() ? DeployKeys.of(exchange, BcConstants.DEPLOY_KEY, file) : file.fileName());
@@ -89,6 +85,55 @@ final class AppProducer extends DeployKitProducer<BcEndpoint, BcOperation> {
         }
         deploying(exchange, file, entry);
         return entry.lastAsync().thenCompose(last -> deployFrom(exchange, file, app, entry, last));
+    }
+
+    /**
+     * Several apps (a folder, or a list of files): every file read and the order settled before any upload, then
+     * each deployed in turn as a single app is. The body becomes the list of their results, in that order.
+     */
+    private CompletableFuture<?> deploySet(Exchange exchange, List<Path> files) {
+        List<AppSet.Member<UploadBody>> members = new ArrayList<>();
+        for (Path path : files) {
+            UploadBody file = UploadBody.ofFile(path);
+            members.add(new AppSet.Member<>(file, AppFiles.read(file)));
+        }
+        members.forEach(member -> requireEulaAccepted(member.manifest()));
+        return getEndpoint().adminApi().installedApps().thenCompose(installed -> {
+            Map<String, AppVersion> versions = new LinkedHashMap<>();
+            installed.forEach(app -> versions.put(app.appId(), AppVersion.parse(app.version())));
+            List<AppSet.Member<UploadBody>> ordered = AppSet.order(members, versions);
+            LOG.info("Deploying {} apps in dependency order: {}", ordered.size(),
+                     ordered.stream().map(member -> member.manifest().describe()).toList());
+            CompletableFuture<List<Object>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+            for (AppSet.Member<UploadBody> member : ordered) {
+                chain = chain.thenCompose(results -> deployMember(exchange, member).thenApply(done -> {
+                    results.add(exchange.getMessage().getBody());
+                    return results;
+                }));
+            }
+            return chain.thenAccept(results -> exchange.getMessage().setBody(results));
+        });
+    }
+
+    private CompletableFuture<Void> deployMember(Exchange exchange, AppSet.Member<UploadBody> member) {
+        UploadBody file = member.file();
+        DeployJournal journal = getEndpoint().getJournal();
+        String given = exchange.getMessage().getHeader(BcConstants.DEPLOY_KEY, String.class);
+        String key = !journal.isRecording() ? file.fileName()
+                : ObjectHelper.isNotEmpty(given) ? given.trim() + "|" + member.manifest().id()
+                : AppFiles.keyOf(file);
+        DeployJournal.Entry entry = journal.entry("app", key);
+        return entry.lastAsync().thenCompose(last -> deployFrom(exchange, file, member.manifest(), entry, last));
+    }
+
+    private void requireEulaAccepted(AppManifest app) {
+        if (!config.isAcceptIsvEula()) {
+            throw new InvalidInputException("acceptIsvEula is not set, so " + app.describe() + " was not uploaded."
+                                            + " Business Central installs an app only when the request accepts the"
+                                            + " terms: setting acceptIsvEula=true agrees, on your behalf, to the app"
+                                            + " publisher's license terms (EULA) and to Microsoft's terms for apps"
+                                            + " installed through the admin center API");
+        }
     }
 
     private CompletableFuture<Void> deployFrom(Exchange exchange, UploadBody file, AppManifest app,

@@ -184,6 +184,46 @@ class AppDeployTest extends BcTestSupport {
         assertTrue(failure.getMessage().contains("cannot be read"), failure::getMessage);
     }
 
+    @Test
+    void aFolderOfAppsIsDeployedInDependencyOrder() throws Exception {
+        AppManifest lib = app("Lib", "1.0.0.0");
+        AppManifest user = withDependency(app("User", "1.0.0.0"), lib);
+        Path folder = Files.createDirectories(dir.resolve("release"));
+        AppFile.write(folder.resolve("a-user.app"), user); // first by name, second by dependency
+        AppFile.write(folder.resolve("b-lib.app"), lib);
+
+        Exchange result = send(DEPLOY, folder.toFile(), null, null);
+
+        assertNull(result.getException());
+        List<String> installed = emulator.apps().installs().stream().map(i -> i.appId())
+                .filter(id -> id.equals(lib.id()) || id.equals(user.id())).toList();
+        assertEquals(List.of(lib.id(), user.id()), installed);
+        assertEquals(2, result.getMessage().getBody(List.class).size());
+        assertTrue(emulator.apps().installed(user.id()).isPresent());
+    }
+
+    @Test
+    void aSetWithAMissingDependencyOrACycleUploadsNothing() throws Exception {
+        AppManifest lib = app("GoneLib", "1.0.0.0");
+        AppManifest user = withDependency(app("Orphan", "1.0.0.0"), lib);
+        AppManifest loopA = app("LoopA", "1.0.0.0");
+        AppManifest loopB = withDependency(app("LoopB", "1.0.0.0"), loopA);
+        loopA = withDependency(loopA, loopB);
+
+        Exchange missing = send(DEPLOY, List.of(write(user, "orphan.app")), null, null);
+        Exchange cycle = send(DEPLOY, List.of(write(loopA, "loop-a.app"), write(loopB, "loop-b.app")), null, null);
+
+        assertTrue(missing.getException().getMessage().contains("needs GoneLib"), missing.getException()::getMessage);
+        assertTrue(cycle.getException().getMessage().contains("cycle"), cycle.getException()::getMessage);
+        assertEquals(0, emulator.requestCount("apps.pteInstall"));
+    }
+
+    private static AppManifest withDependency(AppManifest app, AppManifest needed) {
+        List<AppManifest.Dependency> dependencies = new java.util.ArrayList<>(app.dependencies());
+        dependencies.add(new AppManifest.Dependency(needed.id(), needed.name(), needed.publisher(), needed.version()));
+        return new AppManifest(app.id(), app.name(), app.publisher(), app.version(), dependencies);
+    }
+
     private long installsOf(AppManifest app) {
         return emulator.apps().installs().stream().filter(i -> i.appId().equals(app.id())).count();
     }
