@@ -1,9 +1,11 @@
 package io.deploykit.camel.bc;
 
+import static io.deploykit.camel.bc.BcApi.json;
+import static io.deploykit.camel.bc.BcApi.key;
+import static io.deploykit.camel.bc.BcApi.values;
+
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,14 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.net.PercentCodec;
 
 import io.deploykit.camel.bc.model.AppOperation;
 import io.deploykit.camel.bc.model.InstalledApp;
 import io.deploykit.camel.core.body.UploadBody;
 import io.deploykit.camel.core.http.ApiClient;
 import io.deploykit.camel.core.http.HttpCall;
-import io.deploykit.camel.core.http.HttpResult;
 import io.deploykit.camel.core.http.RequestBody;
 import io.deploykit.camel.core.json.ApiJson;
 
@@ -95,19 +95,5 @@ final class AdminCenterApi {
 
     private URI uri(String path) {
         return URI.create(root + path);
-    }
-
-    private static HttpCall json(HttpCall call) {
-        return call.header("Accept", "application/json");
-    }
-
-    private static List<JsonNode> values(HttpResult result) {
-        List<JsonNode> list = new ArrayList<>();
-        ApiJson.tree(result.body()).path("value").forEach(list::add);
-        return list;
-    }
-
-    private static String key(String id) {
-        return PercentCodec.encode(id, StandardCharsets.UTF_8);
     }
 }

@@ -252,11 +252,12 @@ final class BcApi {
         return URI.create(root + path);
     }
 
-    private static HttpCall json(HttpCall call) {
+    /** Asks for JSON; shared with {@link AdminCenterApi}, as the two helpers below. */
+    static HttpCall json(HttpCall call) {
         return call.header("Accept", "application/json");
     }
 
-    private static List<JsonNode> values(HttpResult result) {
+    static List<JsonNode> values(HttpResult result) {
         List<JsonNode> list = new ArrayList<>();
         ApiJson.tree(result.body()).path("value").forEach(list::add);
         return list;
@@ -268,7 +269,7 @@ final class BcApi {
     }
 
     /** An id (a GUID) inside a path, percent-encoded: an id from a header must not change the path. */
-    private static String key(String id) {
+    static String key(String id) {
         return PercentCodec.encode(id, StandardCharsets.UTF_8);
     }
 

@@ -25,7 +25,7 @@ class InvalidPropertiesTest {
 
         assertThat(failure).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Unknown property camel.component.bc.tenant-idd: the bc component has no such"
-                                        + " option. The properties under camel.component.bc are: access-token,")
+                                        + " option. The properties under camel.component.bc are: accept-isv-eula, access-token,")
                 .hasMessageContaining(", tenant-id, ")
                 .hasMessageContaining(", client-secret, ")
                 .hasMessageContaining(", enabled, ")
