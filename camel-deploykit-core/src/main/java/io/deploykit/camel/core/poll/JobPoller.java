@@ -92,14 +92,16 @@ public final class JobPoller extends ServiceSupport {
             statistics.jobWaitStarted();
         }
         long startedNanos = System.nanoTime();
-        wait.outcome.whenComplete((r, e) -> {
+        // the caller continues from this stage, so the wait is counted before anything it does next (a future runs
+        // its dependents last-registered first: the caller's would otherwise see the wait still in flight)
+        CompletableFuture<T> counted = wait.outcome.whenComplete((r, e) -> {
             waiting.remove(wait);
             if (statistics != null) {
                 statistics.jobWaitCompleted(Outcome.of(e), Duration.ofNanos(System.nanoTime() - startedNanos));
             }
         });
         wait.scheduleNext();
-        return wait.outcome;
+        return counted;
     }
 
     /** The waits under way, the oldest first. */
