@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * instance whose clock runs ahead or whose zone differs sees another's live locks as live. A lock is taken over only
  * once its heartbeat is older than {@code takeoverAfter}, and an instance deletes or renews only the rows it still
  * owns: a lock that was taken over from it is never released by it.
+ * <p>
+ * A database outage stops every instance's heartbeats at once, so when it ends every lock looks stale. An instance
+ * that saw the database fail judges no other instance's lock stale until its own calls have worked again for
+ * {@code takeoverAfter}: by then every live instance has renewed its locks (it beats every {@code heartbeat}), and
+ * only the locks of instances that are really gone are old.
  */
 final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepository {
 
@@ -39,6 +45,9 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
     private final CamelContext camel;
     private final String owner = ownerName();
     private ScheduledExecutorService heartbeats;
+    /** When the database last answered again after failing (System.nanoTime); empty while it never failed. */
+    private final AtomicReference<Long> healthySince = new AtomicReference<>();
+    private volatile boolean failing;
 
     JdbcInboxLocks(DataSource dataSource, String table, String group, Duration heartbeat, Duration takeoverAfter,
                    CamelContext camel) {
@@ -94,6 +103,10 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
     void beat() {
         try {
             update("UPDATE " + table + " SET heartbeat = now() WHERE processorName = ? AND owner = ?", group, owner);
+            answered();
+            if (!judgesStaleness()) {
+                return;
+            }
             int gone = update("DELETE FROM " + table + " WHERE processorName = ? AND owner <> ?"
                               + " AND heartbeat < now() - " + takeoverAfter.toMillis() + " * INTERVAL '1 millisecond'",
                     group, owner);
@@ -101,6 +114,7 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
                 LOG.info("Removed {} locks not renewed for {} (their instances are gone)", gone, takeoverAfter);
             }
         } catch (RuntimeException e) {
+            failed();
             LOG.warn("Cannot renew the locks of {} ({}); they are taken over by another instance after {} without renewal",
                     owner, e.getMessage(), takeoverAfter);
         }
@@ -113,7 +127,7 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
                      + " INSERT INTO " + table + " AS lock (processorName, messageId, owner, heartbeat)"
                      + " VALUES (?, ?, ?, now())"
                      + " ON CONFLICT (processorName, messageId) DO UPDATE SET owner = EXCLUDED.owner, heartbeat = now()"
-                     + " WHERE lock.heartbeat < now() - ? * INTERVAL '1 millisecond'"
+                     + " WHERE ? AND lock.heartbeat < now() - ? * INTERVAL '1 millisecond'"
                      + " RETURNING (SELECT owner FROM previous)";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -123,8 +137,10 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
             insert.setString(3, group);
             insert.setString(4, key);
             insert.setString(5, owner);
-            insert.setDouble(6, takeoverAfter.toMillis());
+            insert.setBoolean(6, judgesStaleness());
+            insert.setDouble(7, takeoverAfter.toMillis());
             try (ResultSet taken = insert.executeQuery()) {
+                answered();
                 if (!taken.next()) {
                     return false; // held, and renewed within takeoverAfter
                 }
@@ -136,18 +152,40 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
                 return true;
             }
         } catch (SQLException e) {
+            failed();
             throw new IllegalStateException("Cannot take the lock of " + key + " in " + table + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether this instance may call a lock stale: the database has answered for takeoverAfter since it last failed. */
+    boolean judgesStaleness() {
+        Long since = healthySince.get();
+        return !failing && (since == null || System.nanoTime() - since >= takeoverAfter.toNanos());
+    }
+
+    private void answered() {
+        if (failing) {
+            failing = false;
+            healthySince.set(System.nanoTime());
+            LOG.info("The database answers again: no lock of another instance is taken over for {} (their heartbeats"
+                     + " stopped with the outage too)", takeoverAfter);
+        }
+    }
+
+    private void failed() {
+        failing = true;
     }
 
     @Override
     public boolean contains(String key) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT 1 FROM " + table
-                     + " WHERE processorName = ? AND messageId = ? AND heartbeat >= now() - ? * INTERVAL '1 millisecond'")) {
+                     + " WHERE processorName = ? AND messageId = ?"
+                     + " AND (NOT ? OR heartbeat >= now() - ? * INTERVAL '1 millisecond')")) {
             query.setString(1, group);
             query.setString(2, key);
-            query.setDouble(3, takeoverAfter.toMillis());
+            query.setBoolean(3, judgesStaleness());
+            query.setDouble(4, takeoverAfter.toMillis());
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
             }

@@ -44,6 +44,45 @@ class JdbcInboxLocksTest {
         return new JdbcInboxLocks(database, table, "group", Duration.ofSeconds(5), TAKEOVER, null);
     }
 
+    /**
+     * A database outage stops every heartbeat: when it ends, every lock looks stale. An instance that saw the outage
+     * takes over nothing until the database has answered it for takeover-after, long enough for live owners to renew.
+     */
+    @Test
+    void afterADatabaseOutageNoLockIsTakenOverBeforeItsOwnerCouldRenewIt() throws Exception {
+        Schema.createLockTable(database, "LOCKS_OUTAGE");
+        boolean[] down = new boolean[1];
+        DataSource flaky = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (down[0] && method.getName().equals("getConnection")) {
+                        throw new java.sql.SQLException("Connection refused (the test's outage)");
+                    }
+                    try {
+                        return method.invoke(database, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        JdbcInboxLocks owner = locks("LOCKS_OUTAGE");
+        JdbcInboxLocks other = new JdbcInboxLocks(flaky, "LOCKS_OUTAGE", "group", Duration.ofMillis(100),
+                Duration.ofSeconds(1), null);
+        assertTrue(owner.add("rapidstart/live.rapidstart"));
+
+        down[0] = true;
+        other.beat(); // fails: the other instance sees the outage
+        execute("UPDATE LOCKS_OUTAGE SET heartbeat = now() - INTERVAL '40 seconds'"); // no renewal during it
+        down[0] = false;
+        other.beat();
+
+        assertFalse(other.add("rapidstart/live.rapidstart"), "just after the outage: not taken over");
+        assertTrue(other.contains("rapidstart/live.rapidstart"), "and seen as held");
+        assertEquals(List.of(owner.owner()), column("SELECT owner FROM LOCKS_OUTAGE"), "nor removed by a heartbeat");
+
+        Thread.sleep(1_100); // the other's database has answered for its takeover-after: it judges staleness again
+        other.beat();
+        assertTrue(other.add("rapidstart/live.rapidstart"), "an owner that did not renew since is gone: taken over");
+    }
+
     @Test
     void aLockIsTakenOverOnlyOnceStaleAndNeverReleasedOrRenewedByItsFormerOwner() throws Exception {
         Schema.createLockTable(database, "LOCKS_TAKEOVER");
