@@ -119,6 +119,8 @@ final class Reconciliation {
                 case DONE -> {
                     if (failed && reason.contains(FaultInjector.PROCESSING_FAILURE)) {
                         result.processingFailuresSeen++;
+                    } else if (failed) { // nothing was injected to make it fail: a failure of the product
+                        result.unexpectedFailures.add(drop.describe() + " (" + reason + ")");
                     }
                 }
             }

@@ -62,6 +62,8 @@ public final class SoakResult {
     final List<String> errorWithoutNote = new ArrayList<>();
     final List<String> unknownDeploys = new ArrayList<>();
     final List<String> expectationsMissed = new ArrayList<>();
+    /** Files nothing was injected to fail that went to .error: failures of the product, not of the faults. */
+    final List<String> unexpectedFailures = new ArrayList<>();
     final List<String> inboxLeftovers = new ArrayList<>();
     final List<String> orphanNotes = new ArrayList<>();
     List<String> locksWhileRunning = List.of();
@@ -100,6 +102,7 @@ public final class SoakResult {
         doneButNotDeployed.forEach(file -> broken.add("in .done but not deployed: " + file));
         doneButFailed.forEach(file -> broken.add("in .done although its deploy failed: " + file));
         errorWithoutNote.forEach(file -> broken.add("in .error without its note: " + file));
+        unexpectedFailures.forEach(file -> broken.add("in .error though nothing was injected to fail it: " + file));
         unknownDeploys.forEach(deploy -> broken.add("deployed, but no dropped file has this content: " + deploy));
         inboxLeftovers.forEach(file -> broken.add("left in the inbox folders: " + file));
         orphanNotes.forEach(file -> broken.add("a failure note beside no failed file: " + file));
