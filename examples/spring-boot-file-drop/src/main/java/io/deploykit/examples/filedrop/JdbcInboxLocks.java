@@ -107,17 +107,37 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
             if (!judgesStaleness()) {
                 return;
             }
-            int gone = update("DELETE FROM " + table + " WHERE processorName = ? AND owner <> ?"
-                              + " AND heartbeat < now() - " + takeoverAfter.toMillis() + " * INTERVAL '1 millisecond'",
-                    group, owner);
-            if (gone > 0) {
-                LOG.info("Removed {} locks not renewed for {} (their instances are gone)", gone, takeoverAfter);
-            }
+            takeOverStale();
         } catch (RuntimeException e) {
             failed();
             LOG.warn("Cannot renew the locks of {} ({}); they are taken over by another instance after {} without renewal",
                     owner, e.getMessage(), takeoverAfter);
         }
+    }
+
+    /** Removes the locks of other instances not renewed for takeoverAfter, naming each file and its gone holder. */
+    private void takeOverStale() {
+        String sql = "DELETE FROM " + table + " WHERE processorName = ? AND owner <> ?"
+                     + " AND heartbeat < now() - ? * INTERVAL '1 millisecond' RETURNING messageId, owner";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(sql)) {
+            connection.setAutoCommit(true);
+            delete.setString(1, group);
+            delete.setString(2, owner);
+            delete.setDouble(3, takeoverAfter.toMillis());
+            try (ResultSet gone = delete.executeQuery()) {
+                while (gone.next()) {
+                    logTakeover(gone.getString(1), gone.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot remove the stale locks in " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void logTakeover(String key, String previous) {
+        LOG.warn("Taking over the lock of {} from {}: not renewed for {} (by the database's clock)", key, previous,
+                takeoverAfter);
     }
 
     /** Takes the lock: free, or held by an instance that has not renewed it for {@code takeoverAfter}. */
@@ -146,8 +166,7 @@ final class JdbcInboxLocks extends ServiceSupport implements IdempotentRepositor
                 }
                 String previous = taken.getString(1);
                 if (previous != null) {
-                    LOG.warn("Taking over the lock of {} from {}: not renewed for {} (by the database's clock)", key,
-                            previous, takeoverAfter);
+                    logTakeover(key, previous);
                 }
                 return true;
             }
