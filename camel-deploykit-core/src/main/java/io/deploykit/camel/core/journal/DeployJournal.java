@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,8 @@ public final class DeployJournal {
     private final Clock clock;
     private final Executor executor;
     private final Duration timeout;
+    /** Per store key, the last call asked: the next one for that key runs after it (see {@link #call}). */
+    private final ConcurrentHashMap<String, CompletableFuture<?>> lastCalls = new ConcurrentHashMap<>();
 
     /** A journal whose calls run on the thread that asks, without a time limit (for tests and tools). */
     public DeployJournal(StateRepository<String, String> repository, String scope, Clock clock) {
@@ -115,7 +118,7 @@ public final class DeployJournal {
             if (repository == null) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
-            return call("read the progress of " + this, () -> repository.getState(storeKey)).thenApply(Entry::parse);
+            return call("read the progress of " + this, storeKey, () -> repository.getState(storeKey)).thenApply(Entry::parse);
         }
 
         private static Optional<DeployStep> parse(String value) {
@@ -168,7 +171,7 @@ public final class DeployJournal {
             ObjectNode json = ApiJson.MAPPER.createObjectNode()
                     .put("deploy", deployKey).put("operation", operation).put("scope", scope)
                     .put("step", step).put("id", resourceId).put("marker", marker).put("at", recorded.at().toString());
-            return call("record the progress of " + this, () -> {
+            return call("record the progress of " + this, storeKey, () -> {
                 repository.setState(storeKey, json.toString());
                 return recorded;
             });
@@ -184,7 +187,7 @@ public final class DeployJournal {
             if (repository == null) {
                 return CompletableFuture.completedFuture(null);
             }
-            return call("settle " + this, () -> {
+            return call("settle " + this, storeKey, () -> {
                 String value = repository.getState(storeKey);
                 if (ObjectHelper.isNotEmpty(value)
                     && ApiJson.tree(value.getBytes(StandardCharsets.UTF_8)) instanceof ObjectNode recorded
@@ -204,9 +207,31 @@ public final class DeployJournal {
     /**
      * Runs one call of the repository on the executor, failing after the timeout. A call still queued when its time
      * is up is not made at all: its deploy has failed already, and a late write would only confuse the next attempt.
+     * The calls of one entry run in the order they were asked, whatever the executor's threads: a read asked after a
+     * settle (the same file dropped again just after its move) sees the deploy settled.
      */
-    private <T> CompletableFuture<T> call(String doing, Supplier<T> work) {
+    private <T> CompletableFuture<T> call(String doing, String storeKey, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<?> previous = lastCalls.put(storeKey, result);
+        Runnable submit = () -> submit(doing, work, result);
+        if (previous == null) {
+            submit.run();
+        } else {
+            previous.whenComplete((done, failure) -> submit.run());
+        }
+        result.whenComplete((done, failure) -> lastCalls.remove(storeKey, result));
+        if (timeout == null) {
+            return result;
+        }
+        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = Failures.unwrap(failure);
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException ? new JournalUnavailableException(
+                    "Cannot " + doing + ": the state repository did not answer within " + timeout.toMillis()
+                    + " ms (stateRepositoryTimeout); is its database reachable?", cause) : cause);
+        });
+    }
+
+    private <T> void submit(String doing, Supplier<T> work, CompletableFuture<T> result) {
         try {
             executor.execute(() -> {
                 if (result.isDone()) {
@@ -223,15 +248,6 @@ public final class DeployJournal {
             result.completeExceptionally(new JournalUnavailableException("Cannot " + doing
                     + ": the state repository's executor has stopped", stopped));
         }
-        if (timeout == null) {
-            return result;
-        }
-        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {
-            Throwable cause = Failures.unwrap(failure);
-            return CompletableFuture.failedFuture(cause instanceof TimeoutException ? new JournalUnavailableException(
-                    "Cannot " + doing + ": the state repository did not answer within " + timeout.toMillis()
-                    + " ms (stateRepositoryTimeout); is its database reachable?", cause) : cause);
-        });
     }
 
     /** The future's value, or its failure as thrown, for the blocking calls. */

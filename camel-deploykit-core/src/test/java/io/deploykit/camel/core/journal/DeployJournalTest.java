@@ -235,4 +235,40 @@ class DeployJournalTest {
             calls.shutdownNow();
         }
     }
+
+    /**
+     * The file consumer settles a deploy as it moves the file out, and the same file dropped again asks for its last
+     * step a moment later: on an executor of several threads the read must still come after the settle, or the new
+     * drop is skipped as deployed (seen as a flaky re-drop test in CI).
+     */
+    @Test
+    void aReadAskedAfterASettleSeesItSettledOnAnExecutorOfManyThreads() throws Exception {
+        java.util.concurrent.CountDownLatch writes = new java.util.concurrent.CountDownLatch(1);
+        DirectoryStateRepository slowWrites = new DirectoryStateRepository(dir) {
+            @Override
+            public void setState(String key, String value) {
+                try {
+                    writes.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.setState(key, value);
+            }
+        };
+        slowWrites.start();
+        new DeployJournal(states, SCOPE, CLOCK).entry("deploy", "key-1").record("applied", "pkg-1", null);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            DeployJournal journal = new DeployJournal(slowWrites, SCOPE, CLOCK, threads, null);
+            java.util.concurrent.CompletableFuture<Void> settled = journal.entry("deploy", "key-1").settle();
+            java.util.concurrent.CompletableFuture<Optional<DeployStep>> last = journal.entry("deploy", "key-1").lastAsync();
+            Thread.sleep(200);
+            writes.countDown();
+
+            settled.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(Optional.empty(), last.get(5, java.util.concurrent.TimeUnit.SECONDS), "read after the settle");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

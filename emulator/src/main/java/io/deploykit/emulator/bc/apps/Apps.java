@@ -35,6 +35,8 @@ public final class Apps {
     private final Map<String, String> failures = new LinkedHashMap<>();
     private final History<AppInstall> installs = new History<>();
     private Duration operationDuration = Duration.ofSeconds(2);
+    private boolean held;
+    private final List<AppOperation> heldBack = new ArrayList<>();
 
     public Apps(ScheduledExecutorService scheduler, Clock clock, String tenantId) {
         this.scheduler = scheduler;
@@ -51,6 +53,19 @@ public final class Apps {
     /** How long an install or uninstall runs before it completes (2 seconds unless changed). */
     public synchronized void setOperationDuration(Duration duration) {
         this.operationDuration = duration;
+    }
+
+    /**
+     * While held, running operations do not complete, however long they run (a test stops or kills a deploy while it
+     * waits); released, the held ones complete at once.
+     */
+    public synchronized void holdOperations(boolean hold) {
+        held = hold;
+        if (!hold) {
+            List<AppOperation> due = List.copyOf(heldBack);
+            heldBack.clear();
+            due.forEach(this::complete);
+        }
     }
 
     /** The next install of this app fails with this error message; null removes the failure. */
@@ -202,6 +217,10 @@ public final class Apps {
 
     private synchronized void complete(AppOperation operation) {
         if (operation.status != AppOperation.Status.RUNNING) {
+            return;
+        }
+        if (held) {
+            heldBack.add(operation);
             return;
         }
         operation.completedOn = clock.instant();
