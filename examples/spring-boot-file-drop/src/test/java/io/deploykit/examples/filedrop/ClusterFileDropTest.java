@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.deploykit.emulator.bc.apps.AppFile;
+import io.deploykit.emulator.bc.apps.AppManifest;
+import io.deploykit.emulator.bc.apps.AppVersion;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.reactor.ExtensionZips;
@@ -33,6 +37,7 @@ class ClusterFileDropTest {
     private static final Duration TAKEOVER = Duration.ofSeconds(2);
     private static final Pattern PICKED = Pattern.compile("Picked ([^\\s:]+)");
     private static final List<String> ITEMS = List.of("1000", "1001", "1896-S", "1900-S");
+    private static final List<AppManifest> APPS = List.of(app("cl-app-0"), app("cl-app-1"));
 
     @TempDir
     static Path work;
@@ -91,6 +96,10 @@ class ClusterFileDropTest {
                     ExtensionZips.write(inbox.resolve("extensions/cl-ext-" + i + ".zip"), "cl-ext-" + i, "1.0." + i, "web");
                     files.add("extensions/cl-ext-" + i + ".zip");
                 }
+                for (AppManifest app : APPS) {
+                    AppFile.write(inbox.resolve("apps/" + app.name() + ".app"), app);
+                    files.add("apps/" + app.name() + ".app");
+                }
 
                 for (String file : files) {
                     Path done = inbox.resolve(file).resolveSibling(".done").resolve(inbox.resolve(file).getFileName());
@@ -122,10 +131,57 @@ class ClusterFileDropTest {
             assertEquals(1, services.reactor.uploads().stream().filter(u -> name.equals(u.name())).count(), name + " uploaded once");
             assertEquals(1, services.reactor.releases().stream().filter(r -> name.equals(r.name())).count(), name + " released once");
         }
+        for (AppManifest app : APPS) {
+            assertEquals(1, installsOf(app), app.name() + " installed once");
+        }
         Eventually.await("no lock left behind", Duration.ofSeconds(30),
                 () -> services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE).isEmpty(),
                 () -> ": " + services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE));
         assertTrue(errorNotes(inbox).isEmpty(), "no failure: " + errorNotes(inbox));
+    }
+
+    private static AppManifest app(String name) {
+        return new AppManifest(UUID.randomUUID().toString(), name, "Contoso", AppVersion.parse("1.0.0.0"), List.of());
+    }
+
+    private static long installsOf(AppManifest app) {
+        return services.bc.apps().installs().stream().filter(install -> install.appId().equals(app.id())).count();
+    }
+
+    /** An app's install outlasts its instance: the survivor waits for that install, it never uploads the app again. */
+    @Test
+    void theAppOfAKilledInstanceIsTakenOverAndItsInstallAwaitedNotUploadedAgain() throws Exception {
+        Path inbox = work.resolve("app-takeover-inbox");
+        AppManifest app = app("taken-over");
+        Path file = inbox.resolve("apps/taken-over.app");
+        services.bc.apps().holdOperations(true); // the install runs until released: the kill lands mid-wait
+        try (ChildApplication doomed = ChildApplication.start("doomed-app", work, instanceArguments(inbox))) {
+            doomed.awaitStarted();
+            AppFile.write(file, app);
+            Eventually.await("the app uploaded by the first instance", Duration.ofSeconds(30),
+                    () -> doomed.logged("from taken-over.app: operation"), doomed::tail);
+
+            try (ChildApplication survivor = ChildApplication.start("survivor-app", work, instanceArguments(inbox))) {
+                survivor.awaitStarted();
+                Thread.sleep(TAKEOVER.multipliedBy(2).toMillis());
+                assertTrue(!survivor.logged("Picked taken-over.app"), "taken from a live instance:" + survivor.tail());
+
+                doomed.kill();
+                Eventually.await("the survivor taking the app over", Duration.ofSeconds(30),
+                        () -> survivor.logged("Picked taken-over.app"), survivor::tail);
+                Eventually.await("the survivor waiting for the install the first one started", Duration.ofSeconds(30),
+                        () -> survivor.logged("Resuming the deploy of app taken-over"), survivor::tail);
+                services.bc.apps().holdOperations(false);
+
+                Eventually.await("taken-over.app in .done", Duration.ofSeconds(60),
+                        () -> Files.exists(inbox.resolve("apps/.done/taken-over.app")), survivor::tail);
+            }
+        } finally {
+            services.bc.apps().holdOperations(false);
+        }
+        assertEquals(1, installsOf(app), "uploaded once: " + services.bc.apps().installs());
+        assertEquals("1.0.0.0", services.bc.apps().installed(app.id()).orElseThrow().version().toString());
+        assertTrue(Files.notExists(file), "moved out of the inbox");
     }
 
     private static String dropPackage(Path inbox, String code) throws java.io.IOException {

@@ -51,6 +51,7 @@ final class SharedServices implements AutoCloseable {
                 "--camel.component.bc.client-id=" + EmbeddedEmulators.DEMO_CLIENT_ID,
                 "--camel.component.bc.client-secret=" + EmbeddedEmulators.DEMO_CLIENT_SECRET,
                 "--camel.component.bc.poll-interval=200",
+                "--camel.component.bc.accept-isv-eula=true", // the emulated apps have no publisher terms
                 "--camel.component.reactor.base-url=" + reactor.baseUrl(),
                 "--camel.component.reactor.token-url=" + reactor.tokenUrl(),
                 "--camel.component.reactor.client-id=" + EmbeddedEmulators.DEMO_CLIENT_ID,
