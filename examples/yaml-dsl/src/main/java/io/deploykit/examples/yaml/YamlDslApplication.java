@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.core.error.DeployKitException;
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.apps.AppFile;
+import io.deploykit.emulator.bc.apps.AppManifest;
+import io.deploykit.emulator.bc.apps.AppVersion;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.reactor.ExtensionZips;
@@ -35,6 +38,10 @@ public final class YamlDslApplication {
 
     static final String DEMO_CLIENT_ID = "deploykit-demo";
     static final String DEMO_CLIENT_SECRET = "demo-secret";
+    /** A per-tenant extension on Base Application, named as AL's compiler names its file. */
+    static final AppManifest DEMO_APP = new AppManifest("5e1d7d1c-2f2a-4c43-9a55-0d5c0a7d0e17", "DeployKit Demo",
+            "DeployKit", AppVersion.parse("1.0.0.0"), List.of(new AppManifest.Dependency(
+            "437dbf0e-84ff-417a-965d-ed2bb9650972", "Base Application", "Microsoft", AppVersion.parse("27.0.0.0"))));
 
     private static final Logger LOG = LoggerFactory.getLogger(YamlDslApplication.class);
 
@@ -64,12 +71,12 @@ public final class YamlDslApplication {
         public void afterStart(BaseMainSupport main) {
             try {
                 Path inbox = Path.of(main.getCamelContext().resolvePropertyPlaceholders("{{inbox}}")).toAbsolutePath();
-                for (String folder : new String[] { "rapidstart", "pictures", "extensions" }) {
+                for (String folder : new String[] { "apps", "rapidstart", "pictures", "extensions" }) {
                     Files.createDirectories(inbox.resolve(folder));
                 }
-                LOG.info("Drop files into {}/rapidstart (*.rapidstart), {}/pictures (<item number>.png|jpg) and"
-                         + " {}/extensions (*.zip); each moves to .done, or to .error with a .error.txt note",
-                        inbox, inbox, inbox);
+                LOG.info("Drop files into {}/apps (*.app), {}/rapidstart (*.rapidstart), {}/pictures (<item number>"
+                         + ".png|jpg) and {}/extensions (*.zip); each moves to .done, or to .error with a .error.txt"
+                         + " note", inbox, inbox, inbox, inbox);
                 if (emulated.bc == null && emulated.reactor == null) {
                     return;
                 }
@@ -77,6 +84,8 @@ public final class YamlDslApplication {
                 if (emulated.bc != null) {
                     LOG.warn("Business Central is EMULATED in this process at {} (deploykit.emulators)",
                             emulated.bc.apiBaseUrl());
+                    AppFile.write(Files.createDirectories(demo.resolve("apps")).resolve("DeployKit Demo_1.0.0.0.app"),
+                            DEMO_APP);
                     RapidStartFiles.write(Files.createDirectories(demo.resolve("rapidstart"))
                             .resolve("DEMO-CUSTOMERS.rapidstart"), "DEMO-CUSTOMERS", "Demo customers", 3, 10);
                     Files.write(Files.createDirectories(demo.resolve("pictures")).resolve("1000.png"),
@@ -153,6 +162,8 @@ public final class YamlDslApplication {
                 overrides.put("camel.component.bc.company-name", "CRONUS USA, Inc.");
                 overrides.put("camel.component.bc.client-id", DEMO_CLIENT_ID);
                 overrides.put("camel.component.bc.client-secret", DEMO_CLIENT_SECRET);
+                // the emulated apps have no publisher terms; against a real environment the user sets it
+                overrides.put("camel.component.bc.accept-isv-eula", "true");
             }
             if (asked.equals("on") || asked.equals("reactor")) {
                 reactor = ReactorEmulator.builder().port(0).client(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET).start();

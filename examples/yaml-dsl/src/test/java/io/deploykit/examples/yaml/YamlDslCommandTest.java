@@ -44,8 +44,10 @@ class YamlDslCommandTest {
         Output output = new Output(process);
         try {
             Path inbox = folder.resolve("inbox").toAbsolutePath();
-            output.await("Drop files into " + inbox.resolve("rapidstart"));
+            output.await("Drop files into " + inbox.resolve("apps"));
             output.await("Demo files to try: copy them into the inbox");
+            Path demoApp = folder.resolve("demo/apps/DeployKit Demo_1.0.0.0.app");
+            Files.copy(demoApp, inbox.resolve("apps").resolve(demoApp.getFileName()));
             RapidStartFiles.write(inbox.resolve("rapidstart/yaml.rapidstart"), "YAML-1", "From YAML", 1, 4);
             Files.writeString(inbox.resolve("rapidstart/broken.rapidstart"), "nope");
 
@@ -56,6 +58,8 @@ class YamlDslCommandTest {
                          + " moving yaml.rapidstart to .done");
             output.await("rapidstart - broken.rapidstart failed and is moved to .error: 'broken.rapidstart' is not a"
                          + " RapidStart package");
+            output.await("apps - App DeployKit Demo 1.0.0.0: operation Succeeded, skipped=false; moving"
+                         + " DeployKit Demo_1.0.0.0.app to .done");
             await("yaml.rapidstart in .done", () -> Files.exists(inbox.resolve("rapidstart/.done/yaml.rapidstart")));
             await("broken.rapidstart in .error",
                     () -> Files.exists(inbox.resolve("rapidstart/.error/broken.rapidstart")));

@@ -13,6 +13,7 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.deploykit.emulator.bc.apps.AppFile;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.reactor.ExtensionZips;
@@ -42,10 +43,13 @@ class YamlRoutesTest {
             runner.start();
             try {
                 await("camel-main started", () -> main.getCamelContext() != null && main.getCamelContext().isStarted()
-                                                 && main.getCamelContext().getRoutes().size() == 3);
+                                                 && main.getCamelContext().getRoutes().size() == 4);
+                Files.createDirectories(inbox.resolve("apps"));
                 Files.createDirectories(inbox.resolve("rapidstart"));
                 Files.createDirectories(inbox.resolve("pictures"));
                 Files.createDirectories(inbox.resolve("extensions"));
+                AppFile.write(inbox.resolve("apps/yaml.app"), YamlDslApplication.DEMO_APP);
+                Files.writeString(inbox.resolve("apps/fake.app"), "not an app");
                 RapidStartFiles.write(inbox.resolve("rapidstart/yaml.rapidstart"), "YAML-1", "From YAML", 1, 4);
                 Files.writeString(inbox.resolve("rapidstart/broken.rapidstart"), "nope");
                 Files.write(inbox.resolve("pictures/1896-S.jpg"), Images.jpeg(12, 8));
@@ -53,6 +57,8 @@ class YamlRoutesTest {
 
                 await("yaml.rapidstart in .done", () -> Files.exists(inbox.resolve("rapidstart/.done/yaml.rapidstart")));
                 await("broken.rapidstart in .error", () -> Files.exists(inbox.resolve("rapidstart/.error/broken.rapidstart")));
+                await("yaml.app in .done", () -> Files.exists(inbox.resolve("apps/.done/yaml.app")));
+                await("fake.app in .error", () -> Files.exists(inbox.resolve("apps/.error/fake.app.error.txt")));
                 await("1896-S.jpg in .done", () -> Files.exists(inbox.resolve("pictures/.done/1896-S.jpg")));
                 await("yaml-ext.zip in .done", () -> Files.exists(inbox.resolve("extensions/.done/yaml-ext.zip")));
 
@@ -61,10 +67,15 @@ class YamlRoutesTest {
                 assertEquals(12, emulated.bc.pictureOf(company, "items", "1896-S").orElseThrow().width());
                 assertTrue(emulated.reactor.packages().stream().anyMatch(p -> p.name().equals("yaml-ext")
                                                                               && p.status().equals("succeeded")));
+                assertEquals("1.0.0.0", emulated.bc.apps().installed(YamlDslApplication.DEMO_APP.id()).orElseThrow()
+                        .version().toString());
+                assertEquals(1, emulated.bc.apps().installs().size(), "the app installed once");
+                String appNote = Files.readString(inbox.resolve("apps/.error/fake.app.error.txt"));
+                assertTrue(appNote.contains("InvalidAppException") && appNote.contains("NAVX header"), appNote);
                 String note = Files.readString(inbox.resolve("rapidstart/.error/broken.rapidstart.error.txt"));
                 assertTrue(note.contains("not a RapidStart package"), note);
                 try (var records = Files.list(inbox.resolve(".deploykit-state"))) {
-                    assertTrue(records.count() >= 3, "each deploy recorded its steps, to be continued after a stop");
+                    assertTrue(records.count() >= 4, "each deploy recorded its steps, to be continued after a stop");
                 }
             } finally {
                 main.stop();
