@@ -11,11 +11,12 @@ import java.time.Instant;
  */
 final class Drop {
 
-    /** The three kinds of file, by inbox folder. */
+    /** The kinds of file, by inbox folder. */
     enum Kind {
         RAPIDSTART("rapidstart", "RapidStart packages"),
         PICTURE("pictures", "item pictures"),
-        EXTENSION("extensions", "extension zips");
+        EXTENSION("extensions", "extension zips"),
+        APP("apps", "apps (per-tenant extensions)");
 
         final String folder;
         final String label;
@@ -46,7 +47,7 @@ final class Drop {
     final int seq;
     final Kind kind;
     final String name;
-    /** The package code, the item number, or the extension name. */
+    /** The package code, the item number, the extension name, or the app id. */
     final String key;
     final String sha256;
     final Expected expected;

@@ -14,11 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.deploykit.emulator.bc.BcFaults;
+import io.deploykit.emulator.bc.apps.AppFile;
+import io.deploykit.emulator.bc.apps.AppManifest;
+import io.deploykit.emulator.bc.apps.AppVersion;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 import io.deploykit.emulator.bc.pictures.Images;
 import io.deploykit.emulator.http.Sha256;
@@ -28,7 +32,7 @@ import io.deploykit.emulator.reactor.ExtensionZips;
  * Makes the files to drop, each with content of its own, and drops them: written beside the inbox, then moved in
  * at once (as an uploader that renames at the end). Most are RapidStart packages (a few reuse the code of an earlier
  * one that is gone from the inbox, so their deploy replaces its package), some item pictures (named after the item,
- * so one per item at a time in the inbox) and some extension zips (names of their own).
+ * so one per item at a time in the inbox), some extension zips and a few apps (names and ids of their own).
  */
 final class Dropper {
 
@@ -41,7 +45,10 @@ final class Dropper {
 
     private static final double PICTURE_SHARE = 0.10;
     private static final double EXTENSION_SHARE = 0.10;
+    private static final double APP_SHARE = 0.03;
     private static final double CODE_REUSE_SHARE = 0.05;
+    private static final AppManifest.Dependency BASE_APPLICATION = new AppManifest.Dependency(
+            "437dbf0e-84ff-417a-965d-ed2bb9650972", "Base Application", "Microsoft", AppVersion.parse("27.0.0.0"));
 
     private final Path inbox;
     private final Path staging;
@@ -81,11 +88,16 @@ final class Dropper {
         for (int seq = 1; seq <= settings.drops(); seq++) {
             double pick = random.nextDouble();
             Drop.Kind kind = pick < PICTURE_SHARE ? Drop.Kind.PICTURE
-                    : pick < PICTURE_SHARE + EXTENSION_SHARE ? Drop.Kind.EXTENSION : Drop.Kind.RAPIDSTART;
+                    : pick < PICTURE_SHARE + EXTENSION_SHARE ? Drop.Kind.EXTENSION
+                    : pick < PICTURE_SHARE + EXTENSION_SHARE + APP_SHARE ? Drop.Kind.APP : Drop.Kind.RAPIDSTART;
             plan.add(kind);
             if (kind == Drop.Kind.RAPIDSTART) {
                 rapidStarts.add(seq);
             }
+        }
+        if (!plan.contains(Drop.Kind.APP) && !rapidStarts.isEmpty()) { // a small run drops an app all the same
+            int seq = rapidStarts.remove(rapidStarts.size() / 2);
+            plan.set(seq - 1, Drop.Kind.APP);
         }
         // the packages whose jobs are made to fail or stick, spread over the run
         int faulted = settings.applyFailures() + settings.stuckJobs();
@@ -115,6 +127,7 @@ final class Dropper {
             case RAPIDSTART -> rapidStart(seq);
             case PICTURE -> picture(seq, freeItem());
             case EXTENSION -> extension(seq);
+            case APP -> app(seq);
         };
         counts.merge(drop.kind, 1, Integer::sum);
         return drop;
@@ -180,6 +193,16 @@ final class Dropper {
         Path file = staging.resolve(name + ".zip");
         ExtensionZips.write(file, name, "1.0." + seq, "web");
         return place(seq, Drop.Kind.EXTENSION, name + ".zip", name, file, Drop.Expected.DONE, false);
+    }
+
+    /** An app of its own (a new id), on Base Application, as AL's compiler names its file. */
+    private Drop app(int seq) throws IOException {
+        String id = new UUID(random.nextLong(), random.nextLong()).toString();
+        String name = String.format(Locale.ROOT, "soak-app-%05d", seq);
+        AppManifest manifest = new AppManifest(id, name, "DeployKit Soak", AppVersion.parse("1.0." + seq + ".0"),
+                List.of(BASE_APPLICATION));
+        Path file = AppFile.write(staging.resolve(name + ".app"), manifest);
+        return place(seq, Drop.Kind.APP, name + ".app", id, file, Drop.Expected.DONE, false);
     }
 
     private Drop place(int seq, Drop.Kind kind, String name, String key, Path staged, Drop.Expected expected,

@@ -137,6 +137,7 @@ final class FaultInjector {
         actions.put("package creates", new String[] {"Business Central", "POST", ".*/configurationPackages"});
         actions.put("imports", new String[] {"Business Central", "POST", ".*/Microsoft\\.NAV\\.import"});
         actions.put("applies", new String[] {"Business Central", "POST", ".*/Microsoft\\.NAV\\.apply"});
+        actions.put("app installs", new String[] {"Business Central", "POST", ".*/apps/pteInstall"});
         actions.put("extension uploads", new String[] {"Reactor", "POST", "/extension_packages"});
         actions.put("releases", new String[] {"Reactor", "PATCH", "/extension_packages/[^/]+"});
         actions.forEach((target, request) -> {

@@ -166,6 +166,9 @@ final class Reconciliation {
                 .collect(Collectors.groupingBy(PictureUpdate::sha256));
         Map<String, Long> uploads = count(services.reactor.uploads().stream(), u -> u.name() + "|" + u.sha256());
         Map<String, Long> releases = count(services.reactor.releases().stream(), r -> String.valueOf(r.name()));
+        Map<String, Long> installs = count(services.bc.apps().installs().stream(), i -> i.appId() + "|" + i.sha256());
+        result.maxInstallsPerAppVersion = count(services.bc.apps().installs().stream(),
+                i -> i.appId() + "|" + i.version()).values().stream().mapToInt(Long::intValue).max().orElse(0);
         Map<String, String> itemIds = itemIds(services);
         Map<String, List<String>> reactorStatuses = services.reactor.packages().stream().filter(p -> p.name() != null)
                 .collect(Collectors.groupingBy(p -> p.name(), Collectors.mapping(p -> p.status(), Collectors.toList())));
@@ -173,6 +176,7 @@ final class Reconciliation {
         Set<String> knownPackages = new HashSet<>();
         Set<String> knownPictures = new HashSet<>();
         Set<String> knownUploads = new HashSet<>();
+        Set<String> knownInstalls = new HashSet<>();
         for (Drop drop : drops) {
             int deploys;
             String what;
@@ -218,6 +222,12 @@ final class Reconciliation {
                         }
                     }
                 }
+                case APP -> {
+                    String key = drop.key + "|" + drop.sha256;
+                    knownInstalls.add(key);
+                    deploys = installs.getOrDefault(key, 0L).intValue();
+                    what = "installed (pteInstall accepted)";
+                }
                 default -> throw new IllegalStateException("unknown kind " + drop.kind);
             }
             result.maxDeploysPerFile = Math.max(result.maxDeploysPerFile, deploys);
@@ -246,6 +256,8 @@ final class Reconciliation {
                 .forEach(sha -> result.unknownDeploys.add("a picture with sha256 " + sha));
         uploads.keySet().stream().filter(key -> !knownUploads.contains(key))
                 .forEach(key -> result.unknownDeploys.add("an upload of extension|sha256 " + key));
+        installs.keySet().stream().filter(key -> !knownInstalls.contains(key))
+                .forEach(key -> result.unknownDeploys.add("an install of app|sha256 " + key));
     }
 
     /** The id of each item that has a picture now. */
@@ -278,22 +290,12 @@ final class Reconciliation {
                 lines.subList(0, Math.min(lines.size(), EVIDENCE_LINES))));
     }
 
-    /** Inbox folders the instances watch that the soak drops nothing into: they must stay empty. */
-    private static final Set<String> NOT_DROPPED_INTO = Set.of("apps");
-
     private static void leftovers(SoakResult result, List<Drop> drops, Path inbox, Path work, Services services,
                                   Cluster cluster) {
         Set<String> folders = Stream.of(Drop.Kind.values()).map(kind -> kind.folder).collect(Collectors.toSet());
         for (Path entry : list(inbox)) {
             String name = entry.getFileName().toString();
-            if (NOT_DROPPED_INTO.contains(name)) { // its .done and .error may be there, with nothing in them
-                try (Stream<Path> files = Files.walk(entry)) {
-                    files.filter(Files::isRegularFile)
-                            .forEach(file -> result.inboxLeftovers.add(inbox.relativize(file).toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            } else if (!folders.contains(name)) {
+            if (!folders.contains(name)) {
                 result.inboxLeftovers.add(inbox.relativize(entry).toString());
             }
         }

@@ -79,10 +79,12 @@ final class ReliabilityReport {
                 + listOf(concat(r.lost, r.leftInInbox)));
         row(md, "deploys per file", "at most 1", "max " + r.maxDeploysPerFile + "; " + r.deployedMoreThanOnce.size()
                                                  + " files deployed more than once",
-                r.deployedMoreThanOnce.isEmpty() && r.maxDeploysPerFile <= 1,
+                r.deployedMoreThanOnce.isEmpty() && r.maxDeploysPerFile <= 1 && r.maxInstallsPerAppVersion <= 1,
                 "applies per package code and file SHA-256 (`AppliedPackage.sha256`, the stored file's hash), picture"
-                + " updates per item and image SHA-256, Reactor uploads per extension name and zip SHA-256; imports per"
-                + " package file max " + r.maxImportsPerFile + ", releases per extension max " + r.maxReleasesPerFile
+                + " updates per item and image SHA-256, Reactor uploads per extension name and zip SHA-256, app installs"
+                + " (`pteInstall` accepted) per app id and file SHA-256; imports per package file max "
+                + r.maxImportsPerFile + ", releases per extension max " + r.maxReleasesPerFile
+                + ", installs per app id and version max " + r.maxInstallsPerAppVersion
                 + listOf(r.deployedMoreThanOnce));
         int done = r.doneCount();
         row(md, "files in `.done` deployed", "all, once", (done - r.doneButNotDeployed.size()) + " of " + done,
@@ -129,6 +131,9 @@ final class ReliabilityReport {
                                 + (r.picturesReplaced > 0 ? "; " + r.picturesReplaced + " planned pictures became"
                                    + " RapidStart packages (every item's picture was still in the inbox)" : "");
                 case EXTENSION -> "names of their own; uploaded, then released to private";
+                case APP -> "ids of their own, on Base Application; installed through `pteInstall` (not idempotent:"
+                            + " 504, 502 and dropped connections after it acted are injected too); installs per app"
+                            + " id and version max " + r.maxInstallsPerAppVersion;
             };
             md.append("| ").append(kind.label).append(" | ").append(r.drops.getOrDefault(kind, 0)).append(" | ")
               .append(r.done.getOrDefault(kind, 0)).append(" | ").append(r.error.getOrDefault(kind, 0)).append(" | ")

@@ -93,6 +93,7 @@ final class Services implements AutoCloseable {
                 "--camel.component.bc.client-id=" + CLIENT_ID,
                 "--camel.component.bc.client-secret=" + CLIENT_SECRET,
                 "--camel.component.bc.poll-interval=200",
+                "--camel.component.bc.accept-isv-eula=true", // the emulated apps have no publisher terms
                 "--camel.component.bc.timeout=" + bcTimeout.toMillis(),
                 "--camel.component.reactor.base-url=" + reactor.baseUrl(),
                 "--camel.component.reactor.token-url=" + reactor.tokenUrl(),

@@ -54,6 +54,8 @@ public final class SoakResult {
     int maxDeploysPerFile;
     int maxImportsPerFile;
     int maxReleasesPerFile;
+    /** The most installs the emulated Business Central accepted for one app id and version. */
+    int maxInstallsPerAppVersion;
     final List<String> deployedMoreThanOnce = new ArrayList<>();
     final List<String> doneButNotDeployed = new ArrayList<>();
     final List<String> doneButFailed = new ArrayList<>();
@@ -108,6 +110,9 @@ public final class SoakResult {
         orphanNotes.forEach(file -> broken.add("a failure note beside no failed file: " + file));
         locksAtEnd.forEach(row -> broken.add("lock row left in " + Services.LOCK_TABLE + ": " + row));
         tmpLeftovers.forEach(file -> broken.add("temporary upload file left: " + file));
+        if (maxInstallsPerAppVersion > 1) {
+            broken.add("an app version installed " + maxInstallsPerAppVersion + " times");
+        }
         return broken;
     }
 
@@ -197,7 +202,8 @@ public final class SoakResult {
                + reasons + "; faults " + faultsInjected() + " (HTTP " + httpFaultsCounted + " of " + totalRequests()
                + " requests)" + "; database down " + databaseOutages + " time(s), " + databaseDown.toSeconds() + " s"
                + "; kills " + kills() + ", restarts " + restarts() + " (" + strikesWhileDeploying()
-               + " while deploying); max deploys per file " + maxDeploysPerFile + ", deployed more than once "
+               + " while deploying); max deploys per file " + maxDeploysPerFile + " (installs per app version "
+               + maxInstallsPerAppVersion + "), deployed more than once "
                + deployedMoreThanOnce.size() + ", lost " + lostCount() + ", leftovers " + leftoverCount()
                + "; " + elapsed().toSeconds() + " s" + (problems.isEmpty() ? "" : "; problems: " + problems)
                + (expectationsMissed.isEmpty() ? "" : "; expectations missed: " + expectationsMissed);

@@ -40,6 +40,8 @@ class SmallSoakTest {
 
         assertEquals(60, result.totalDrops(), context);
         assertEquals(60, result.doneCount() + result.errorCount(), "every file in .done or .error" + context);
+        assertTrue(result.drops.getOrDefault(Drop.Kind.APP, 0) >= 1, "apps dropped too" + context);
+        assertTrue(result.done.getOrDefault(Drop.Kind.APP, 0) >= 1, "apps installed" + context);
         assertEquals(1, result.kills(), context);
         assertEquals(1, result.restarts(), context);
         assertTrue(result.strikesWhileDeploying() >= 1, "a kill or a restart hit an instance with files in flight" + context);
