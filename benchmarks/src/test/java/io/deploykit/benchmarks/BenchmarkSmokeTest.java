@@ -36,4 +36,23 @@ class BenchmarkSmokeTest {
         assertTrue(markdown.contains("| benchmark | target | measured | ratio | verdict | notes |"), markdown);
         assertTrue(markdown.contains("cores"), markdown);
     }
+
+    @Test
+    void theAppBenchmarkRunsAtToyScaleAndMeetsItsTargets() throws Exception {
+        List<Result> results = BenchmarkMain.run(List.of(new AppDeployBenchmark()), Scale.TOY);
+
+        assertEquals(2, results.size(), () -> "rows: " + results);
+        assertTrue(Boolean.TRUE.equals(results.get(0).met()), () -> "fewer requests than the script: " + results.get(0));
+        // at toy scale (50 ms polls) a poll's round trip is a visible share of the interval: only that it was seen
+        assertNotNull(results.get(1).met(), () -> "measured: " + results.get(1));
+        assertTrue(!results.get(1).measured().startsWith("-1"), () -> "the poll that saw the end found: " + results.get(1));
+    }
+
+    @Test
+    void theScriptPollsOnceAt30SecondsThenEvery5WhileInProgress() {
+        assertEquals(1, AppDeployBenchmark.scriptPolls(java.time.Duration.ofSeconds(2)));
+        assertEquals(1, AppDeployBenchmark.scriptPolls(java.time.Duration.ofSeconds(30)));
+        assertEquals(2, AppDeployBenchmark.scriptPolls(java.time.Duration.ofSeconds(31)));
+        assertEquals(3, AppDeployBenchmark.scriptPolls(java.time.Duration.ofSeconds(40)));
+    }
 }

@@ -93,6 +93,9 @@ final class ReliabilityReport {
         row(md, "files whose deploy failed, in `.done`", "0", Integer.toString(r.doneButFailed.size()),
                 r.doneButFailed.isEmpty(), "an extension whose package's processing failed on the service must be in"
                 + " `.error` (with `ReactorPackageFailedException` as its reason)" + listOf(r.doneButFailed));
+        row(md, "files in `.error` nothing was injected to fail", "0", Integer.toString(r.unexpectedFailures.size()),
+                r.unexpectedFailures.isEmpty(), "a failure of the product itself (every failure the soak injects has"
+                + " its own reason, counted in the drops table)" + listOf(r.unexpectedFailures));
         int errors = r.errorCount();
         row(md, "files in `.error` with their note", "all", (errors - r.errorWithoutNote.size()) + " of " + errors,
                 r.errorWithoutNote.isEmpty(), "`<file>.error.txt` beside the file, written after it was dropped"

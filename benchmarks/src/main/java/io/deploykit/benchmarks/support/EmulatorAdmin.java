@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +74,18 @@ public final class EmulatorAdmin {
         return map;
     }
 
+    /** When the logged requests of this route arrived, in order. */
+    public List<java.time.Instant> requestTimes(String route) throws IOException, InterruptedException {
+        List<java.time.Instant> times = new java.util.ArrayList<>();
+        for (JsonNode request : requestLog().path("value")) {
+            if (route.equals(request.path("route").asText())) {
+                times.add(java.time.Instant.parse(request.path("time").asText()));
+            }
+        }
+        times.sort(null);
+        return times;
+    }
+
     /** How many logged requests were answered with this status. */
     public long requestsAnswered(int status) throws IOException, InterruptedException {
         long count = 0;
@@ -105,6 +118,13 @@ public final class EmulatorAdmin {
 
     private JsonNode requestLog() throws IOException, InterruptedException {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/requests")).GET(), 200));
+    }
+
+    /** How long the emulated admin center API takes for an app install (PUT /_emulator/bc/apps). */
+    public void setAppOperationMillis(long millis) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/bc/apps"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"operationMillis\":" + millis + "}")), 204);
     }
 
     /** A Business Central access token, as curl sends it. */

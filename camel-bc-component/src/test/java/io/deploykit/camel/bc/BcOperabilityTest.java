@@ -44,6 +44,9 @@ import org.junit.jupiter.api.Test;
 import io.deploykit.camel.core.health.DeployKitProducerHealthCheck;
 import io.deploykit.camel.core.test.OperableContextSupport;
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.apps.AppFile;
+import io.deploykit.emulator.bc.apps.AppManifest;
+import io.deploykit.emulator.bc.apps.AppVersion;
 import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /**
@@ -58,6 +61,7 @@ class BcOperabilityTest extends OperableContextSupport {
     private static final String COMPANY = "CRONUS USA, Inc.";
     private static final String LIST = "bc:configurationPackage?operation=list";
 
+    private static final String APP_DEPLOY = "bc:app?operation=deploy&acceptIsvEula=true";
     private static BcEmulator emulator;
 
     @BeforeAll
@@ -97,6 +101,7 @@ class BcOperabilityTest extends OperableContextSupport {
                     from("direct:list").to(LIST);
                     from("direct:deploy").to("bc:configurationPackage?operation=deploy");
                     from("direct:upload").to("bc:configurationPackage?operation=upload");
+                    from("direct:app").to(APP_DEPLOY);
                 }
             });
         } catch (Exception e) {
@@ -106,6 +111,8 @@ class BcOperabilityTest extends OperableContextSupport {
 
     private HealthCheck.Result health(String endpointUri) {
         DeployKitProducerHealthCheck check = ((BcEndpoint) context.getEndpoint(endpointUri)).getHealthCheck();
+        // every check's result: by default Camel shows one result when all are UP
+        org.apache.camel.health.HealthCheckRegistry.get(context).setExposureLevel("full");
         List<HealthCheck.Result> results = HealthCheckHelper.invoke(context).stream()
                 .filter(result -> result.getCheck().getId().equals(check.getId())).toList();
         assertEquals(1, results.size(), "the endpoint's check runs among the producer checks");
@@ -242,6 +249,37 @@ class BcOperabilityTest extends OperableContextSupport {
         assertEquals(0L, attribute(component, "WaitsInFlight"));
         assertTrue((Long) attribute(component, "TokenFetches") >= 1);
         assertTrue(((String) attribute(component, "LastDeploy")).startsWith("ops.rapidstart configurationPackage.deploy success"));
+    }
+
+    @Test
+    void anAppDeployShowsInTheConsoleAndInJmxAndItsHealthCheckAsksTheAdminCenter() throws Exception {
+        start(SECRET, config -> { });
+        emulator.apps().setOperationDuration(Duration.ofMillis(100));
+        Path file = AppFile.write(dir.resolve("ops.app"), new AppManifest(java.util.UUID.randomUUID().toString(),
+                "Ops App", "Contoso", AppVersion.parse("1.0.0.0"), List.of()));
+
+        Exchange done = context.createProducerTemplate().send("direct:app", e -> e.getMessage().setBody(file.toFile()));
+        assertNull(done.getException());
+
+        DevConsole console = context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class).resolveById("bc");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) console.call(DevConsole.MediaType.JSON)).get("bc");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = ((List<Map<String, Object>>) json.get("lastDeploys")).get(0);
+        assertEquals("ops.app", last.get("what"));
+        assertEquals("app.deploy", last.get("operation"));
+        assertEquals("success", last.get("outcome"));
+        assertEquals("installed", last.get("lastStep"));
+        ObjectName component = componentName();
+        assertEquals(1L, attribute(component, "DeploysSucceeded"));
+        assertEquals(Files.size(file), attribute(component, "BytesUploaded"));
+        assertEquals(1L, attribute(component, "JobWaits"), "the install's operation");
+        assertTrue(((String) attribute(component, "LastDeploy")).startsWith("ops.app app.deploy success"));
+
+        emulator.clearRequests();
+        HealthCheck.Result health = health(APP_DEPLOY);
+        assertEquals(HealthCheck.State.UP, health.getState(), String.valueOf(health.getDetails()));
+        assertEquals(1, emulator.requestCount("apps.list"), "the probe read the environment's apps");
     }
 
     @Test
