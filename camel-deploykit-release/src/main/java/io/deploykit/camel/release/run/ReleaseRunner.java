@@ -1,0 +1,254 @@
+package io.deploykit.camel.release.run;
+
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.camel.bc.BcConstants;
+import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.core.support.Failures;
+import io.deploykit.camel.reactor.ReactorConstants;
+import io.deploykit.camel.release.ValidRelease;
+import io.deploykit.camel.release.manifest.ReleaseStep;
+
+/**
+ * Runs a validated release: wave after wave; the targets of a wave concurrently; each target's units in order,
+ * stopping at its first failure; a wave with a failed target halts the waves after it. Each unit runs once per
+ * release and scope: within a run, a scope two targets share runs for the first and the other waits for it; across
+ * runs, the journal records each unit done and the next run of the same release skips it, naming it skipped. The
+ * units deploy through the application's configured {@code bc} and {@code reactor} components (or those the
+ * manifest names), whose producers complete asynchronously: waiting for a job holds no thread.
+ */
+public final class ReleaseRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReleaseRunner.class);
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+    /** The journal step of a unit that completed; never renamed, as journals keep it. */
+    private enum Step {
+        done
+    }
+
+    private final DeployJournal journal;
+    private final boolean redo;
+    private final Clock clock;
+    private final EndpointCalls calls;
+
+    /**
+     * @param journal where units are recorded done ({@link DeployJournal#NONE}: every run deploys everything)
+     * @param redo    run every unit again, whatever the journal says (their endpoints get new deploy keys too)
+     */
+    public ReleaseRunner(CamelContext camel, DeployJournal journal, boolean redo, Clock clock) {
+        this.journal = journal;
+        this.redo = redo;
+        this.clock = clock;
+        this.calls = new EndpointCalls(camel);
+    }
+
+    /** Runs the release; the report says what ran, what was skipped, what failed and what did not run. */
+    public CompletableFuture<ReleaseReport> run(ValidRelease release) {
+        Instant started = clock.instant();
+        String id = release.manifest().id();
+        Run run = new Run(id, started);
+        List<List<ReleasePlan.TargetPlan>> waves = ReleasePlan.of(release);
+        List<List<CompletableFuture<List<UnitResult>>>> results = new ArrayList<>();
+        CompletableFuture<String> halted = CompletableFuture.completedFuture(null); // why later waves do not run
+        for (List<ReleasePlan.TargetPlan> wave : waves) {
+            CompletableFuture<String> before = halted;
+            List<CompletableFuture<List<UnitResult>>> targets = new ArrayList<>();
+            for (ReleasePlan.TargetPlan target : wave) {
+                targets.add(before.thenCompose(why -> why != null ? CompletableFuture.completedFuture(
+                        notRun(target.units(), why)) : runTarget(run, target)));
+            }
+            results.add(targets);
+            halted = before.thenCompose(why -> CompletableFuture.allOf(targets.toArray(CompletableFuture[]::new))
+                    .thenApply(all -> why != null ? why : failedTarget(wave, targets)));
+        }
+        return halted.thenApply(why -> {
+            List<UnitResult> units = new ArrayList<>();
+            results.forEach(wave -> wave.forEach(target -> units.addAll(target.join())));
+            ReleaseReport report = new ReleaseReport(id, release.bundle().name(), started, clock.instant(), units);
+            LOG.info("Release {} {}: {} done, {} skipped, {} failed, {} not run", id,
+                     report.succeeded() ? "succeeded" : "FAILED", report.count(UnitResult.Outcome.DONE),
+                     report.count(UnitResult.Outcome.SKIPPED), report.count(UnitResult.Outcome.FAILED),
+                     report.count(UnitResult.Outcome.NOT_RUN));
+            return report;
+        });
+    }
+
+    /** Null when every target of the wave succeeded; else why the waves after it do not run. */
+    private static String failedTarget(List<ReleasePlan.TargetPlan> wave, List<CompletableFuture<List<UnitResult>>> targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).join().stream().anyMatch(u -> u.outcome() == UnitResult.Outcome.FAILED)) {
+                return "wave " + wave.get(i).wave() + " failed on " + wave.get(i).target().describe();
+            }
+        }
+        return null;
+    }
+
+    /** The state of one run: its units by key, each run once whichever target reaches it first. */
+    private record Run(String id, Instant started, Map<String, CompletableFuture<UnitResult>> units) {
+        Run(String id, Instant started) {
+            this(id, started, new ConcurrentHashMap<>());
+        }
+    }
+
+    private CompletableFuture<List<UnitResult>> runTarget(Run run, ReleasePlan.TargetPlan target) {
+        CompletableFuture<List<UnitResult>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+        for (ReleaseUnit unit : target.units()) {
+            chain = chain.thenCompose(done -> {
+                UnitResult failed = done.stream().filter(u -> u.outcome() == UnitResult.Outcome.FAILED).findFirst()
+                        .orElse(null);
+                if (failed != null) {
+                    done.add(new UnitResult(unit, UnitResult.Outcome.NOT_RUN, Duration.ZERO, "step "
+                                            + failed.unit().step().number() + " failed before it on this target"));
+                    return CompletableFuture.completedFuture(done);
+                }
+                return runOnce(run, unit).thenApply(result -> {
+                    done.add(result);
+                    return done;
+                });
+            });
+        }
+        return chain;
+    }
+
+    /** The unit's result; for a scope another target of this run reached first, that run's result, said so. */
+    private CompletableFuture<UnitResult> runOnce(Run run, ReleaseUnit unit) {
+        CompletableFuture<UnitResult> mine = new CompletableFuture<>();
+        CompletableFuture<UnitResult> first = run.units().putIfAbsent(unit.key(run.id()), mine);
+        if (first != null) {
+            return first.thenApply(other -> switch (other.outcome()) {
+                case DONE, SKIPPED -> new UnitResult(unit, UnitResult.Outcome.SKIPPED, Duration.ZERO,
+                        "run once for " + unit.scope() + " (by wave " + other.unit().wave() + ", "
+                        + other.unit().target().describe() + ")");
+                case FAILED, NOT_RUN -> new UnitResult(unit, other.outcome(), Duration.ZERO, "as for wave "
+                        + other.unit().wave() + ", " + other.unit().target().describe() + ": " + other.detail());
+            });
+        }
+        execute(run, unit).whenComplete((result, failure) -> {
+            if (failure != null) {
+                mine.complete(new UnitResult(unit, UnitResult.Outcome.FAILED, Duration.ZERO, Failures.message(failure)));
+            } else {
+                mine.complete(result);
+            }
+        });
+        return mine;
+    }
+
+    private CompletableFuture<UnitResult> execute(Run run, ReleaseUnit unit) {
+        DeployJournal.Entry entry = journal.entry("release", unit.key(run.id()));
+        return entry.lastAsync().thenCompose(last -> {
+            if (!redo && last.isPresent() && last.get().is(Step.done)) {
+                LOG.info("Release {}: step {} for {} was done on {}: skipped", run.id(), unit.step().describe(),
+                         unit.scope(), last.get().at());
+                return CompletableFuture.completedFuture(new UnitResult(unit, UnitResult.Outcome.SKIPPED, Duration.ZERO,
+                        "done in an earlier run, at " + last.get().at()));
+            }
+            long start = System.nanoTime();
+            String deployKey = unit.key(run.id()) + (redo ? "|redo " + run.started() : "");
+            LOG.info("Release {}: step {} for {}", run.id(), unit.step().describe(), unit.scope());
+            return deploy(unit, deployKey).handle((ignored, failure) -> failure).thenCompose(failure -> {
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                if (failure != null) {
+                    LOG.warn("Release {}: step {} for {} failed: {}", run.id(), unit.step().describe(), unit.scope(),
+                             Failures.message(failure));
+                    return CompletableFuture.completedFuture(new UnitResult(unit, UnitResult.Outcome.FAILED, took,
+                            Failures.message(failure)));
+                }
+                return entry.recordAsync(Step.done, null, null).thenApply(recorded -> new UnitResult(unit,
+                        UnitResult.Outcome.DONE, took, null));
+            });
+        });
+    }
+
+    private CompletableFuture<Void> deploy(ReleaseUnit unit, String deployKey) {
+        ReleaseStep step = unit.step();
+        return switch (step.kind()) {
+            case app -> send(bc(unit, "app", "deploy"), exchange -> {
+                exchange.getMessage().setBody(unit.files().stream().map(Path::toFile).toList());
+                exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, deployKey);
+            }).thenApply(done -> null);
+            case configurationPackage -> send(bc(unit, "configurationPackage", "deploy"), exchange -> {
+                exchange.getMessage().setBody(unit.files().get(0).toFile());
+                exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, deployKey);
+            }).thenApply(done -> null);
+            case pictures -> pictures(unit, deployKey);
+            case extension -> extension(unit, deployKey);
+        };
+    }
+
+    private CompletableFuture<Void> pictures(ReleaseUnit unit, String deployKey) {
+        String uri = bc(unit, "picture", "update") + "&parentType=" + unit.step().parentType();
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (Path picture : unit.files()) {
+            String name = picture.getFileName().toString();
+            String number = name.substring(0, name.lastIndexOf('.'));
+            chain = chain.thenCompose(previous -> send(uri, exchange -> {
+                exchange.getMessage().setBody(picture.toFile());
+                exchange.getMessage().setHeader(BcConstants.PARENT_NUMBER, number);
+                exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, deployKey + "|" + number);
+            })).thenApply(done -> null);
+        }
+        return chain;
+    }
+
+    private CompletableFuture<Void> extension(ReleaseUnit unit, String deployKey) {
+        String component = unit.step().connection();
+        CompletableFuture<Exchange> uploaded = send(component + ":extensionPackage?operation=upload", exchange -> {
+            exchange.getMessage().setBody(unit.files().get(0).toFile());
+            exchange.getMessage().setHeader(ReactorConstants.DEPLOY_KEY, deployKey);
+        });
+        if (!unit.step().releasePrivate()) {
+            return uploaded.thenApply(done -> null);
+        }
+        return uploaded.thenCompose(done -> send(component + ":extensionPackage?operation=releasePrivate",
+                exchange -> exchange.getMessage().setHeader(ReactorConstants.EXTENSION_PACKAGE_ID,
+                        done.getMessage().getHeader(ReactorConstants.EXTENSION_PACKAGE_ID))))
+                .thenApply(done -> null);
+    }
+
+    /** The exchange once done; failed with its exception when the endpoint failed it. */
+    private CompletableFuture<Exchange> send(String uri, java.util.function.Consumer<Exchange> prepare) {
+        return calls.send(uri, prepare).thenCompose(exchange -> exchange.getException() == null
+                ? CompletableFuture.completedFuture(exchange) : CompletableFuture.failedFuture(exchange.getException()));
+    }
+
+    /** The target's bc endpoint for this resource and operation: its environment, and its company for a company step. */
+    private static String bc(ReleaseUnit unit, String resource, String operation) {
+        StringBuilder uri = new StringBuilder(unit.target().connection()).append(':').append(resource)
+                .append("?operation=").append(operation).append("&environment=").append(encode(unit.target().environment()));
+        if (unit.company() != null) {
+            uri.append(GUID.matcher(unit.company()).matches() ? "&companyId=" : "&companyName=")
+               .append(encode(unit.company()));
+        }
+        return uri.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static List<UnitResult> notRun(List<ReleaseUnit> units, String why) {
+        return units.stream().map(unit -> new UnitResult(unit, UnitResult.Outcome.NOT_RUN, Duration.ZERO, why)).toList();
+    }
+
+    @Override
+    public void close() {
+        calls.close();
+    }
+}

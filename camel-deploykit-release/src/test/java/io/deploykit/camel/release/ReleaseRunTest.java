@@ -1,0 +1,201 @@
+package io.deploykit.camel.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.camel.bc.BcComponent;
+import io.deploykit.camel.bc.BcConfiguration;
+import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.core.journal.DirectoryStateRepository;
+import io.deploykit.camel.reactor.ReactorComponent;
+import io.deploykit.camel.reactor.ReactorConfiguration;
+import io.deploykit.camel.release.run.ReleaseReport;
+import io.deploykit.camel.release.run.ReleaseRunner;
+import io.deploykit.camel.release.run.UnitResult;
+import io.deploykit.emulator.bc.AppliedPackage;
+import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.reactor.ReactorEmulator;
+
+/** Releases run over real HTTP against the emulated Business Central (two companies) and Adobe Tags. */
+class ReleaseRunTest {
+
+    private static final String CLIENT_ID = "release-client";
+    private static final String SECRET = "release-secret";
+    private static final String CRONUS = "CRONUS USA, Inc.";
+    private static final String MY_COMPANY = "My Company";
+    private static final String MANIFEST = """
+            release: contoso-2026.12
+            steps:
+              - app: apps
+              - configurationPackage: packages/SETUP.rapidstart
+              - configurationPackage: packages/CUSTOMERS.rapidstart
+              - pictures: pictures
+                parentType: items
+              - extension: extensions/contoso-tags.zip
+                releasePrivate: true
+            waves:
+              - name: first
+                targets:
+                  - environment: production
+                    companies: ["CRONUS USA, Inc."]
+              - name: second
+                targets:
+                  - environment: production
+                    companies: [My Company]
+            """;
+
+    @TempDir
+    Path dir;
+    private BcEmulator bc;
+    private ReactorEmulator reactor;
+    private DefaultCamelContext camel;
+
+    @BeforeEach
+    void start() {
+        bc = BcEmulator.builder().port(0).client(CLIENT_ID, SECRET).jobStepDuration(Duration.ofMillis(50)).start();
+        bc.apps().setOperationDuration(Duration.ofMillis(100));
+        reactor = ReactorEmulator.builder().port(0).client(CLIENT_ID, SECRET).processingTime(Duration.ofMillis(100))
+                .start();
+        camel = new DefaultCamelContext();
+        BcComponent bcComponent = new BcComponent();
+        BcConfiguration config = bcComponent.getConfiguration();
+        config.setBaseUrl(bc.apiBaseUrl());
+        config.setTenantId(bc.tenant());
+        config.setEnvironment(bc.environment());
+        config.setCompanyName(CRONUS);
+        config.setTokenUrl(bc.tokenUrl());
+        config.setClientId(CLIENT_ID);
+        config.setClientSecret(SECRET);
+        config.setPollInterval(50);
+        config.setAcceptIsvEula(true); // the emulated apps have no publisher terms
+        camel.addComponent("bc", bcComponent);
+        ReactorComponent reactorComponent = new ReactorComponent();
+        ReactorConfiguration rc = reactorComponent.getConfiguration();
+        rc.setBaseUrl(reactor.baseUrl());
+        rc.setTokenUrl(reactor.tokenUrl());
+        rc.setClientId(CLIENT_ID);
+        rc.setClientSecret(SECRET);
+        rc.setImsOrgId(ReactorEmulator.DEFAULT_ORG_ID);
+        rc.setPollInterval(50);
+        camel.addComponent("reactor", reactorComponent);
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        bc.close();
+        reactor.close();
+    }
+
+    private ReleaseReport run(Path folder, DeployJournal journal, boolean redo) throws Exception {
+        try (ReleaseBundle bundle = ReleaseBundle.open(folder);
+             ReleaseRunner runner = new ReleaseRunner(camel, journal, redo, Clock.systemUTC())) {
+            return runner.run(ReleaseValidator.validate(bundle)).get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private DeployJournal journal() {
+        DirectoryStateRepository states = new DirectoryStateRepository(dir.resolve("states"));
+        states.start();
+        return new DeployJournal(states, "release", Clock.systemUTC());
+    }
+
+    @Test
+    void eachStepRunsInOrderOncePerScopeWaveAfterWave() throws Exception {
+        Path folder = Releases.folder(dir.resolve("release"), MANIFEST);
+
+        ReleaseReport report = run(folder, journal(), false);
+
+        assertTrue(report.succeeded(), report::toMarkdown);
+        // the apps once for the environment, the library first; the second wave's app step is the first's
+        assertEquals(List.of("Library", "Setup"), bc.apps().installs().stream()
+                .map(install -> bc.apps().installed(install.appId()).orElseThrow().manifest().name()).toList());
+        UnitResult secondApps = report.units().stream().filter(u -> u.unit().wave().equals("second")
+                                                                    && u.unit().step().number() == 1).findFirst().orElseThrow();
+        assertEquals(UnitResult.Outcome.SKIPPED, secondApps.outcome());
+        assertTrue(secondApps.detail().contains("run once for bc/production (by wave first"), secondApps.detail());
+        // the packages once per company, in the listed order, after the apps
+        for (String company : List.of(CRONUS, MY_COMPANY)) {
+            String id = bc.company(company).id();
+            List<AppliedPackage> applies = bc.applies().stream().filter(a -> a.companyId().equals(id)).toList();
+            assertEquals(List.of("SETUP", "CUSTOMERS"), applies.stream().map(AppliedPackage::packageCode).toList(),
+                    company);
+            assertTrue(applies.get(0).at().isAfter(bc.apps().installs().get(1).at()), "after the apps");
+            assertEquals(3, bc.pictureUpdates().stream().filter(p -> p.companyId().equals(id)).count(), company);
+        }
+        // the extension once per release, released to private
+        assertEquals(1, reactor.uploads().size());
+        assertEquals(1, reactor.releases().size());
+        assertEquals(Map.of(UnitResult.Outcome.DONE, 8L, UnitResult.Outcome.SKIPPED, 2L),
+                report.units().stream().collect(Collectors.groupingBy(UnitResult::outcome, Collectors.counting())));
+        String markdown = report.toMarkdown();
+        assertTrue(markdown.contains("| first | bc/production/CRONUS USA, Inc. |"), markdown);
+        assertTrue(report.toJson().contains("\"outcome\" : \"SUCCEEDED\""), report.toJson());
+    }
+
+    @Test
+    void aTargetStopsAtItsFirstFailureTheWavesAfterItDoNotRunAndTheNextRunContinues() throws Exception {
+        Path folder = Releases.folder(dir.resolve("release"), MANIFEST);
+        bc.faults().applyFailure("CUSTOMERS", "The customer posting group DOMESTIC does not exist");
+        DeployJournal journal = journal();
+
+        ReleaseReport failed = run(folder, journal, false);
+
+        assertFalse(failed.succeeded());
+        assertEquals(List.of("first DONE", "first DONE", "first FAILED", "first NOT_RUN", "first NOT_RUN",
+                        "second NOT_RUN", "second NOT_RUN", "second NOT_RUN", "second NOT_RUN", "second NOT_RUN"),
+                failed.units().stream().map(u -> u.unit().wave() + " " + u.outcome()).toList(), failed::toMarkdown);
+        assertTrue(failed.units().get(2).detail().contains("DOMESTIC does not exist"), failed.units().get(2).detail());
+        assertTrue(failed.units().get(5).detail().contains("wave first failed on bc/production"),
+                failed.units().get(5).detail());
+        assertEquals(0, bc.applies().stream().filter(a -> a.companyId().equals(bc.company(MY_COMPANY).id())).count(),
+                "nothing reached the second wave's company");
+        assertEquals(0, reactor.uploads().size(), "the extension comes after the failed step");
+        assertTrue(failed.toMarkdown().contains("**failed**"), failed.toMarkdown());
+
+        bc.faults().clear();
+        ReleaseReport continued = run(folder, journal, false);
+
+        assertTrue(continued.succeeded(), continued::toMarkdown);
+        assertEquals(List.of("first SKIPPED", "first SKIPPED", "first DONE", "first DONE", "first DONE"),
+                continued.units().stream().limit(5).map(u -> u.unit().wave() + " " + u.outcome()).toList());
+        assertTrue(continued.units().get(1).detail().startsWith("done in an earlier run"), continued.units().get(1).detail());
+        String cronus = bc.company(CRONUS).id();
+        assertEquals(1, bc.applies().stream().filter(a -> a.companyId().equals(cronus) && a.packageCode().equals("SETUP"))
+                .count(), "SETUP applied once over both runs");
+        assertEquals(2, bc.apps().installs().size(), "each app installed once over both runs");
+    }
+
+    @Test
+    void aRedoRunsEveryStepAgain() throws Exception {
+        // apps and extensions of a version the service has are refused or skipped by the service itself
+        Path folder = Releases.folder(dir.resolve("release"), MANIFEST.replace("  - app: apps\n", "")
+                .replace("  - extension: extensions/contoso-tags.zip\n    releasePrivate: true\n", ""));
+        DeployJournal journal = journal();
+        assertTrue(run(folder, journal, false).succeeded());
+
+        ReleaseReport again = run(folder, journal, false);
+        ReleaseReport redone = run(folder, journal, true);
+
+        assertEquals(6, again.count(UnitResult.Outcome.SKIPPED), again::toMarkdown);
+        assertEquals(6, redone.count(UnitResult.Outcome.DONE), redone::toMarkdown);
+        assertEquals(4, bc.applies().stream().filter(a -> a.packageCode().equals("SETUP")).count(),
+                "SETUP applied in both companies, twice");
+    }
+}
