@@ -18,12 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.deploykit.camel.bc.BcComponent;
-import io.deploykit.camel.bc.BcConfiguration;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DirectoryStateRepository;
-import io.deploykit.camel.reactor.ReactorComponent;
-import io.deploykit.camel.reactor.ReactorConfiguration;
 import io.deploykit.camel.release.run.ReleaseReport;
 import io.deploykit.camel.release.run.ReleaseRunner;
 import io.deploykit.camel.release.run.UnitResult;
@@ -34,10 +30,8 @@ import io.deploykit.emulator.reactor.ReactorEmulator;
 /** Releases run over real HTTP against the emulated Business Central (two companies) and Adobe Tags. */
 class ReleaseRunTest {
 
-    private static final String CLIENT_ID = "release-client";
-    private static final String SECRET = "release-secret";
-    private static final String CRONUS = "CRONUS USA, Inc.";
-    private static final String MY_COMPANY = "My Company";
+    private static final String CRONUS = EmulatedServices.CRONUS;
+    private static final String MY_COMPANY = EmulatedServices.MY_COMPANY;
     private static final String MANIFEST = """
             release: contoso-2026.12
             steps:
@@ -61,46 +55,23 @@ class ReleaseRunTest {
 
     @TempDir
     Path dir;
+    private EmulatedServices services;
     private BcEmulator bc;
     private ReactorEmulator reactor;
     private DefaultCamelContext camel;
 
     @BeforeEach
     void start() {
-        bc = BcEmulator.builder().port(0).client(CLIENT_ID, SECRET).jobStepDuration(Duration.ofMillis(50)).start();
-        bc.apps().setOperationDuration(Duration.ofMillis(100));
-        reactor = ReactorEmulator.builder().port(0).client(CLIENT_ID, SECRET).processingTime(Duration.ofMillis(100))
-                .start();
-        camel = new DefaultCamelContext();
-        BcComponent bcComponent = new BcComponent();
-        BcConfiguration config = bcComponent.getConfiguration();
-        config.setBaseUrl(bc.apiBaseUrl());
-        config.setTenantId(bc.tenant());
-        config.setEnvironment(bc.environment());
-        config.setCompanyName(CRONUS);
-        config.setTokenUrl(bc.tokenUrl());
-        config.setClientId(CLIENT_ID);
-        config.setClientSecret(SECRET);
-        config.setPollInterval(50);
-        config.setAcceptIsvEula(true); // the emulated apps have no publisher terms
-        camel.addComponent("bc", bcComponent);
-        ReactorComponent reactorComponent = new ReactorComponent();
-        ReactorConfiguration rc = reactorComponent.getConfiguration();
-        rc.setBaseUrl(reactor.baseUrl());
-        rc.setTokenUrl(reactor.tokenUrl());
-        rc.setClientId(CLIENT_ID);
-        rc.setClientSecret(SECRET);
-        rc.setImsOrgId(ReactorEmulator.DEFAULT_ORG_ID);
-        rc.setPollInterval(50);
-        camel.addComponent("reactor", reactorComponent);
+        services = new EmulatedServices();
+        bc = services.bc;
+        reactor = services.reactor;
+        camel = services.camel;
         camel.start();
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
-        bc.close();
-        reactor.close();
+        services.close();
     }
 
     private ReleaseReport run(Path folder, DeployJournal journal, boolean redo) throws Exception {

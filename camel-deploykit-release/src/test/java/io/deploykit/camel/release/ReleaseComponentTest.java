@@ -1,0 +1,126 @@
+package io.deploykit.camel.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.deploykit.camel.core.journal.DirectoryStateRepository;
+import io.deploykit.camel.release.manifest.ReleaseManifest;
+import io.deploykit.camel.release.run.ReleaseReport;
+
+/** {@code release:} in Camel routes, against the emulated services over real HTTP. */
+class ReleaseComponentTest {
+
+    private static final String MANIFEST = """
+            release: route-release
+            steps:
+              - configurationPackage: packages/SETUP.rapidstart
+              - configurationPackage: packages/CUSTOMERS.rapidstart
+              - pictures: pictures
+                parentType: items
+            waves:
+              - name: all
+                targets:
+                  - environment: production
+                    companies: ["CRONUS USA, Inc.", My Company]
+            """;
+
+    @TempDir
+    Path dir;
+    private EmulatedServices services;
+    private ProducerTemplate template;
+
+    @BeforeEach
+    void start() throws Exception {
+        services = new EmulatedServices();
+        services.camel.getRegistry().bind("states", new DirectoryStateRepository(dir.resolve("states")));
+        services.camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:deploy").to("release:deploy?stateRepository=#states");
+                from("direct:validate").to("release:validate");
+            }
+        });
+        services.camel.start();
+        template = services.camel.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stop() {
+        services.close();
+    }
+
+    @Test
+    void aZippedReleaseIsDeployedAndTheSameReleaseAgainSkipsWhatWasDone() throws Exception {
+        Path zip = Releases.zip(Releases.folder(dir.resolve("release"), MANIFEST), dir.resolve("route-release.zip"));
+
+        Exchange first = template.send("direct:deploy", e -> e.getMessage().setBody(zip.toFile()));
+        Exchange again = template.send("direct:deploy", e -> e.getMessage().setBody(zip.toString()));
+
+        assertNull(first.getException());
+        ReleaseReport report = first.getMessage().getBody(ReleaseReport.class);
+        assertTrue(report.succeeded(), report::toMarkdown);
+        assertEquals("route-release", first.getMessage().getHeader(ReleaseConstants.RELEASE_ID));
+        assertEquals(6L, first.getMessage().getHeader(ReleaseConstants.STEPS_DONE));
+        assertTrue(first.getMessage().getHeader(ReleaseConstants.REPORT_MARKDOWN, String.class)
+                .contains("| all | bc/production/My Company |"));
+        assertNull(again.getException());
+        assertEquals(6L, again.getMessage().getHeader(ReleaseConstants.STEPS_SKIPPED));
+        assertEquals(0L, again.getMessage().getHeader(ReleaseConstants.STEPS_DONE));
+        assertEquals(2, services.bc.applies().stream().filter(a -> a.packageCode().equals("SETUP")).count(),
+                "SETUP once per company over both sends");
+    }
+
+    @Test
+    void aFailedStepFailsTheExchangeWithTheReport() throws Exception {
+        Path folder = Releases.folder(dir.resolve("release"), MANIFEST);
+        services.bc.faults().applyFailure("SETUP", "Table 18 is locked");
+
+        Exchange failed = template.send("direct:deploy", e -> e.getMessage().setBody(folder));
+
+        ReleaseFailedException failure = assertInstanceOf(ReleaseFailedException.class, failed.getException());
+        assertTrue(failure.getMessage().contains("Table 18 is locked"), failure.getMessage());
+        // the target (both companies) stops at its first failure: SETUP in the first company
+        assertEquals(1L, failed.getMessage().getHeader(ReleaseConstants.STEPS_FAILED));
+        assertEquals(5L, failed.getMessage().getHeader(ReleaseConstants.STEPS_NOT_RUN));
+        assertEquals(0, services.bc.imports().stream().filter(i -> i.packageCode().equals("CUSTOMERS")).count());
+        assertEquals(failure.getReport(), failed.getMessage().getBody(ReleaseReport.class));
+    }
+
+    @Test
+    void validateChecksEverythingAndSendsNothing() throws Exception {
+        Path folder = Releases.folder(dir.resolve("release"), MANIFEST);
+        Exchange valid = template.send("direct:validate", e -> e.getMessage().setBody(folder.toFile()));
+        assertNull(valid.getException());
+        assertEquals(3, valid.getMessage().getBody(ReleaseManifest.class).steps().size());
+
+        Files.writeString(folder.resolve("pictures/1000.png"), "not a png");
+        Exchange invalid = template.send("direct:validate", e -> e.getMessage().setBody(folder.toFile()));
+
+        InvalidReleaseException problems = assertInstanceOf(InvalidReleaseException.class, invalid.getException());
+        assertTrue(problems.getMessage().contains("'1000.png' is not a picture"), problems.getMessage());
+        assertEquals(0, services.bc.requests().size() + services.reactor.requests().size(), "no request at all");
+    }
+
+    @Test
+    void anUnknownOperationIsNamedWithTheKnownOnes() {
+        ResolveEndpointFailedException failure = assertThrows(ResolveEndpointFailedException.class,
+                () -> services.camel.getEndpoint("release:install"));
+        assertTrue(failure.getMessage().contains("release:install names no operation; use one of [deploy, validate]"),
+                failure.getMessage());
+    }
+}
