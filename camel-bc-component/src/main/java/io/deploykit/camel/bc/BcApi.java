@@ -15,6 +15,7 @@ import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.net.PercentCodec;
 
+import io.deploykit.camel.bc.model.Company;
 import io.deploykit.camel.bc.model.ConfigurationPackage;
 import io.deploykit.camel.bc.model.Picture;
 import io.deploykit.camel.core.body.UploadBody;
@@ -50,6 +51,14 @@ final class BcApi {
                                         + ": check the companyName option (names are case-sensitive) or set companyId")));
     }
 
+    /** Every company of the environment, every page of them. */
+    CompletableFuture<List<Company>> companies() {
+        List<JsonNode> values = new ArrayList<>();
+        return listPages(uri(STANDARD + "/companies?$select=id,name,displayName"), "companies", values, new HashSet<>())
+                .thenApply(done -> values.stream().map(value -> ApiJson.MAPPER.convertValue(value, Company.class))
+                        .toList());
+    }
+
     /** The company of exactly this name in a filtered list (the service's filter may ignore case). */
     private static Optional<JsonNode> named(HttpResult companies, String name) {
         return values(companies).stream().filter(company -> name.equals(ApiJson.text(company, "name"))).findFirst();
@@ -80,26 +89,27 @@ final class BcApi {
      */
     CompletableFuture<PackageListing> listPackages(String company) {
         List<JsonNode> values = new ArrayList<>(); // filled by one page after the other, never at once
-        return listPages(packages(company, ""), values, new HashSet<>())
+        return listPages(packages(company, ""), "configuration packages", values, new HashSet<>())
                 .thenApply(done -> new PackageListing(List.copyOf(values)));
     }
 
     static final int MAX_PAGES = 1000;
 
-    private CompletableFuture<Void> listPages(URI page, List<JsonNode> values, Set<URI> seen) {
+    private CompletableFuture<Void> listPages(URI page, String what, List<JsonNode> values, Set<URI> seen) {
         if (!seen.add(page)) {
             return CompletableFuture.failedFuture(new DeployKitException(
-                    "Business Central linked a page of the list of configuration packages seen before: " + page));
+                    "Business Central linked a page of the list of " + what + " seen before: " + page));
         }
         if (seen.size() > MAX_PAGES) {
             return CompletableFuture.failedFuture(new DeployKitException("Business Central linked more than " + MAX_PAGES
-                                                                         + " pages of configuration packages; not followed"));
+                                                                         + " pages of " + what + "; not followed"));
         }
         return client.send(json(HttpCall.get(page))).thenCompose(result -> {
             JsonNode body = ApiJson.tree(result.body());
             body.path("value").forEach(values::add);
             String next = ApiJson.text(body, "@odata.nextLink");
-            return next == null ? CompletableFuture.completedFuture(null) : listPages(nextPage(page, next), values, seen);
+            return next == null ? CompletableFuture.completedFuture(null)
+                    : listPages(nextPage(page, next), what, values, seen);
         });
     }
 

@@ -42,8 +42,8 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
     private static final Logger JOB_LOG = LoggerFactory.getLogger(ConfigurationPackageJob.class);
 
     @UriPath(description = "What to work on: configurationPackage (RapidStart packages), picture (pictures of items,"
-                           + " customers, vendors, employees, contacts) or app (apps, per-tenant extensions, through"
-                           + " the admin center API)")
+                           + " customers, vendors, employees, contacts), app (apps, per-tenant extensions, through"
+                           + " the admin center API) or company (the environment's companies)")
     @Metadata(required = true)
     private BcResource resource;
     @UriParam
@@ -67,6 +67,7 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
             case picture -> new PictureProducer(this);
             case app -> new AppProducer(this);
             case configurationPackage -> new ConfigurationPackageProducer(this);
+            case company -> new CompanyProducer(this);
         };
     }
 
@@ -166,6 +167,9 @@ public class BcEndpoint extends DeployKitEndpoint<BcResource, BcOperation> {
     protected CompletableFuture<?> healthProbe(Instant deadline) {
         if (resource == BcResource.app) {
             return adminApi.installedApps(); // a token can be had, the admin center answers for the environment
+        }
+        if (resource == BcResource.company) {
+            return api.companies(); // a token can be had, the environment answers
         }
         return api.checkCompany(configuration.getCompanyId(), configuration.getCompanyName(), deadline);
     }

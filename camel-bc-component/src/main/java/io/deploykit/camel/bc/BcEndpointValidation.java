@@ -19,6 +19,9 @@ final class BcEndpointValidation {
             checkApps(config);
             return;
         }
+        if (resource == BcResource.company) {
+            return; // the environment's companies: no company of its own
+        }
         if (isEmpty(config.getCompanyId()) && isEmpty(config.getCompanyName())) {
             throw new IllegalArgumentException("Set companyId or companyName: Business Central works within one company");
         }

@@ -26,7 +26,9 @@ public enum BcResource implements DeployKitResource<BcOperation> {
     /** Pictures of items, customers, vendors, employees and contacts (standard API). */
     picture(EnumSet.of(get, getContent, update, delete)),
     /** Apps (per-tenant extensions) of the environment, through the admin center API. */
-    app(EnumSet.of(deploy, list, get, BcOperation.operations, uninstall, cancelScheduled));
+    app(EnumSet.of(deploy, list, get, BcOperation.operations, uninstall, cancelScheduled)),
+    /** The environment's companies (standard API): to check or resolve the companies a deploy targets. */
+    company(EnumSet.of(list));
 
     private final Set<BcOperation> operations;
 

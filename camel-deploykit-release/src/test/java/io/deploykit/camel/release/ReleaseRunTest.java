@@ -169,4 +169,48 @@ class ReleaseRunTest {
         assertEquals(4, bc.applies().stream().filter(a -> a.packageCode().equals("SETUP")).count(),
                 "SETUP applied in both companies, twice");
     }
+
+    @Test
+    void allCompaniesAreTheEnvironmentsAndEveryTargetProblemIsReportedBeforeAnyDeploy() throws Exception {
+        String packagesOnly = """
+                release: all-companies
+                steps:
+                  - configurationPackage: packages/SETUP.rapidstart
+                waves:
+                  - name: everywhere
+                    targets:
+                      - environment: production
+                        companies: all
+                """;
+        ReleaseReport all = run(Releases.folder(dir.resolve("all"), packagesOnly), journal(), false);
+
+        assertTrue(all.succeeded(), all::toMarkdown);
+        assertEquals(List.of(CRONUS, MY_COMPANY), all.units().stream().map(u -> u.unit().company()).toList());
+        assertEquals(2, bc.applies().size());
+
+        Path wrong = Releases.folder(dir.resolve("wrong"), packagesOnly.replace("""
+                      - environment: production
+                        companies: all
+                """, """
+                      - environment: production
+                        companies: [Nobody, "CRONUS USA, Inc."]
+                      - environment: nowhere
+                        companies: all
+                      - connection: bcElsewhere
+                        environment: production
+                        companies: all
+                """));
+        java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> run(wrong, journal(), false));
+
+        InvalidReleaseException problems = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                InvalidReleaseException.class, failed.getCause());
+        String text = String.join("\n", problems.getProblems());
+        assertEquals(3, problems.getProblems().size(), text);
+        assertTrue(text.contains("no company 'Nobody' in bc/production (names are case-sensitive; there are"
+                                 + " [CRONUS USA, Inc., My Company])"), text);
+        assertTrue(text.contains("bc/nowhere: cannot list the environment's companies"), text);
+        assertTrue(text.contains("connection 'bcElsewhere' is not configured"), text);
+        assertEquals(2, bc.applies().size(), "nothing more deployed");
+    }
 }

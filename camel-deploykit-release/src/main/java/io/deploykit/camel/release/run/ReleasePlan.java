@@ -29,10 +29,9 @@ public final class ReleasePlan {
         for (ReleaseWave wave : release.manifest().waves()) {
             List<TargetPlan> targets = new ArrayList<>();
             for (ReleaseTarget target : wave.targets()) {
-                if (target.allCompanies()) { // TODO(issue 19): list the environment's companies when the release runs
+                if (target.allCompanies()) { // the runner resolves 'all' against the service before it plans
                     throw new InvalidReleaseException(release.manifest().id(), List.of("wave " + wave.name() + ": "
-                            + target.describe() + " names 'companies: all', which this version cannot run yet; name"
-                            + " the companies"));
+                            + target.describe() + ": 'companies: all' was not resolved to the environment's companies"));
                 }
                 List<ReleaseUnit> units = new ArrayList<>();
                 for (ReleaseStep step : release.manifest().steps()) {

@@ -43,6 +43,7 @@ public final class ReleaseRunner implements AutoCloseable {
         done
     }
 
+    private final CamelContext camel;
     private final DeployJournal journal;
     private final boolean redo;
     private final Clock clock;
@@ -53,14 +54,23 @@ public final class ReleaseRunner implements AutoCloseable {
      * @param redo    run every unit again, whatever the journal says (their endpoints get new deploy keys too)
      */
     public ReleaseRunner(CamelContext camel, DeployJournal journal, boolean redo, Clock clock) {
+        this.camel = camel;
         this.journal = journal;
         this.redo = redo;
         this.clock = clock;
         this.calls = new EndpointCalls(camel);
     }
 
-    /** Runs the release; the report says what ran, what was skipped, what failed and what did not run. */
+    /**
+     * Checks the targets against the application and the services (connections, environments, companies), then runs
+     * the release; the report says what ran, what was skipped, what failed and what did not run. Fails with
+     * {@link io.deploykit.camel.release.InvalidReleaseException} naming every target problem, nothing deployed.
+     */
     public CompletableFuture<ReleaseReport> run(ValidRelease release) {
+        return new TargetCheck(camel, calls).resolve(release).thenCompose(this::runChecked);
+    }
+
+    private CompletableFuture<ReleaseReport> runChecked(ValidRelease release) {
         Instant started = clock.instant();
         String id = release.manifest().id();
         Run run = new Run(id, started);
@@ -239,7 +249,7 @@ public final class ReleaseRunner implements AutoCloseable {
         return uri.toString();
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
