@@ -30,6 +30,8 @@ public class ReleaseComponentConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ReleaseComponent target = (ReleaseComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "approvalpollinterval":
+        case "approvalPollInterval": getOrCreateConfiguration(target).setApprovalPollInterval(property(camelContext, long.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.deploykit.camel.release.ReleaseConfiguration.class, value)); return true;
@@ -47,6 +49,8 @@ public class ReleaseComponentConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "approvalpollinterval":
+        case "approvalPollInterval": return long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "configuration": return io.deploykit.camel.release.ReleaseConfiguration.class;
@@ -65,6 +69,8 @@ public class ReleaseComponentConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ReleaseComponent target = (ReleaseComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "approvalpollinterval":
+        case "approvalPollInterval": return getOrCreateConfiguration(target).getApprovalPollInterval();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "configuration": return target.getConfiguration();

@@ -23,6 +23,8 @@ public class ReleaseEndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ReleaseEndpoint target = (ReleaseEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "approvalpollinterval":
+        case "approvalPollInterval": target.getConfiguration().setApprovalPollInterval(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "redo": target.getConfiguration().setRedo(property(camelContext, boolean.class, value)); return true;
@@ -37,6 +39,8 @@ public class ReleaseEndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "approvalpollinterval":
+        case "approvalPollInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "redo": return boolean.class;
@@ -52,6 +56,8 @@ public class ReleaseEndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ReleaseEndpoint target = (ReleaseEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "approvalpollinterval":
+        case "approvalPollInterval": return target.getConfiguration().getApprovalPollInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "redo": return target.getConfiguration().isRedo();

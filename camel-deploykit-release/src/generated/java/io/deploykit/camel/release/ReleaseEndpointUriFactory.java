@@ -24,7 +24,8 @@ public class ReleaseEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(5);
+        Set<String> props = new HashSet<>(6);
+        props.add("approvalPollInterval");
         props.add("lazyStartProducer");
         props.add("operation");
         props.add("redo");

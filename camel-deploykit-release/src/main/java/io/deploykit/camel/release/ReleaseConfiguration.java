@@ -13,13 +13,18 @@ public class ReleaseConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "Where each step of each target is recorded done, so that the same"
                                                 + " release dropped again (after a fix, after a crash, on another"
                                                 + " instance) continues: done steps are skipped and named skipped."
-                                                + " Share it between the instances of a cluster (such as a JDBC one);"
-                                                + " without it every run deploys every step")
+                                                + " Approvals of gated waves are kept there too. Share it between the"
+                                                + " instances of a cluster (such as a JDBC one); without it every run"
+                                                + " deploys every step, and approvals live in this application only")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "producer", defaultValue = "false", description = "Run every step again whatever the"
                                                                         + " stateRepository says (the components get"
                                                                         + " new deploy keys too)")
     private boolean redo;
+    @UriParam(label = "producer", defaultValue = "5000", description = "How often a gated wave checks for its approval,"
+                                                                       + " in milliseconds")
+    @Metadata(javaType = "java.time.Duration")
+    private long approvalPollInterval = 5_000;
     @UriParam(label = "advanced", defaultValue = "30000", description = "How long one call of the stateRepository may"
                                                                        + " take, in milliseconds")
     @Metadata(javaType = "java.time.Duration")
@@ -39,6 +44,14 @@ public class ReleaseConfiguration implements Cloneable {
 
     public void setRedo(boolean redo) {
         this.redo = redo;
+    }
+
+    public long getApprovalPollInterval() {
+        return approvalPollInterval;
+    }
+
+    public void setApprovalPollInterval(long approvalPollInterval) {
+        this.approvalPollInterval = approvalPollInterval;
     }
 
     public long getStateRepositoryTimeout() {

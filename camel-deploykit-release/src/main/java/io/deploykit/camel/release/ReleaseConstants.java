@@ -5,8 +5,14 @@ import org.apache.camel.spi.Metadata;
 /** The headers the release endpoints set. */
 public final class ReleaseConstants {
 
-    @Metadata(label = "producer", description = "The release's id, from its manifest.", javaType = "String")
+    @Metadata(label = "producer", description = "The release's id, from its manifest; for approve, the release whose"
+                                                + " wave is approved.", javaType = "String")
     public static final String RELEASE_ID = "CamelReleaseId";
+    @Metadata(label = "producer", description = "For approve: the name of the gated wave to approve.", javaType = "String")
+    public static final String WAVE = "CamelReleaseWave";
+    @Metadata(label = "producer", description = "For approve: who approves, as the log and the journal keep it"
+                                                + " (default: camel).", javaType = "String")
+    public static final String APPROVED_BY = "CamelReleaseApprovedBy";
     @Metadata(label = "producer", description = "Whether every step of every target was done or skipped as done"
                                                 + " before (deploy).", javaType = "Boolean")
     public static final String SUCCEEDED = "CamelReleaseSucceeded";

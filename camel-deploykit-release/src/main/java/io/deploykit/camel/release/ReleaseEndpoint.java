@@ -3,6 +3,7 @@ package io.deploykit.camel.release;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -10,6 +11,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -17,6 +19,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 
 import io.deploykit.camel.core.journal.DeployJournal;
+import io.deploykit.camel.release.run.Approvals;
 
 /**
  * Deploy a release (an app, its configuration packages, pictures and a Tags extension) in order to many companies
@@ -26,15 +29,18 @@ import io.deploykit.camel.core.journal.DeployJournal;
              producerOnly = true, category = { Category.CLOUD, Category.WORKFLOW }, headersClass = ReleaseConstants.class)
 public class ReleaseEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
-    @UriPath(description = "deploy (validate the release as a whole, then run it; the body becomes its report) or"
-                           + " validate (validate only; the body becomes its manifest)")
+    @UriPath(description = "deploy (validate the release as a whole, then run it; the body becomes its report),"
+                           + " validate (validate only; the body becomes its manifest) or approve (approve a gated"
+                           + " wave: headers CamelReleaseId and CamelReleaseWave)")
     @Metadata(required = true)
     private ReleaseOperation operation;
     @UriParam
     private ReleaseConfiguration configuration;
 
     private ExecutorService journalCalls;
+    private ScheduledExecutorService gates;
     private DeployJournal journal = DeployJournal.NONE;
+    private Approvals approvals;
 
     public ReleaseEndpoint(String uri, ReleaseComponent component, ReleaseOperation operation,
                            ReleaseConfiguration configuration) {
@@ -56,17 +62,27 @@ public class ReleaseEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (configuration.getStateRepository() != null) {
-            ServiceHelper.startService(configuration.getStateRepository());
-            // the repository blocks (JDBC, files): never on the threads that complete the deploys' calls
-            journalCalls = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "ReleaseJournal", 2);
-            journal = new DeployJournal(configuration.getStateRepository(), "release", Clock.systemUTC(), journalCalls,
-                    Duration.ofMillis(configuration.getStateRepositoryTimeout()));
+        StateRepository<String, String> states = configuration.getStateRepository();
+        StateRepository<String, String> approvalStates = states != null ? states
+                : ((ReleaseComponent) getComponent()).localApprovals();
+        ServiceHelper.startService(approvalStates);
+        // the repository blocks (JDBC, files): never on the threads that complete the deploys' calls
+        journalCalls = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "ReleaseJournal", 2);
+        Duration timeout = Duration.ofMillis(configuration.getStateRepositoryTimeout());
+        if (states != null) {
+            journal = new DeployJournal(states, "release", Clock.systemUTC(), journalCalls, timeout);
         }
+        gates = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ReleaseGates");
+        approvals = new Approvals(new DeployJournal(approvalStates, "release", Clock.systemUTC(), journalCalls, timeout),
+                gates, Duration.ofMillis(configuration.getApprovalPollInterval()), Clock.systemUTC());
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (gates != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(gates);
+            gates = null;
+        }
         if (journalCalls != null) {
             getCamelContext().getExecutorServiceManager().shutdown(journalCalls);
             journalCalls = null;
@@ -77,6 +93,10 @@ public class ReleaseEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     DeployJournal getJournal() {
         return journal;
+    }
+
+    Approvals getApprovals() {
+        return approvals;
     }
 
     public ReleaseOperation getOperation() {

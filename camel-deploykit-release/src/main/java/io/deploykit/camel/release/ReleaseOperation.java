@@ -5,5 +5,7 @@ public enum ReleaseOperation {
     /** Validates the release as a whole, then runs it: the body becomes its report. */
     deploy,
     /** Validates the release as a whole and sends nothing: the body becomes its manifest. */
-    validate
+    validate,
+    /** Approves a gated wave of a release (headers CamelReleaseId and CamelReleaseWave). */
+    approve
 }

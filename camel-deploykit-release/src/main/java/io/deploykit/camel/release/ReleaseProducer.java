@@ -38,7 +38,7 @@ final class ReleaseProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         runner = new ReleaseRunner(getEndpoint().getCamelContext(), getEndpoint().getJournal(),
-                getEndpoint().getConfiguration().isRedo(), Clock.systemUTC());
+                getEndpoint().getApprovals(), getEndpoint().getConfiguration().isRedo(), Clock.systemUTC());
     }
 
     @Override
@@ -52,6 +52,9 @@ final class ReleaseProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (getEndpoint().getOperation() == ReleaseOperation.approve) {
+            return approve(exchange, callback);
+        }
         ReleaseBundle bundle;
         ValidRelease release;
         try {
@@ -84,6 +87,27 @@ final class ReleaseProducer extends DefaultAsyncProducer {
                 if (!report.succeeded()) {
                     exchange.setException(new ReleaseFailedException(report));
                 }
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private boolean approve(Exchange exchange, AsyncCallback callback) {
+        Message message = exchange.getMessage();
+        String release = message.getHeader(ReleaseConstants.RELEASE_ID, String.class);
+        String wave = message.getHeader(ReleaseConstants.WAVE, String.class);
+        if (release == null || release.isBlank() || wave == null || wave.isBlank()) {
+            exchange.setException(new InvalidInputException("release:approve needs headers " + ReleaseConstants.RELEASE_ID
+                                                            + " and " + ReleaseConstants.WAVE + ": which wave of which"
+                                                            + " release to approve"));
+            callback.done(true);
+            return true;
+        }
+        String by = message.getHeader(ReleaseConstants.APPROVED_BY, "camel", String.class);
+        getEndpoint().getApprovals().approve(release.trim(), wave.trim(), by).whenComplete((done, failure) -> {
+            if (failure != null) {
+                exchange.setException(Failures.typed(failure));
             }
             callback.done(false);
         });

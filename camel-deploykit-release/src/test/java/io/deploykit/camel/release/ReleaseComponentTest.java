@@ -51,8 +51,9 @@ class ReleaseComponentTest {
         services.camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:deploy").to("release:deploy?stateRepository=#states");
+                from("direct:deploy").to("release:deploy?stateRepository=#states&approvalPollInterval=50");
                 from("direct:validate").to("release:validate");
+                from("direct:approve").to("release:approve?stateRepository=#states");
             }
         });
         services.camel.start();
@@ -117,10 +118,68 @@ class ReleaseComponentTest {
     }
 
     @Test
+    void aGatedWaveWaitsForItsApprovalAndOneNotApprovedInTimeHaltsTheWavesAfterIt() throws Exception {
+        String gated = """
+                release: gated
+                steps:
+                  - configurationPackage: packages/SETUP.rapidstart
+                waves:
+                  - name: sandbox
+                    targets:
+                      - environment: production
+                        companies: ["CRONUS USA, Inc."]
+                  - name: production
+                    approval: PT60S
+                    targets:
+                      - environment: production
+                        companies: [My Company]
+                """;
+        Path folder = Releases.folder(dir.resolve("gated"), gated);
+        String myCompany = services.bc.company(EmulatedServices.MY_COMPANY).id();
+
+        java.util.concurrent.Future<Exchange> deploy = template.asyncSend("direct:deploy",
+                e -> e.getMessage().setBody(folder));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (services.bc.applies().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(500); // ten polls of the gate
+        assertTrue(!deploy.isDone(), "the production wave waits for its approval");
+        assertEquals(0, services.bc.applies().stream().filter(a -> a.companyId().equals(myCompany)).count());
+
+        template.send("direct:approve", e -> {
+            e.getMessage().setHeader(ReleaseConstants.RELEASE_ID, "gated");
+            e.getMessage().setHeader(ReleaseConstants.WAVE, "production");
+            e.getMessage().setHeader(ReleaseConstants.APPROVED_BY, "release manager");
+        });
+        Exchange approved = deploy.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertNull(approved.getException());
+        assertEquals(1, services.bc.applies().stream().filter(a -> a.companyId().equals(myCompany)).count());
+
+        Path late = Releases.folder(dir.resolve("late"), gated.replace("release: gated", "release: late")
+                .replace("PT60S", "PT0.3S").replace("SETUP", "CUSTOMERS"));
+        Exchange timedOut = template.send("direct:deploy", e -> e.getMessage().setBody(late));
+
+        ReleaseFailedException failure = assertInstanceOf(ReleaseFailedException.class, timedOut.getException());
+        assertTrue(failure.getReport().units().get(1).detail().contains("wave production of release late was not"
+                                                                         + " approved by"), failure.getMessage());
+        assertEquals(0, services.bc.applies().stream().filter(a -> a.companyId().equals(myCompany)
+                                                                  && a.packageCode().equals("CUSTOMERS")).count());
+    }
+
+    @Test
+    void approveNeedsTheReleaseAndTheWave() {
+        Exchange missing = template.send("direct:approve", e -> e.getMessage().setHeader(ReleaseConstants.WAVE, "x"));
+        assertTrue(missing.getException().getMessage().contains("needs headers CamelReleaseId and CamelReleaseWave"),
+                missing.getException().getMessage());
+    }
+
+    @Test
     void anUnknownOperationIsNamedWithTheKnownOnes() {
         ResolveEndpointFailedException failure = assertThrows(ResolveEndpointFailedException.class,
                 () -> services.camel.getEndpoint("release:install"));
-        assertTrue(failure.getMessage().contains("release:install names no operation; use one of [deploy, validate]"),
+        assertTrue(failure.getMessage().contains("release:install names no operation; use one of [deploy, validate, approve]"),
                 failure.getMessage());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DirectoryStateRepository;
+import io.deploykit.camel.release.run.Approvals;
 import io.deploykit.camel.release.run.ReleaseReport;
 import io.deploykit.camel.release.run.ReleaseRunner;
 import io.deploykit.camel.release.run.UnitResult;
@@ -59,6 +60,8 @@ class ReleaseRunTest {
     private BcEmulator bc;
     private ReactorEmulator reactor;
     private DefaultCamelContext camel;
+    private final java.util.concurrent.ScheduledExecutorService gates =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach
     void start() {
@@ -71,12 +74,14 @@ class ReleaseRunTest {
 
     @AfterEach
     void stop() {
+        gates.shutdownNow();
         services.close();
     }
 
     private ReleaseReport run(Path folder, DeployJournal journal, boolean redo) throws Exception {
         try (ReleaseBundle bundle = ReleaseBundle.open(folder);
-             ReleaseRunner runner = new ReleaseRunner(camel, journal, redo, Clock.systemUTC())) {
+             ReleaseRunner runner = new ReleaseRunner(camel, journal, new Approvals(journal, gates,
+                     Duration.ofMillis(50), Clock.systemUTC()), redo, Clock.systemUTC())) {
             return runner.run(ReleaseValidator.validate(bundle)).get(60, TimeUnit.SECONDS);
         }
     }

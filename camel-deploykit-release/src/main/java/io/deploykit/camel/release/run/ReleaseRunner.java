@@ -25,6 +25,7 @@ import io.deploykit.camel.core.support.Failures;
 import io.deploykit.camel.reactor.ReactorConstants;
 import io.deploykit.camel.release.ValidRelease;
 import io.deploykit.camel.release.manifest.ReleaseStep;
+import io.deploykit.camel.release.manifest.ReleaseWave;
 
 /**
  * Runs a validated release: wave after wave; the targets of a wave concurrently; each target's units in order,
@@ -45,17 +46,20 @@ public final class ReleaseRunner implements AutoCloseable {
 
     private final CamelContext camel;
     private final DeployJournal journal;
+    private final Approvals approvals;
     private final boolean redo;
     private final Clock clock;
     private final EndpointCalls calls;
 
     /**
-     * @param journal where units are recorded done ({@link DeployJournal#NONE}: every run deploys everything)
-     * @param redo    run every unit again, whatever the journal says (their endpoints get new deploy keys too)
+     * @param journal   where units are recorded done ({@link DeployJournal#NONE}: every run deploys everything)
+     * @param approvals the gates of gated waves
+     * @param redo      run every unit again, whatever the journal says (their endpoints get new deploy keys too)
      */
-    public ReleaseRunner(CamelContext camel, DeployJournal journal, boolean redo, Clock clock) {
+    public ReleaseRunner(CamelContext camel, DeployJournal journal, Approvals approvals, boolean redo, Clock clock) {
         this.camel = camel;
         this.journal = journal;
+        this.approvals = approvals;
         this.redo = redo;
         this.clock = clock;
         this.calls = new EndpointCalls(camel);
@@ -77,8 +81,13 @@ public final class ReleaseRunner implements AutoCloseable {
         List<List<ReleasePlan.TargetPlan>> waves = ReleasePlan.of(release);
         List<List<CompletableFuture<List<UnitResult>>>> results = new ArrayList<>();
         CompletableFuture<String> halted = CompletableFuture.completedFuture(null); // why later waves do not run
-        for (List<ReleasePlan.TargetPlan> wave : waves) {
-            CompletableFuture<String> before = halted;
+        for (int w = 0; w < waves.size(); w++) {
+            List<ReleasePlan.TargetPlan> wave = waves.get(w);
+            ReleaseWave manifestWave = release.manifest().waves().get(w);
+            CompletableFuture<String> before = !manifestWave.gated() ? halted : halted.thenCompose(why -> why != null
+                    ? CompletableFuture.completedFuture(why)
+                    : approvals.await(id, manifestWave.name(), manifestWave.approvalTimeout())
+                            .handle((approved, failure) -> failure == null ? null : Failures.message(failure)));
             List<CompletableFuture<List<UnitResult>>> targets = new ArrayList<>();
             for (ReleasePlan.TargetPlan target : wave) {
                 targets.add(before.thenCompose(why -> why != null ? CompletableFuture.completedFuture(
