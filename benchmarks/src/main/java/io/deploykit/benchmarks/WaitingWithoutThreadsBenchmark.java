@@ -47,7 +47,10 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
 
     private List<Result> run(Scale scale, int maxConnections, String id) throws Exception {
         try (Workspace work = new Workspace(name());
-             EmulatorProcess emulator = EmulatorProcess.start(work.dir(), "--job-step", scale.jobStep().toMillis() + "ms")) {
+             // the waiting of the client is measured, not the service's queue: its three running jobs per environment
+             // are lifted here (a release benchmark measures against them)
+             EmulatorProcess emulator = EmulatorProcess.start(work.dir(), "--job-step", scale.jobStep().toMillis() + "ms",
+                     "--running-jobs", "0")) {
             ClientReport report = JavaProcess.run(ConcurrentDeployClient.class,
                     List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
                     List.of(emulator.bc().baseUrl(), Long.toString(scale.pollInterval().toMillis()),
@@ -78,7 +81,9 @@ final class WaitingWithoutThreadsBenchmark implements Benchmark {
                     ratio(ratio), setting + format("; the %d deploys made %d requests (%.1f per deploy; by route %s), "
                                                    + "answered by the emulator on the same cores as the client, with"
                                                    + " Business Central's limits on (5 requests processed per user at"
-                                                   + " once, 95 queued, 6000 per 5 minutes); %s%s", n,
+                                                   + " once, 95 queued, 6000 per 5 minutes) but its three running"
+                                                   + " jobs per environment lifted (the client's waiting is"
+                                                   + " measured, not the service's queue); %s%s", n,
                                                    requests, (double) requests / n, byRoute, cpuUse,
                                                    ratio <= MAX_RATIO ? "" : missReason(cpu / cores, concurrent - single)));
             Result threads = Result.of(peak < MAX_THREADS, id + "b. " + n + " concurrent deploys: threads",

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.deploykit.emulator.bc.BcEmulator;
+import io.deploykit.emulator.bc.packages.BackgroundJobs;
 import io.deploykit.emulator.bc.apps.AppFile;
 import io.deploykit.emulator.bc.apps.AppManifest;
 import io.deploykit.emulator.bc.apps.AppVersion;
@@ -48,6 +49,8 @@ public final class EmulatorMain {
               --client-secret SECRET     its secret (default demo-secret)
               --user NAME:KEY            a Basic authentication user for the on-premises root (repeatable)
               --job-step DURATION        length of each import/apply step (default 1s; e.g. 200ms, 2s, PT1M)
+              --running-jobs N           import/apply jobs an environment runs at once (default 3, as Business
+                                         Central online); the others stay Scheduled until one ends; 0: no limit
               --token-lifetime DURATION  access token lifetime (default 60m)
               --max-upload SIZE          largest upload (default 350MB; e.g. 1024, 64KB, 1GB; binary units)
               --max-page-size N          most entities in one list answer, the rest paged with @odata.nextLink
@@ -120,7 +123,7 @@ public final class EmulatorMain {
 
     private static final Set<String> FLAGS = Set.of("bc", "reactor", "verbose", "help", "no-limits");
     private static final Set<String> SERVE_OPTIONS = Set.of("bc", "reactor", "verbose", "help", "port", "tenant",
-            "environment", "client-id", "client-secret", "user", "job-step", "token-lifetime", "max-upload",
+            "environment", "client-id", "client-secret", "user", "job-step", "running-jobs", "token-lifetime", "max-upload",
             "max-page-size", "storage", "reactor-port", "processing-time", "max-concurrent-requests",
             "max-queued-requests", "requests-per-window", "rate-window", "operation-timeout", "no-limits");
     private static final Set<String> MAKE_OPTIONS = Set.of("code", "out", "name", "tables", "records", "size", "help",
@@ -205,6 +208,8 @@ public final class EmulatorMain {
                 .client(line.value("client-id", BcEmulator.DEFAULT_CLIENT_ID),
                         line.value("client-secret", BcEmulator.DEFAULT_CLIENT_SECRET))
                 .jobStepDuration(CommandLine.duration(line.value("job-step", "1s")))
+                .runningJobsPerEnvironment(Integer.parseInt(line.value("running-jobs",
+                        Integer.toString(BackgroundJobs.DEFAULT_RUNNING_JOBS_PER_ENVIRONMENT))))
                 .tokenLifetime(CommandLine.duration(line.value("token-lifetime", "60m")))
                 .maxUploadBytes(CommandLine.size(line.value("max-upload", "350MB")))
                 .maxPageSize(Integer.parseInt(line.value("max-page-size", "20000")))

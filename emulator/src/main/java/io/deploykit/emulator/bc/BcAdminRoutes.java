@@ -19,7 +19,8 @@ import io.deploykit.emulator.http.RouteGroup;
  * loopback Host (checked by the admin routes of the server framework):
  * <ul>
  *   <li>{@code GET /_emulator}: the URLs, tenant, environment and companies</li>
- *   <li>{@code PUT /_emulator/bc/jobs} {@code {"stuck":true}}: jobs stay {@code Scheduled} (false: they move on)</li>
+ *   <li>{@code PUT /_emulator/bc/jobs} {@code {"stuck":true}}: jobs stay {@code Scheduled} (false: they move on);
+ *       {@code {"runningPerEnvironment":3}}: how many jobs an environment runs at once (0: no limit)</li>
  *   <li>{@code PUT /_emulator/bc/packages/{code}/jobs} {@code {"stuck":true}}: the jobs of the package with this
  *       code stay {@code Scheduled} (false: they move on)</li>
  *   <li>{@code PUT /_emulator/bc/packages/{code}/apply-outcome} {@code {"recordErrors":3}} or
@@ -58,7 +59,15 @@ final class BcAdminRoutes {
                     exchange.respondJson(200, limits(limits));
                 })
                 .put("/bc/jobs", "admin.bc.jobs", exchange -> {
-                    jobs.stick(stuck(exchange));
+                    ObjectNode body = AdminRoutes.readObject(exchange);
+                    if (body.path("runningPerEnvironment").isInt()) {
+                        jobs.setRunningJobsPerEnvironment(body.get("runningPerEnvironment").intValue());
+                    } else if (body.path("stuck").isBoolean()) {
+                        jobs.stick(body.get("stuck").booleanValue());
+                    } else {
+                        throw AdminRoutes.badRequest("Expected {\"stuck\": true or false} or"
+                                                     + " {\"runningPerEnvironment\": 3}");
+                    }
                     exchange.respondEmpty(204);
                 })
                 .put("/bc/packages/{code}/jobs", "admin.bc.package.jobs", exchange -> {

@@ -92,6 +92,7 @@ public final class BcEmulator implements Emulator {
     private final OperationalLimits limits;
     private final BcHistory history = new BcHistory();
     private final Apps apps;
+    private final BackgroundJobs jobs;
 
     private BcEmulator(Settings config) {
         this.config = config;
@@ -108,6 +109,8 @@ public final class BcEmulator implements Emulator {
             TokenIssuer tokens = new TokenIssuer(config.server().clients(), config.server().tokenLifetime(),
                     Clock.systemUTC());
             BackgroundJobs jobs = new BackgroundJobs(server.scheduler(), config.jobStepDuration(), storage);
+            jobs.setRunningJobsPerEnvironment(config.runningJobsPerEnvironment());
+            this.jobs = jobs;
             String root = ApiGate.rootRegex(config.serverInstance());
             this.companies = DemoData.companies(config.tenant(), config.environment());
             Supplier<Duration> operationTimeout = () -> limits.limits().operationTimeout();
@@ -292,6 +295,11 @@ public final class BcEmulator implements Emulator {
         return config.server().clients();
     }
 
+    /** The import and apply jobs: how many an environment runs at once, and how many run now. */
+    public BackgroundJobs jobs() {
+        return jobs;
+    }
+
     /** Injects faults into requests and jobs. */
     @Override
     public BcFaults faults() {
@@ -360,7 +368,8 @@ public final class BcEmulator implements Emulator {
 
     /** What a builder was told, fixed when the emulator starts. */
     private record Settings(ServerSettings server, String tenant, String environment, Map<String, String> users,
-                            Duration jobStepDuration, String serverInstance, int maxPageSize, BcLimits limits) {
+                            Duration jobStepDuration, String serverInstance, int maxPageSize, BcLimits limits,
+                            int runningJobsPerEnvironment) {
     }
 
     /** The settings of a {@link BcEmulator}; see {@link BcEmulator#builder()} for the defaults. */
@@ -373,6 +382,19 @@ public final class BcEmulator implements Emulator {
         private String serverInstance = DEFAULT_SERVER_INSTANCE;
         private int maxPageSize = ServerPaging.DEFAULT_MAX_PAGE_SIZE;
         private BcLimits limits = BcLimits.BUSINESS_CENTRAL_ONLINE;
+        private int runningJobsPerEnvironment = BackgroundJobs.DEFAULT_RUNNING_JOBS_PER_ENVIRONMENT;
+
+        /**
+         * How many import and apply jobs an environment runs at once; the others stay {@code Scheduled} until one
+         * ends (Business Central online: 3, its default here). 0: no limit.
+         */
+        public Builder runningJobsPerEnvironment(int jobs) {
+            if (jobs < 0) {
+                throw new IllegalArgumentException("A number of running jobs cannot be negative: " + jobs);
+            }
+            this.runningJobsPerEnvironment = jobs;
+            return this;
+        }
 
         private Builder() {
             super(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Duration.ofMinutes(60), 350L << 20);
@@ -472,7 +494,7 @@ public final class BcEmulator implements Emulator {
          */
         public BcEmulator start() {
             return new BcEmulator(new Settings(serverSettings(), tenant, environment, frozen(users), jobStepDuration,
-                    serverInstance, maxPageSize, limits));
+                    serverInstance, maxPageSize, limits, runningJobsPerEnvironment));
         }
 
         private static String requireSegment(String value, String what) {

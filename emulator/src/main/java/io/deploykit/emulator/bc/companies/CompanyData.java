@@ -14,18 +14,25 @@ import io.deploykit.emulator.bc.pictures.ParentType;
 public final class CompanyData {
 
     private final Company company;
+    private final String environment;
     private final Instant created = Instant.now();
     private final PackageRegistry packages = new PackageRegistry();
     private final Map<ParentType, List<ParentRecord>> parents;
 
     /** @param parents the records of each type, in number order; fixed from now on */
-    CompanyData(Company company, Map<ParentType, List<ParentRecord>> parents) {
+    CompanyData(Company company, String environment, Map<ParentType, List<ParentRecord>> parents) {
         this.company = company;
+        this.environment = environment;
         this.parents = Map.copyOf(parents);
     }
 
     public Company company() {
         return company;
+    }
+
+    /** The environment that holds it: its background jobs share that environment's scheduled-task slots. */
+    public String environment() {
+        return environment;
     }
 
     Instant created() {

@@ -70,7 +70,7 @@ public final class DemoData {
                 item.number(), item.name(), itemDetails(id, item))).toList());
         RECORDS.forEach((type, records) -> parents.put(type,
                 records.stream().map(record -> new ParentRecord(id, type, record[0], record[1])).toList()));
-        return new CompanyData(new Company(id, name, name), parents);
+        return new CompanyData(new Company(id, name, name), environment, parents);
     }
 
     /** An item's properties between displayName and lastModifiedDateTime, in the v2.0 item resource's order. */

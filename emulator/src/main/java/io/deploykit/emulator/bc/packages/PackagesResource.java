@@ -133,7 +133,7 @@ public final class PackagesResource {
         readJson(exchange); // no body is expected; {} is tolerated
         pkg.scheduleImport(sha256 -> history.imports()
                 .add(new ImportedPackage(companyId, pkg.id(), pkg.code(), sha256, Instant.now())));
-        jobs.startImport(pkg);
+        jobs.startImport(pkg, company.environment());
         exchange.respondEmpty(204);
     }
 
@@ -144,7 +144,7 @@ public final class PackagesResource {
         readJson(exchange);
         pkg.scheduleApply(sha256 -> history.applies()
                 .add(new AppliedPackage(companyId, pkg.id(), pkg.code(), sha256, Instant.now())));
-        jobs.startApply(pkg);
+        jobs.startApply(pkg, company.environment());
         exchange.respondEmpty(204);
     }
 
