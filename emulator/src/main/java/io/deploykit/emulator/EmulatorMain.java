@@ -44,7 +44,8 @@ public final class EmulatorMain {
             Business Central options:
               --port N                   port to listen on (default 7048; 0 takes a free port)
               --tenant NAME              Entra tenant (default deploykit-demo.onmicrosoft.com)
-              --environment NAME         environment (default production)
+              --environment NAME         environment (default production); repeat it for more, such as a
+                                         sandbox: the first is the default, each has the demo companies
               --client-id ID             client id allowed to get tokens (default deploykit-demo)
               --client-secret SECRET     its secret (default demo-secret)
               --user NAME:KEY            a Basic authentication user for the on-premises root (repeatable)
@@ -204,7 +205,7 @@ public final class EmulatorMain {
         BcEmulator.Builder bc = BcEmulator.builder()
                 .port(Integer.parseInt(line.value("port", Integer.toString(DEFAULT_PORT))))
                 .tenant(line.value("tenant", BcEmulator.DEFAULT_TENANT))
-                .environment(line.value("environment", BcEmulator.DEFAULT_ENVIRONMENT))
+                .environment(line.values("environment").stream().findFirst().orElse(BcEmulator.DEFAULT_ENVIRONMENT))
                 .client(line.value("client-id", BcEmulator.DEFAULT_CLIENT_ID),
                         line.value("client-secret", BcEmulator.DEFAULT_CLIENT_SECRET))
                 .jobStepDuration(CommandLine.duration(line.value("job-step", "1s")))
@@ -214,6 +215,7 @@ public final class EmulatorMain {
                 .maxUploadBytes(CommandLine.size(line.value("max-upload", "350MB")))
                 .maxPageSize(Integer.parseInt(line.value("max-page-size", "20000")))
                 .limits(limits(line));
+        line.values("environment").stream().skip(1).forEach(bc::addEnvironment);
         for (String user : line.values("user")) {
             int colon = user.indexOf(':');
             if (colon < 1) {

@@ -30,6 +30,9 @@ import io.deploykit.emulator.http.RouteGroup;
  *   <li>{@code PUT /_emulator/bc/apps/{appId}/install-failure} {@code {"errorMessage":"..."}}: the app's next
  *       install fails with it ({@code {}} removes it)</li>
  *   <li>{@code POST /_emulator/bc/apps/update-window}: every scheduled app install runs now</li>
+ *   <li>{@code POST /_emulator/bc/environments} {@code {"name":"sandbox"}}: another environment of the tenant,
+ *       with the demo companies and no apps; {@code POST /_emulator/bc/environments/{environment}/companies}
+ *       {@code {"name":"Fabrikam"}}: another company there, with the demo records</li>
  *   <li>{@code GET /_emulator/bc/history}: {@code {"applies":[..],"imports":[..],"appInstalls":[..],
  *       "pictureUpdates":[..]}}, what
  *       was deployed, each with the SHA-256 of its content</li>
@@ -93,6 +96,32 @@ final class BcAdminRoutes {
                     exchange.respondEmpty(204);
                 })
                 .get("/bc/history", "admin.bc.history", exchange -> exchange.respondJson(200, history(emulator)))
+                .post("/bc/environments", "admin.bc.environments.add", exchange -> {
+                    String name = AdminRoutes.readObject(exchange).path("name").asText("");
+                    try {
+                        emulator.environments().add(name);
+                    } catch (IllegalArgumentException e) {
+                        throw AdminRoutes.badRequest(e.getMessage());
+                    }
+                    exchange.respondJson(201, environment(emulator, name));
+                })
+                .post("/bc/environments/{environment}/companies", "admin.bc.companies.add", exchange -> {
+                    String environment = exchange.pathParam("environment");
+                    if (!emulator.environments().exists(environment)) {
+                        throw new io.deploykit.emulator.http.HttpError(404, "NotFound", "No environment '"
+                                + environment + "'; there are " + emulator.environments().names());
+                    }
+                    String name = AdminRoutes.readObject(exchange).path("name").asText("");
+                    if (name.isBlank()) {
+                        throw AdminRoutes.badRequest("Give the company's name: {\"name\": \"Fabrikam\"}");
+                    }
+                    try {
+                        emulator.environments().companies().add(emulator.environments().canonical(environment), name);
+                    } catch (IllegalArgumentException e) {
+                        throw AdminRoutes.badRequest(e.getMessage());
+                    }
+                    exchange.respondJson(201, environment(emulator, environment));
+                })
                 .put("/bc/packages/{code}/apply-outcome", "admin.bc.outcome.set", exchange -> {
                     ObjectNode body = AdminRoutes.readObject(exchange);
                     String code = exchange.pathParam("code");
@@ -214,6 +243,18 @@ final class BcAdminRoutes {
         var companies = json.putArray("companies");
         emulator.companies().forEach(company -> companies.addObject().put("id", company.id())
                 .put("name", company.name()));
+        var environments = json.putArray("environments");
+        emulator.environments().names().forEach(name -> environments.add(environment(emulator, name)));
         exchange.respondJson(200, json);
+    }
+
+    private static ObjectNode environment(BcEmulator emulator, String name) {
+        ObjectNode json = JsonCodec.object().put("name", emulator.environments().canonical(name))
+                .put("serviceRootUrl", emulator.apiBaseUrl() + "/" + emulator.tenant() + "/"
+                                       + emulator.environments().canonical(name));
+        var companies = json.putArray("companies");
+        emulator.companies(name).forEach(company -> companies.addObject().put("id", company.id())
+                .put("name", company.name()));
+        return json;
     }
 }

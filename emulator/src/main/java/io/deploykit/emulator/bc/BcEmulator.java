@@ -86,12 +86,12 @@ public final class BcEmulator implements Emulator {
     private final Settings config;
     private final Storage storage;
     private final EmulatorServer server;
+    private final Environments environments;
     private final Companies companies;
     private final BcFaults faults;
     private final ServerPaging paging;
     private final OperationalLimits limits;
     private final BcHistory history = new BcHistory();
-    private final Apps apps;
     private final BackgroundJobs jobs;
 
     private BcEmulator(Settings config) {
@@ -112,23 +112,25 @@ public final class BcEmulator implements Emulator {
             jobs.setRunningJobsPerEnvironment(config.runningJobsPerEnvironment());
             this.jobs = jobs;
             String root = ApiGate.rootRegex(config.serverInstance());
-            this.companies = DemoData.companies(config.tenant(), config.environment());
+            this.environments = new Environments(config.tenant(), config.environment(),
+                    name -> new Apps(server.scheduler(), Clock.systemUTC(), TENANT_ID));
+            config.moreEnvironments().forEach(environments::add);
+            this.companies = environments.companies();
             Supplier<Duration> operationTimeout = () -> limits.limits().operationTimeout();
             this.faults = new BcFaults(tokens, "(?:" + root + "/api/.*|" + AppsResource.ROOT + "/.*)", jobs,
                     operationTimeout);
 
             ODataErrors odata = new ODataErrors();
-            ApiGate gate = new ApiGate(config.tenant(), config.environment(), tokens, config.users());
+            ApiGate gate = new ApiGate(config.tenant(), environments, tokens, config.users());
             RouteGroup api = server.router().group(root, odata, true).before(gate::admit).around(limits);
             server.operationTimeout(operationTimeout);
             new CompaniesResource(companies, paging).install(api);
             new PackagesResource(companies, jobs, storage, paging, history).install(api);
             new PackageFileResource(companies, storage, config.server().maxUploadBytes(), paging).install(api);
             new PicturesResource(companies, storage, config.server().maxUploadBytes(), history, paging).install(api);
-            this.apps = new Apps(server.scheduler(), Clock.systemUTC(), TENANT_ID);
             RouteGroup admin = server.router().group(AppsResource.ROOT, new AdminErrors(), true)
                     .before(gate::admitAdmin).around(limits);
-            new AppsResource(apps, config.environment(), storage.root()).install(admin);
+            new AppsResource(environments::apps, storage.root()).install(admin);
             EntraTokenEndpoint entra = new EntraTokenEndpoint(config.tenant(), tokens);
             server.router().group("", new EntraErrors(), true).post(EntraTokenEndpoint.PATH, "token", entra::token);
             BcAdminRoutes.install(AdminRoutes.install(server, faults), this, jobs, limits);
@@ -221,15 +223,35 @@ public final class BcEmulator implements Emulator {
         return storage.root();
     }
 
+    /** The companies of the default environment. */
     public List<Company> companies() {
-        return companies.all().stream().map(CompanyData::company).toList();
+        return companies(environment());
     }
 
-    /** @throws NoSuchElementException when no company has this name */
+    /** The companies of an environment. */
+    public List<Company> companies(String environment) {
+        return companies.in(environment).stream().map(CompanyData::company).toList();
+    }
+
+    /**
+     * The company of this name in the default environment.
+     *
+     * @throws NoSuchElementException when no company has this name
+     */
     public Company company(String name) {
-        return companies.byName(name).map(CompanyData::company)
-                .orElseThrow(() -> new NoSuchElementException("No company named '" + name + "'; there are "
-                                                              + companies().stream().map(Company::name).toList()));
+        return company(environment(), name);
+    }
+
+    /** @throws NoSuchElementException when the environment has no company of this name */
+    public Company company(String environment, String name) {
+        return companies.byName(environment, name).map(CompanyData::company)
+                .orElseThrow(() -> new NoSuchElementException("No company named '" + name + "' in " + environment
+                        + "; there are " + companies(environment).stream().map(Company::name).toList()));
+    }
+
+    /** The tenant's environments, the default one first: more can be added while it runs. */
+    public Environments environments() {
+        return environments;
     }
 
     /** The configuration packages of a company now, in code order. */
@@ -277,7 +299,13 @@ public final class BcEmulator implements Emulator {
      * failures, the update window).
      */
     public Apps apps() {
-        return apps;
+        return apps(environment());
+    }
+
+    /** The apps of an environment of the tenant. */
+    public Apps apps(String environment) {
+        return environments.apps(environment).orElseThrow(() -> new NoSuchElementException("No environment '"
+                + environment + "'; there are " + environments.names()));
     }
 
     /** {@code http://127.0.0.1:PORT/admin/v2.29/applications/BusinessCentral/environments/{environment}} */
@@ -345,6 +373,8 @@ public final class BcEmulator implements Emulator {
                 : "  Basic users " + String.join(", ", config.users().keySet())));
         companies().forEach(company ->
                 lines.add("  company                " + company.name() + "  companyId=" + company.id()));
+        environments.names().stream().skip(1).forEach(name -> lines.add("  environment            " + name
+                + " with " + companies(name).stream().map(Company::name).toList()));
         long maxUpload = config.server().maxUploadBytes();
         lines.add("  job step " + config.jobStepDuration() + ", token lifetime " + config.server().tokenLifetime()
                   + ", max upload " + (maxUpload >> 20) + " MB (" + maxUpload + " bytes), files in "
@@ -362,14 +392,14 @@ public final class BcEmulator implements Emulator {
     }
 
     private CompanyData companyData(String companyId) {
-        return companies.all().stream().filter(company -> company.company().id().equalsIgnoreCase(companyId))
-                .findFirst().orElseThrow(() -> new NoSuchElementException("No company with id " + companyId));
+        return companies.byId(companyId)
+                .orElseThrow(() -> new NoSuchElementException("No company with id " + companyId));
     }
 
     /** What a builder was told, fixed when the emulator starts. */
     private record Settings(ServerSettings server, String tenant, String environment, Map<String, String> users,
                             Duration jobStepDuration, String serverInstance, int maxPageSize, BcLimits limits,
-                            int runningJobsPerEnvironment) {
+                            int runningJobsPerEnvironment, List<String> moreEnvironments) {
     }
 
     /** The settings of a {@link BcEmulator}; see {@link BcEmulator#builder()} for the defaults. */
@@ -383,6 +413,16 @@ public final class BcEmulator implements Emulator {
         private int maxPageSize = ServerPaging.DEFAULT_MAX_PAGE_SIZE;
         private BcLimits limits = BcLimits.BUSINESS_CENTRAL_ONLINE;
         private int runningJobsPerEnvironment = BackgroundJobs.DEFAULT_RUNNING_JOBS_PER_ENVIRONMENT;
+        private final List<String> moreEnvironments = new ArrayList<>();
+
+        /**
+         * Another environment of the tenant (such as a sandbox), with the demo companies; the one given by
+         * {@link #environment(String)} stays the default. Repeatable.
+         */
+        public Builder addEnvironment(String environment) {
+            moreEnvironments.add(requireSegment(environment, "environment"));
+            return this;
+        }
 
         /**
          * How many import and apply jobs an environment runs at once; the others stay {@code Scheduled} until one
@@ -494,7 +534,7 @@ public final class BcEmulator implements Emulator {
          */
         public BcEmulator start() {
             return new BcEmulator(new Settings(serverSettings(), tenant, environment, frozen(users), jobStepDuration,
-                    serverInstance, maxPageSize, limits, runningJobsPerEnvironment));
+                    serverInstance, maxPageSize, limits, runningJobsPerEnvironment, List.copyOf(moreEnvironments)));
         }
 
         private static String requireSegment(String value, String what) {

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,13 +41,12 @@ public final class AppsResource {
     private static final Set<String> SYNC_MODES = Set.of("Add", "ForceSync");
     private static final int MAX_FIELD_BYTES = 4096;
 
-    private final Apps apps;
-    private final String environment;
+    private final Function<String, Optional<Apps>> environments;
     private final Path storage;
 
-    public AppsResource(Apps apps, String environment, Path storage) {
-        this.apps = apps;
-        this.environment = environment;
+    /** @param environments the apps of each environment of the tenant, empty for one it does not have */
+    public AppsResource(Function<String, Optional<Apps>> environments, Path storage) {
+        this.environments = environments;
         this.storage = storage;
     }
 
@@ -61,7 +62,7 @@ public final class AppsResource {
     }
 
     private void list(Exchange exchange) throws IOException {
-        checkEnvironment(exchange);
+        Apps apps = apps(exchange);
         ObjectNode body = JsonCodec.object();
         ArrayNode value = body.putArray("value");
         apps.installed().forEach(app -> value.add(app.json()));
@@ -69,7 +70,7 @@ public final class AppsResource {
     }
 
     private void pteInstall(Exchange exchange) throws IOException {
-        checkEnvironment(exchange);
+        Apps apps = apps(exchange);
         String contentType = exchange.header("Content-Type");
         if (contentType == null || !HeaderParameters.value(contentType).equalsIgnoreCase("multipart/form-data")) {
             throw AdminErrors.invalid("pteInstall takes multipart/form-data with the .app in extensionFile");
@@ -134,7 +135,7 @@ public final class AppsResource {
     }
 
     private void scheduled(Exchange exchange) throws IOException {
-        checkEnvironment(exchange);
+        Apps apps = apps(exchange);
         ObjectNode body = JsonCodec.object();
         ArrayNode value = body.putArray("value");
         for (AppOperation op : apps.scheduled()) {
@@ -149,7 +150,7 @@ public final class AppsResource {
     }
 
     private void operations(Exchange exchange) throws IOException {
-        checkEnvironment(exchange);
+        Apps apps = apps(exchange);
         ObjectNode body = JsonCodec.object();
         ArrayNode value = body.putArray("value");
         apps.operationsOf(exchange.pathParam("appId")).forEach(op -> value.add(op.listed()));
@@ -157,7 +158,7 @@ public final class AppsResource {
     }
 
     private void operation(Exchange exchange) throws IOException {
-        checkEnvironment(exchange);
+        Apps apps = apps(exchange);
         String id = exchange.pathParam("operationId");
         AppOperation found = apps.operationsOf(exchange.pathParam("appId")).stream()
                 .filter(op -> op.id.equalsIgnoreCase(id)).findFirst()
@@ -167,7 +168,7 @@ public final class AppsResource {
     }
 
     private void removeScheduled(Exchange exchange) throws IOException {
-        checkEnvironment(exchange);
+        Apps apps = apps(exchange);
         String appId = exchange.pathParam("appId");
         JsonNode request = readObject(exchange);
         String version = request.path("targetVersion").asText("");
@@ -184,7 +185,7 @@ public final class AppsResource {
     }
 
     private void uninstall(Exchange exchange) throws IOException {
-        checkEnvironment(exchange);
+        Apps apps = apps(exchange);
         JsonNode request = readObject(exchange);
         try {
             AppOperation op = apps.uninstall(exchange.pathParam("appId"),
@@ -196,7 +197,7 @@ public final class AppsResource {
     }
 
     private void uninstallRequirements(Exchange exchange) throws IOException {
-        checkEnvironment(exchange);
+        Apps apps = apps(exchange);
         String appId = exchange.pathParam("appId");
         if (apps.installed(appId).isEmpty()) {
             throw AdminErrors.notFound("App with id '" + appId + "' is not installed on environment or the"
@@ -211,11 +212,11 @@ public final class AppsResource {
         exchange.respondJson(200, body);
     }
 
-    private void checkEnvironment(Exchange exchange) {
+    /** The apps of the environment the path names: 404 in the admin API's shape when the tenant has none of it. */
+    private Apps apps(Exchange exchange) {
         String named = exchange.pathParam("env");
-        if (!environment.equalsIgnoreCase(named)) {
-            throw AdminErrors.notFound("Environment '" + named + "' does not exist.");
-        }
+        return environments.apply(named).orElseThrow(() -> AdminErrors.notFound("Environment '" + named
+                                                                              + "' does not exist."));
     }
 
     private static JsonNode readObject(Exchange exchange) throws IOException {

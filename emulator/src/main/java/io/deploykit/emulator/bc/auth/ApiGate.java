@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.deploykit.emulator.bc.Environments;
 import io.deploykit.emulator.bc.odata.ODataErrors;
 import io.deploykit.emulator.http.Exchange;
 import io.deploykit.emulator.http.HttpError;
@@ -25,13 +26,13 @@ public final class ApiGate {
     private static final String INVALID_CREDENTIALS = "Authentication_InvalidCredentials";
 
     private final String tenant;
-    private final String environment;
+    private final Environments environments;
     private final TokenIssuer tokens;
     private final Map<String, String> users;
 
-    public ApiGate(String tenant, String environment, TokenIssuer tokens, Map<String, String> users) {
+    public ApiGate(String tenant, Environments environments, TokenIssuer tokens, Map<String, String> users) {
         this.tenant = tenant;
-        this.environment = environment;
+        this.environments = environments;
         this.tokens = tokens;
         this.users = Map.copyOf(users);
     }
@@ -50,9 +51,9 @@ public final class ApiGate {
             throw unauthorized("the credentials are not valid for the tenant " + urlTenant);
         }
         String urlEnvironment = exchange.pathParam("environment");
-        if (urlEnvironment != null && !urlEnvironment.equalsIgnoreCase(environment)) {
+        if (urlEnvironment != null && !environments.exists(urlEnvironment)) {
             throw ODataErrors.notFound("The environment '" + urlEnvironment + "' does not exist in the tenant "
-                                       + tenant + " (it has '" + environment + "')");
+                                       + tenant + " (it has " + environments.names() + ")");
         }
     }
 

@@ -44,12 +44,12 @@ public final class CompaniesResource {
 
     private void list(Exchange exchange, String api) throws IOException {
         ODataQuery query = ODataQuery.of(exchange, EntityType.COMPANY);
-        query.respond(exchange, api, "companies", companies.all().stream().map(CompaniesResource::json).toList(),
-                paging);
+        query.respond(exchange, api, "companies", companies.in(exchange.pathParam("environment")).stream()
+                .map(CompaniesResource::json).toList(), paging);
     }
 
     private void get(Exchange exchange, String api) throws IOException {
-        CompanyData company = companies.require(exchange.pathParam("company"));
+        CompanyData company = companies.require(exchange);
         ODataJson.entity(exchange, 200, api, "companies",
                 ODataQuery.selected(exchange, EntityType.COMPANY, json(company)));
     }

@@ -54,16 +54,12 @@ public final class DemoData {
     private DemoData() {
     }
 
-    public static Companies companies(String tenant, String environment) {
-        return new Companies(COMPANY_NAMES.stream().map(name -> company(tenant, environment, name)).toList());
-    }
-
     /** A GUID derived from a key: the same on every start. */
     public static String id(String key) {
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static CompanyData company(String tenant, String environment, String name) {
+    static CompanyData company(String tenant, String environment, String name) {
         String id = id(tenant + "/" + environment + "/" + name);
         Map<ParentType, List<ParentRecord>> parents = new EnumMap<>(ParentType.class);
         parents.put(ParentType.ITEMS, ITEMS.stream().map(item -> new ParentRecord(id, ParentType.ITEMS,

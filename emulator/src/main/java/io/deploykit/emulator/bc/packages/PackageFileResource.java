@@ -96,7 +96,7 @@ public final class PackageFileResource {
     }
 
     private PackageEntity requirePackage(Exchange exchange) {
-        return PackagesResource.requirePackage(exchange, companies.require(exchange.pathParam("company")));
+        return PackagesResource.requirePackage(exchange, companies.require(exchange));
     }
 
     /** The package, when the code in {@code file('{code}')} is its code (compared as Business Central would). */

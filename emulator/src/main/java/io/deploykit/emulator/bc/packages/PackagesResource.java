@@ -149,7 +149,7 @@ public final class PackagesResource {
     }
 
     private CompanyData company(Exchange exchange) {
-        return companies.require(exchange.pathParam("company"));
+        return companies.require(exchange);
     }
 
     private static void respond(Exchange exchange, int status, PackageEntity pkg) throws IOException {

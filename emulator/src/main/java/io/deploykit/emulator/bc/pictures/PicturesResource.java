@@ -55,7 +55,7 @@ public final class PicturesResource {
     }
 
     private void list(Exchange exchange) throws IOException {
-        CompanyData company = companies.require(exchange.pathParam("company"));
+        CompanyData company = companies.require(exchange);
         ParentType type = type(exchange);
         ODataQuery query = ODataQuery.of(exchange, type.entityType);
         query.respond(exchange, ApiPaths.STANDARD, entitySet(exchange),
@@ -108,7 +108,7 @@ public final class PicturesResource {
                                        + " " + parent.id() + ": a picture's id is its parent's id");
         }
         IfMatch.require(exchange, parent.pictureEtag());
-        String companyId = companies.require(exchange.pathParam("company")).company().id();
+        String companyId = companies.require(exchange).company().id();
         Path upload = storage.newUpload();
         try {
             Exchange.SavedBody saved = exchange.saveHashedBody(upload, maxUploadBytes);
@@ -137,7 +137,7 @@ public final class PicturesResource {
     }
 
     private ParentRecord requireParent(Exchange exchange) {
-        CompanyData company = companies.require(exchange.pathParam("company"));
+        CompanyData company = companies.require(exchange);
         String id = exchange.pathParam("parent");
         Companies.requireGuid(id);
         return company.requireParent(type(exchange), id);
