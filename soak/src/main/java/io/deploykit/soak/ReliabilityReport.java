@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.deploykit.emulator.bc.packages.BackgroundJobs;
+
 /** Writes RELIABILITY.md: the machine, the command, and the figures of one run, in the style of RESULTS.md. */
 final class ReliabilityReport {
 
@@ -45,7 +47,9 @@ final class ReliabilityReport {
           .append(String.join(", ", Instance.TIME_ZONES)).append(" in turn), lock heartbeat ").append(s.heartbeat().toMillis())
           .append(" ms, takeover after ").append(s.takeover().toSeconds()).append(" s, `camel.component.bc.timeout` ")
           .append(s.bcTimeout().toSeconds()).append(" s, job step ").append(s.jobStep().toMillis())
-          .append(" ms, shutdown timeout ").append(s.shutdownTimeout().toSeconds()).append(" s, seed ")
+          .append(" ms, ").append(BackgroundJobs.DEFAULT_RUNNING_JOBS_PER_ENVIRONMENT)
+          .append(" imports or applies running at once in the environment (Business Central's limit; the others wait"
+                  + " Scheduled), shutdown timeout ").append(s.shutdownTimeout().toSeconds()).append(" s, seed ")
           .append(s.seed()).append("\n\n");
 
         promise(md, r);
