@@ -27,7 +27,8 @@ final class EmulatedServices implements AutoCloseable {
     final DefaultCamelContext camel = new DefaultCamelContext();
 
     EmulatedServices() {
-        bc = BcEmulator.builder().port(0).client(CLIENT_ID, SECRET).jobStepDuration(Duration.ofMillis(50)).start();
+        bc = BcEmulator.builder().port(0).client(CLIENT_ID, SECRET).addEnvironment("sandbox")
+                .jobStepDuration(Duration.ofMillis(50)).start();
         bc.apps().setOperationDuration(Duration.ofMillis(100));
         reactor = ReactorEmulator.builder().port(0).client(CLIENT_ID, SECRET).processingTime(Duration.ofMillis(100))
                 .start();

@@ -95,9 +95,9 @@ class ReleaseComponentTest {
 
         ReleaseFailedException failure = assertInstanceOf(ReleaseFailedException.class, failed.getException());
         assertTrue(failure.getMessage().contains("Table 18 is locked"), failure.getMessage());
-        // the target (both companies) stops at its first failure: SETUP in the first company
-        assertEquals(1L, failed.getMessage().getHeader(ReleaseConstants.STEPS_FAILED));
-        assertEquals(5L, failed.getMessage().getHeader(ReleaseConstants.STEPS_NOT_RUN));
+        // SETUP runs in both companies together and fails in both: the target stops before CUSTOMERS and pictures
+        assertEquals(2L, failed.getMessage().getHeader(ReleaseConstants.STEPS_FAILED));
+        assertEquals(4L, failed.getMessage().getHeader(ReleaseConstants.STEPS_NOT_RUN));
         assertEquals(0, services.bc.imports().stream().filter(i -> i.packageCode().equals("CUSTOMERS")).count());
         assertEquals(failure.getReport(), failed.getMessage().getBody(ReleaseReport.class));
     }

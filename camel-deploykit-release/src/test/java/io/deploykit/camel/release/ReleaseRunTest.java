@@ -218,4 +218,61 @@ class ReleaseRunTest {
         assertTrue(text.contains("connection 'bcElsewhere' is not configured"), text);
         assertEquals(2, bc.applies().size(), "nothing more deployed");
     }
+
+    @Test
+    void aReleaseGoesFromTheSandboxToProductionAndHoldsPackageDeploysToTheEnvironmentsThreeJobs() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            bc.environments().companies().add("sandbox", "Sandbox Company " + i);
+        }
+        Path folder = Releases.folder(dir.resolve("waves"), """
+                release: sandbox-then-production
+                steps:
+                  - configurationPackage: packages/SETUP.rapidstart
+                waves:
+                  - name: sandbox
+                    targets:
+                      - environment: sandbox
+                        companies: all
+                  - name: production
+                    targets:
+                      - environment: production
+                        companies: ["CRONUS USA, Inc."]
+                """);
+        List<String> sandboxCompanies = bc.companies("sandbox").stream().map(c -> c.id()).toList();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                int inFlight = 0;
+                for (String company : sandboxCompanies) {
+                    for (var pkg : bc.packages(company)) {
+                        boolean started = !pkg.importStatus().isEmpty() && !pkg.importStatus().equals("No");
+                        if (started && !pkg.applyStatus().equals("Completed")) {
+                            inFlight++;
+                        }
+                    }
+                }
+                mostInFlight.accumulateAndGet(inFlight, Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        sampler.start();
+        ReleaseReport report;
+        try {
+            report = run(folder, journal(), false);
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+
+        assertTrue(report.succeeded(), report::toMarkdown);
+        assertEquals(8, bc.applies().stream().filter(a -> sandboxCompanies.contains(a.companyId())).count(),
+                "every sandbox company");
+        assertEquals(1, bc.applies().stream().filter(a -> a.companyId().equals(bc.company(CRONUS).id())).count(),
+                "then the production one");
+        assertTrue(bc.applies().stream().filter(a -> sandboxCompanies.contains(a.companyId()))
+                .allMatch(a -> a.at().isBefore(bc.applies().get(bc.applies().size() - 1).at())), "sandbox first");
+        assertTrue(mostInFlight.get() <= 3, "at most three package deploys at once in the sandbox: " + mostInFlight);
+        assertTrue(mostInFlight.get() >= 2, "the companies of a step run together: " + mostInFlight);
+    }
 }

@@ -26,6 +26,7 @@ import io.deploykit.camel.reactor.ReactorConstants;
 import io.deploykit.camel.release.ValidRelease;
 import io.deploykit.camel.release.manifest.ReleaseStep;
 import io.deploykit.camel.release.manifest.ReleaseWave;
+import io.deploykit.camel.release.manifest.StepKind;
 
 /**
  * Runs a validated release: wave after wave; the targets of a wave concurrently; each target's units in order,
@@ -38,6 +39,8 @@ import io.deploykit.camel.release.manifest.ReleaseWave;
 public final class ReleaseRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseRunner.class);
+    /** Business Central online runs 3 scheduled jobs (imports, applies) at once per environment. */
+    static final int JOBS_PER_ENVIRONMENT = 3;
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
     /** The journal step of a unit that completed; never renamed, as journals keep it. */
     private enum Step {
@@ -50,6 +53,7 @@ public final class ReleaseRunner implements AutoCloseable {
     private final boolean redo;
     private final Clock clock;
     private final EndpointCalls calls;
+    private final EnvironmentSlots slots;
 
     /**
      * @param journal   where units are recorded done ({@link DeployJournal#NONE}: every run deploys everything)
@@ -63,6 +67,7 @@ public final class ReleaseRunner implements AutoCloseable {
         this.redo = redo;
         this.clock = clock;
         this.calls = new EndpointCalls(camel);
+        this.slots = new EnvironmentSlots(JOBS_PER_ENVIRONMENT);
     }
 
     /**
@@ -126,24 +131,44 @@ public final class ReleaseRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * A target's steps in order; a company-scoped step runs for the target's companies together (its package
+     * deploys within the environment's slots), and the next step starts once it has for all. The first failure stops
+     * the target: what was not started yet does not run.
+     */
     private CompletableFuture<List<UnitResult>> runTarget(Run run, ReleasePlan.TargetPlan target) {
         CompletableFuture<List<UnitResult>> chain = CompletableFuture.completedFuture(new ArrayList<>());
-        for (ReleaseUnit unit : target.units()) {
+        for (List<ReleaseUnit> step : byStep(target.units())) {
             chain = chain.thenCompose(done -> {
                 UnitResult failed = done.stream().filter(u -> u.outcome() == UnitResult.Outcome.FAILED).findFirst()
                         .orElse(null);
                 if (failed != null) {
-                    done.add(new UnitResult(unit, UnitResult.Outcome.NOT_RUN, Duration.ZERO, "step "
-                                            + failed.unit().step().number() + " failed before it on this target"));
+                    step.forEach(unit -> done.add(new UnitResult(unit, UnitResult.Outcome.NOT_RUN, Duration.ZERO,
+                            "step " + failed.unit().step().number() + " failed before it on this target")));
                     return CompletableFuture.completedFuture(done);
                 }
-                return runOnce(run, unit).thenApply(result -> {
-                    done.add(result);
+                List<CompletableFuture<UnitResult>> results = step.stream().map(unit -> unit.step().kind()
+                        == StepKind.configurationPackage ? slots.run(unit.target().describe(), () -> runOnce(run, unit))
+                        : runOnce(run, unit)).toList();
+                return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(all -> {
+                    results.forEach(result -> done.add(result.join()));
                     return done;
                 });
             });
         }
         return chain;
+    }
+
+    /** The units of consecutive same steps together (a company-scoped step has one per company). */
+    private static List<List<ReleaseUnit>> byStep(List<ReleaseUnit> units) {
+        List<List<ReleaseUnit>> steps = new ArrayList<>();
+        for (ReleaseUnit unit : units) {
+            if (steps.isEmpty() || steps.get(steps.size() - 1).get(0).step().number() != unit.step().number()) {
+                steps.add(new ArrayList<>());
+            }
+            steps.get(steps.size() - 1).add(unit);
+        }
+        return steps;
     }
 
     /** The unit's result; for a scope another target of this run reached first, that run's result, said so. */
