@@ -65,8 +65,8 @@ final class ReleaseProducer extends DefaultAsyncProducer {
                 bundle.close();
                 throw e;
             }
-        } catch (RuntimeException e) {
-            exchange.setException(e);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+            exchange.setException(Failures.typed(e)); // no Error leaves a producer
             callback.done(true);
             return true;
         }

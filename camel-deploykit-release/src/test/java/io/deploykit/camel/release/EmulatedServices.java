@@ -24,7 +24,7 @@ final class EmulatedServices implements AutoCloseable {
 
     final BcEmulator bc;
     final ReactorEmulator reactor;
-    final DefaultCamelContext camel = new DefaultCamelContext();
+    final DefaultCamelContext camel;
 
     EmulatedServices() {
         bc = BcEmulator.builder().port(0).client(CLIENT_ID, SECRET).addEnvironment("sandbox")
@@ -32,6 +32,12 @@ final class EmulatedServices implements AutoCloseable {
         bc.apps().setOperationDuration(Duration.ofMillis(100));
         reactor = ReactorEmulator.builder().port(0).client(CLIENT_ID, SECRET).processingTime(Duration.ofMillis(100))
                 .start();
+        camel = newContext();
+    }
+
+    /** A context whose bc and reactor components point at these emulators, as an application configures them. */
+    DefaultCamelContext newContext() {
+        DefaultCamelContext camel = new DefaultCamelContext();
         BcComponent bcComponent = new BcComponent();
         BcConfiguration config = bcComponent.getConfiguration();
         config.setBaseUrl(bc.apiBaseUrl());
@@ -53,6 +59,7 @@ final class EmulatedServices implements AutoCloseable {
         rc.setImsOrgId(ReactorEmulator.DEFAULT_ORG_ID);
         rc.setPollInterval(50);
         camel.addComponent("reactor", reactorComponent);
+        return camel;
     }
 
     @Override

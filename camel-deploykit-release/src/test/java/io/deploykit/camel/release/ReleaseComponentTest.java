@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -166,6 +167,52 @@ class ReleaseComponentTest {
                                                                          + " approved by"), failure.getMessage());
         assertEquals(0, services.bc.applies().stream().filter(a -> a.companyId().equals(myCompany)
                                                                   && a.packageCode().equals("CUSTOMERS")).count());
+    }
+
+    @Test
+    void aStopMidReleaseLeavesItForTheNextRunWhichContinuesWithoutRepeatingAStep() throws Exception {
+        Path folder = Releases.folder(dir.resolve("stopped"), MANIFEST.replace("release: route-release",
+                "release: stopped"));
+        DirectoryStateRepository componentStates = new DirectoryStateRepository(dir.resolve("bc-states"));
+        services.bc.faults().stickJobsOf("CUSTOMERS", true); // SETUP done, CUSTOMERS' import held: the stop lands
+        Exchange first;
+        try (org.apache.camel.impl.DefaultCamelContext camel = services.newContext()) {
+            camel.getComponent("bc", io.deploykit.camel.bc.BcComponent.class).getConfiguration()
+                    .setStateRepository(componentStates);
+            camel.getRegistry().bind("states", new DirectoryStateRepository(dir.resolve("states")));
+            camel.start();
+            java.util.concurrent.Future<Exchange> running = camel.createProducerTemplate().asyncSend(
+                    "release:deploy?stateRepository=#states", e -> e.getMessage().setBody(folder));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (services.bc.imports().stream().filter(i -> i.packageCode().equals("CUSTOMERS")).count() < 2
+                   && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            camel.getShutdownStrategy().setTimeout(1);
+            camel.stop();
+            first = running.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertInstanceOf(io.deploykit.camel.core.error.OperationInterruptedException.class, first.getException(),
+                "a stop, not a failure: the file consumer leaves the release in the inbox");
+
+        services.bc.faults().stickJobsOf("CUSTOMERS", false);
+        try (org.apache.camel.impl.DefaultCamelContext camel = services.newContext()) {
+            camel.getComponent("bc", io.deploykit.camel.bc.BcComponent.class).getConfiguration()
+                    .setStateRepository(componentStates);
+            camel.getRegistry().bind("states", new DirectoryStateRepository(dir.resolve("states")));
+            camel.start();
+            Exchange second = camel.createProducerTemplate().send("release:deploy?stateRepository=#states",
+                    e -> e.getMessage().setBody(folder));
+
+            assertNull(second.getException());
+            assertEquals(2L, second.getMessage().getHeader(ReleaseConstants.STEPS_SKIPPED), "SETUP in both companies");
+        }
+        for (String code : List.of("SETUP", "CUSTOMERS")) {
+            assertEquals(2, services.bc.imports().stream().filter(i -> i.packageCode().equals(code)).count(),
+                    code + " imported once per company over both runs");
+            assertEquals(2, services.bc.applies().stream().filter(a -> a.packageCode().equals(code)).count(),
+                    code + " applied once per company over both runs");
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.bc.BcConstants;
+import io.deploykit.camel.core.error.OperationInterruptedException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.support.Failures;
 import io.deploykit.camel.reactor.ReactorConstants;
@@ -185,7 +186,9 @@ public final class ReleaseRunner implements AutoCloseable {
             });
         }
         execute(run, unit).whenComplete((result, failure) -> {
-            if (failure != null) {
+            if (failure != null && Failures.unwrap(failure) instanceof OperationInterruptedException) {
+                mine.completeExceptionally(failure); // a stop: the release stays where it is, for the next try
+            } else if (failure != null) {
                 mine.complete(new UnitResult(unit, UnitResult.Outcome.FAILED, Duration.ZERO, Failures.message(failure)));
             } else {
                 mine.complete(result);
@@ -208,6 +211,11 @@ public final class ReleaseRunner implements AutoCloseable {
             LOG.info("Release {}: step {} for {}", run.id(), unit.step().describe(), unit.scope());
             return deploy(unit, deployKey).handle((ignored, failure) -> failure).thenCompose(failure -> {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
+                if (failure != null && Failures.unwrap(failure) instanceof OperationInterruptedException) {
+                    LOG.warn("Release {}: step {} for {} was interrupted by a stop; the release continues from it at"
+                             + " its next run", run.id(), unit.step().describe(), unit.scope());
+                    return CompletableFuture.failedFuture(failure);
+                }
                 if (failure != null) {
                     LOG.warn("Release {}: step {} for {} failed: {}", run.id(), unit.step().describe(), unit.scope(),
                              Failures.message(failure));

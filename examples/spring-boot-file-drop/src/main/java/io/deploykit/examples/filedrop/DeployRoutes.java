@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import io.deploykit.camel.bc.BcConstants;
 import io.deploykit.camel.core.error.JournalUnavailableException;
 import io.deploykit.camel.core.error.OperationInterruptedException;
+import io.deploykit.camel.release.ReleaseComponent;
 
 /**
  * The three deployments. A file stays in its inbox while it is deployed; when its route is done, the file consumer
@@ -42,11 +43,15 @@ class DeployRoutes extends RouteBuilder {
     public void configure() {
         Inbox inbox = new Inbox(properties, ftpWork.path());
         FailureNote failureNote = new FailureNote(inbox);
+        ReleaseReports reports = new ReleaseReports(inbox);
+        // releases keep each step's progress with the other deploys', so a release dropped again, taken over by
+        // another instance or resumed after a crash continues where it stopped
+        getContext().getComponent("release", ReleaseComponent.class).getConfiguration().setStateRepository(deployStates);
         for (String folder : InboxCheck.FOLDERS) {
             PackageTurns turns = "rapidstart".equals(folder) ? new PackageTurns(inbox.isFtp()) : null;
             bindToRegistry(lockOf(folder), new InboxReadLock<>(inboxLocks, folder, inbox.stableFor(), Clock.systemUTC(),
                     stateOutage, turns));
-            bindToRegistry(Inbox.moveOf(folder), new OutcomeMove<>(folder, failureNote, Clock.systemUTC()));
+            bindToRegistry(Inbox.moveOf(folder), new OutcomeMove<>(folder, failureNote, reports, Clock.systemUTC()));
         }
 
         // not handled: the exchange stays failed, so the consumer rolls back and leaves the file in the inbox
@@ -59,7 +64,17 @@ class DeployRoutes extends RouteBuilder {
         // handled: the file moves to .error, the note beside it says why
         onException(Exception.class).handled(true)
                 .setProperty(Inbox.OUTCOME, constant(Inbox.ERROR))
+                .process(ReleaseReports::keep)
                 .process(failureNote);
+
+        // a release: its steps in order to its targets in waves, each once; its report goes beside it
+        from(inbox.consumer("releases", "zip", lockOf("releases"))).routeId("releases")
+                .setProperty(Inbox.OUTCOME, constant(Inbox.DONE))
+                .log("Picked ${file:name} (${file:size} bytes): deploying the release")
+                .to("release:deploy")
+                .process(ReleaseReports::keep)
+                .log("Release ${header.CamelReleaseId}: ${header.CamelReleaseStepsDone} steps done,"
+                     + " ${header.CamelReleaseStepsSkipped} skipped; moving ${file:name} to .done with its report");
 
         // an app installs once per version: a file of a version the environment has is skipped (a WARN says so)
         from(inbox.consumer("apps", "app", lockOf("apps"))).routeId("apps")

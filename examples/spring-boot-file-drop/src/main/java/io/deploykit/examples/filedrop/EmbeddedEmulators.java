@@ -30,8 +30,9 @@ class EmbeddedEmulators {
     @Bean(destroyMethod = "close")
     @Conditional(EmulatedService.BusinessCentral.class)
     BcEmulator bcEmulator(FileDropProperties properties) {
+        // a sandbox beside production, as a tenant has, for the demo release's first wave
         BcEmulator emulator = BcEmulator.builder().port(0).client(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
-                .jobStepDuration(properties.getEmulatorJobStep()).start();
+                .addEnvironment(DemoRelease.SANDBOX).jobStepDuration(properties.getEmulatorJobStep()).start();
         LOG.warn("Business Central is EMULATED in this process at {} (deploykit.example.emulators): nothing"
                  + " reaches a real Business Central", emulator.baseUrl());
         return emulator;

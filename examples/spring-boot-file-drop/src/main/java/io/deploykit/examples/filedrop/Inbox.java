@@ -51,7 +51,12 @@ final class Inbox {
 
     /** Writes the failure notes beside the files moved to {@code .error}. */
     String failureNotes(String folder) {
-        return base(folder + "/" + ERROR);
+        return outcomeFolder(folder, ERROR);
+    }
+
+    /** Writes files beside those moved to {@code outcome} ({@code .done} or {@code .error}) of {@code folder}. */
+    String outcomeFolder(String folder, String outcome) {
+        return base(folder + "/" + outcome);
     }
 
     boolean isFtp() {

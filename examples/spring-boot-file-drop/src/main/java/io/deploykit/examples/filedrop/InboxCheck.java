@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class InboxCheck implements InitializingBean {
 
-    static final List<String> FOLDERS = List.of("apps", "rapidstart", "pictures", "extensions");
+    static final List<String> FOLDERS = List.of("releases", "apps", "rapidstart", "pictures", "extensions");
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxCheck.class);
     private static final List<String> TARGETS = List.of(Inbox.DONE, Inbox.ERROR);

@@ -49,7 +49,7 @@ class InboxGuide implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         if (properties.getSource() == FileDropProperties.Source.ftp) {
             FileDropProperties.Ftp ftp = properties.getFtp();
-            LOG.info("Watching ftp://{}:{}/{}/{{rapidstart,pictures,extensions}} ({})", ftp.getHost(), ftp.getPort(),
+            LOG.info("Watching ftp://{}:{}/{}/{{releases,apps,rapidstart,pictures,extensions}} ({})", ftp.getHost(), ftp.getPort(),
                     properties.getInbox(), ftp.getTls() == FileDropProperties.FtpTls.none ? "plain FTP" : "FTPS, " + ftp.getTls());
             if (ftp.getTls() == FileDropProperties.FtpTls.none) {
                 LOG.warn("Plain FTP (deploykit.example.ftp.tls=none): the FTP password and the packages cross the network"
@@ -60,9 +60,10 @@ class InboxGuide implements ApplicationRunner {
             for (String folder : InboxCheck.FOLDERS) {
                 Files.createDirectories(inbox.resolve(folder));
             }
-            LOG.info("Drop files into {}/apps (*.app), {}/rapidstart (*.rapidstart), {}/pictures (<item number>.png|jpg)"
-                     + " and {}/extensions (*.zip); each moves to .done, or to .error with a .error.txt note", inbox,
-                     inbox, inbox, inbox);
+            LOG.info("Drop files into {}/releases (*.zip with a release.yaml), {}/apps (*.app), {}/rapidstart"
+                     + " (*.rapidstart), {}/pictures (<item number>.png|jpg) and {}/extensions (*.zip); each moves to"
+                     + " .done, or to .error with a .error.txt note (a release with its report beside it)", inbox,
+                     inbox, inbox, inbox, inbox);
         }
         Path demo = Path.of(properties.getDemoFolder()).toAbsolutePath();
         if (bc.getIfAvailable() != null) {
@@ -74,6 +75,9 @@ class InboxGuide implements ApplicationRunner {
         if (reactor.getIfAvailable() != null) {
             ExtensionZips.write(Files.createDirectories(demo.resolve("extensions")).resolve("deploykit-demo-1.0.0.zip"),
                     "deploykit-demo", "1.0.0", "web");
+        }
+        if (bc.getIfAvailable() != null && reactor.getIfAvailable() != null) {
+            DemoRelease.write(Files.createDirectories(demo.resolve("releases")).resolve("deploykit-demo-release.zip"));
         }
         if (bc.getIfAvailable() != null || reactor.getIfAvailable() != null) {
             LOG.info("Demo files to try: copy them into the inbox, e.g. cp -r {}/* {}/", demo,

@@ -14,8 +14,8 @@ import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy
  * Moves a file whose route is done into its outcome folder ({@code .done} or {@code .error}, the exchange property
  * {@link Inbox#OUTCOME}) without replacing an earlier file of the same name: the file keeps its name when it is
  * free, else it gets the UTC time of the move, {@code name.20261203T162317.482Z}. Camel's own {@code move} deletes
- * what was there. The failure note of a file bound for {@code .error} is written first, named after the name the
- * file gets, so whoever sees the file there finds its note. Works through the consumer's own operations: local
+ * what was there. The failure note of a file bound for {@code .error}, and the report of a release in either folder,
+ * are written first, named after the name the file gets, so whoever sees the file there finds them. Works through the consumer's own operations: local
  * folders and FTP alike.
  */
 final class OutcomeMove<T> extends GenericFileRenameProcessStrategy<T> {
@@ -25,11 +25,13 @@ final class OutcomeMove<T> extends GenericFileRenameProcessStrategy<T> {
 
     private final String folder;
     private final FailureNote notes;
+    private final ReleaseReports reports;
     private final Clock clock;
 
-    OutcomeMove(String folder, FailureNote notes, Clock clock) {
+    OutcomeMove(String folder, FailureNote notes, ReleaseReports reports, Clock clock) {
         this.folder = folder;
         this.notes = notes;
+        this.reports = reports;
         this.clock = clock;
         setCommitRenamer(this::outcomeName);
     }
@@ -52,6 +54,7 @@ final class OutcomeMove<T> extends GenericFileRenameProcessStrategy<T> {
         if (Inbox.ERROR.equals(outcome)) {
             notes.writeBeside(exchange, folder, target.getFileNameOnly());
         }
+        reports.writeBeside(exchange, folder, outcome, target.getFileNameOnly()); // a release's, in either folder
         return target;
     }
 

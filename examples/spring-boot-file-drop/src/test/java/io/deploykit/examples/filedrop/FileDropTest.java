@@ -76,7 +76,8 @@ class FileDropTest {
         Path demoApp = work.resolve("demo/apps/DeployKit Demo_1.0.0.0.app");
         Files.copy(demoApp, inbox("apps").resolve("demo.app"));
         Eventually.await("demo.app in .done", WITHIN, () -> Files.exists(inbox("apps").resolve(".done/demo.app")));
-        String appId = bc.apps().installs().get(0).appId();
+        String appId = bc.apps().installs().stream().filter(i -> bc.apps().installed(i.appId()).orElseThrow()
+                .manifest().name().equals("DeployKit Demo")).findFirst().orElseThrow().appId();
         assertEquals("1.0.0.0", bc.apps().installed(appId).orElseThrow().version().toString());
 
         Files.copy(demoApp, inbox("apps").resolve("demo-again.app"));
@@ -84,6 +85,56 @@ class FileDropTest {
                 () -> Files.exists(inbox("apps").resolve(".done/demo-again.app")));
         assertEquals(1, bc.apps().installs().stream().filter(i -> i.appId().equals(appId)).count(),
                 "the same version is not uploaded twice");
+    }
+
+    @Test
+    void theDemoReleaseGoesToTheSandboxThenProductionWithItsReportBesideItInDone() throws Exception {
+        Files.copy(work.resolve("demo/releases/deploykit-demo-release.zip"), inbox("releases").resolve("demo.zip"));
+
+        Eventually.await("demo.zip in .done", Duration.ofSeconds(90),
+                () -> Files.exists(inbox("releases").resolve(".done/demo.zip")));
+        String report = Files.readString(inbox("releases").resolve(".done/demo.zip.report.md"));
+        assertTrue(report.startsWith("# Release deploykit-demo-1.0: succeeded"), report);
+        assertTrue(report.contains("| sandbox | bc/sandbox/My Company |"), report);
+        assertTrue(report.contains("| production | bc/production/CRONUS USA, Inc. |"), report);
+        assertTrue(Files.readString(inbox("releases").resolve(".done/demo.zip.report.json"))
+                .contains("\"outcome\" : \"SUCCEEDED\""));
+        for (var company : List.of(bc.company("sandbox", "CRONUS USA, Inc."), bc.company("sandbox", "My Company"),
+                bc.company("production", "CRONUS USA, Inc."))) {
+            assertEquals("Completed", bc.packageByCode(company.id(), "DEMO-ITEMS").orElseThrow().applyStatus());
+        }
+        assertTrue(bc.packageByCode(bc.company("production", "My Company").id(), "DEMO-ITEMS").isEmpty(),
+                "production's other company is no target");
+        assertEquals(1, bc.apps("sandbox").installs().size(), "the app once per environment");
+        assertTrue(bc.apps().installs().stream().anyMatch(i -> bc.apps().installed(i.appId()).orElseThrow().manifest()
+                .name().equals("DeployKit Demo Setup")));
+        assertEquals(1, reactor.uploads().stream().filter(u -> "deploykit-demo-tags".equals(u.name())).count(),
+                "the extension once per release");
+    }
+
+    @Test
+    void aReleaseWithAProblemGoesToErrorNamingEveryProblem() throws Exception {
+        Path zip = inbox("releases").resolve(".broken.zip.tmp");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("release.yaml"));
+            out.write("""
+                    release: broken
+                    steps:
+                      - configurationPackage: packages/MISSING.rapidstart
+                    waves:
+                      - name: nowhere
+                        targets:
+                          - environment: moon
+                            companies: [Nobody]
+                    """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.move(zip, inbox("releases").resolve("broken.zip"));
+
+        Path note = inbox("releases").resolve(".error/broken.zip.error.txt");
+        Eventually.await("the failure note", WITHIN, () -> Files.exists(note));
+        String reason = Files.readString(note);
+        assertTrue(reason.contains("InvalidReleaseException") && reason.contains("MISSING.rapidstart: no such file"),
+                reason);
     }
 
     @Test

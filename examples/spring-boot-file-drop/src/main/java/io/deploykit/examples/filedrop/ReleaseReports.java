@@ -1,0 +1,60 @@
+package io.deploykit.examples.filedrop;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.deploykit.camel.release.ReleaseFailedException;
+import io.deploykit.camel.release.run.ReleaseReport;
+
+/**
+ * The report of a release, written beside its bundle once the bundle moved to {@code .done} or {@code .error}:
+ * {@code <name it got>.report.md} (the matrix of target by step) and {@code .report.json}. A report that cannot be
+ * written is logged; the bundle stays moved all the same.
+ */
+final class ReleaseReports {
+
+    static final String REPORT = "DeployKitReleaseReport";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReleaseReports.class);
+
+    private final Inbox inbox;
+
+    ReleaseReports(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    /** Keeps the report of the exchange's release: its body once deployed, or its failure's. */
+    static void keep(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure instanceof ReleaseFailedException failed) {
+            exchange.setProperty(REPORT, failed.getReport());
+        } else if (body instanceof ReleaseReport report) {
+            exchange.setProperty(REPORT, report);
+        }
+    }
+
+    /** Writes the kept report into the outcome folder of {@code folder}, for its bundle moving in as {@code movedAs}. */
+    void writeBeside(Exchange exchange, String folder, String outcome, String movedAs) {
+        ReleaseReport report = exchange.getProperty(REPORT, ReleaseReport.class);
+        if (report == null) {
+            return;
+        }
+        ProducerTemplate template = exchange.getContext().createProducerTemplate();
+        try {
+            String into = inbox.outcomeFolder(folder, outcome);
+            template.sendBodyAndHeader(into, report.toMarkdown(), Exchange.FILE_NAME, movedAs + ".report.md");
+            template.sendBodyAndHeader(into, report.toJson(), Exchange.FILE_NAME, movedAs + ".report.json");
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the report of {}: {}", movedAs, e.getMessage());
+        } finally {
+            try {
+                template.stop();
+            } catch (Exception ignored) {
+                // a template holds no resources worth reporting
+            }
+        }
+    }
+}
