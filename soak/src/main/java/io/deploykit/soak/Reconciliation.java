@@ -290,12 +290,22 @@ final class Reconciliation {
                 lines.subList(0, Math.min(lines.size(), EVIDENCE_LINES))));
     }
 
+    /** Inbox folders the instances watch that the soak drops nothing into yet: they must hold no file at all. */
+    private static final Set<String> NOT_DROPPED_INTO = Set.of("releases");
+
     private static void leftovers(SoakResult result, List<Drop> drops, Path inbox, Path work, Services services,
                                   Cluster cluster) {
         Set<String> folders = Stream.of(Drop.Kind.values()).map(kind -> kind.folder).collect(Collectors.toSet());
         for (Path entry : list(inbox)) {
             String name = entry.getFileName().toString();
-            if (!folders.contains(name)) {
+            if (NOT_DROPPED_INTO.contains(name)) { // its .done and .error may be there, with nothing in them
+                try (Stream<Path> files = Files.walk(entry)) {
+                    files.filter(Files::isRegularFile)
+                            .forEach(file -> result.inboxLeftovers.add(inbox.relativize(file).toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (!folders.contains(name)) {
                 result.inboxLeftovers.add(inbox.relativize(entry).toString());
             }
         }
