@@ -71,12 +71,12 @@ public final class YamlDslApplication {
         public void afterStart(BaseMainSupport main) {
             try {
                 Path inbox = Path.of(main.getCamelContext().resolvePropertyPlaceholders("{{inbox}}")).toAbsolutePath();
-                for (String folder : new String[] { "apps", "rapidstart", "pictures", "extensions" }) {
+                for (String folder : new String[] { "releases", "apps", "rapidstart", "pictures", "extensions" }) {
                     Files.createDirectories(inbox.resolve(folder));
                 }
-                LOG.info("Drop files into {}/apps (*.app), {}/rapidstart (*.rapidstart), {}/pictures (<item number>"
-                         + ".png|jpg) and {}/extensions (*.zip); each moves to .done, or to .error with a .error.txt"
-                         + " note", inbox, inbox, inbox, inbox);
+                LOG.info("Drop files into {}/releases (*.zip with a release.yaml), {}/apps (*.app), {}/rapidstart"
+                         + " (*.rapidstart), {}/pictures (<item number>.png|jpg) and {}/extensions (*.zip); each moves"
+                         + " to .done, or to .error with a .error.txt note", inbox, inbox, inbox, inbox, inbox);
                 if (emulated.bc == null && emulated.reactor == null) {
                     return;
                 }

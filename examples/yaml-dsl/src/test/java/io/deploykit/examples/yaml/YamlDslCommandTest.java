@@ -44,7 +44,7 @@ class YamlDslCommandTest {
         Output output = new Output(process);
         try {
             Path inbox = folder.resolve("inbox").toAbsolutePath();
-            output.await("Drop files into " + inbox.resolve("apps"));
+            output.await("Drop files into " + inbox.resolve("releases"));
             output.await("Demo files to try: copy them into the inbox");
             Path demoApp = folder.resolve("demo/apps/DeployKit Demo_1.0.0.0.app");
             Files.copy(demoApp, inbox.resolve("apps").resolve(demoApp.getFileName()));

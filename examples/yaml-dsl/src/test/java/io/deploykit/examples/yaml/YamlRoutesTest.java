@@ -43,8 +43,10 @@ class YamlRoutesTest {
             runner.start();
             try {
                 await("camel-main started", () -> main.getCamelContext() != null && main.getCamelContext().isStarted()
-                                                 && main.getCamelContext().getRoutes().size() == 4);
+                                                 && main.getCamelContext().getRoutes().size() == 5);
                 Files.createDirectories(inbox.resolve("apps"));
+                Files.createDirectories(inbox.resolve("releases"));
+                writeRelease(inbox.resolve("releases/yaml-release.zip"));
                 Files.createDirectories(inbox.resolve("rapidstart"));
                 Files.createDirectories(inbox.resolve("pictures"));
                 Files.createDirectories(inbox.resolve("extensions"));
@@ -57,6 +59,7 @@ class YamlRoutesTest {
 
                 await("yaml.rapidstart in .done", () -> Files.exists(inbox.resolve("rapidstart/.done/yaml.rapidstart")));
                 await("broken.rapidstart in .error", () -> Files.exists(inbox.resolve("rapidstart/.error/broken.rapidstart")));
+                await("yaml-release.zip in .done", () -> Files.exists(inbox.resolve("releases/.done/yaml-release.zip")));
                 await("yaml.app in .done", () -> Files.exists(inbox.resolve("apps/.done/yaml.app")));
                 await("fake.app in .error", () -> Files.exists(inbox.resolve("apps/.error/fake.app.error.txt")));
                 await("1896-S.jpg in .done", () -> Files.exists(inbox.resolve("pictures/.done/1896-S.jpg")));
@@ -64,6 +67,10 @@ class YamlRoutesTest {
 
                 String company = emulated.bc.company("CRONUS USA, Inc.").id();
                 assertEquals("Completed", emulated.bc.packageByCode(company, "YAML-1").orElseThrow().applyStatus());
+                for (var each : emulated.bc.companies()) {
+                    assertEquals("Completed", emulated.bc.packageByCode(each.id(), "YAML-REL").orElseThrow()
+                            .applyStatus(), "the release in " + each.name());
+                }
                 assertEquals(12, emulated.bc.pictureOf(company, "items", "1896-S").orElseThrow().width());
                 assertTrue(emulated.reactor.packages().stream().anyMatch(p -> p.name().equals("yaml-ext")
                                                                               && p.status().equals("succeeded")));
@@ -75,13 +82,37 @@ class YamlRoutesTest {
                 String note = Files.readString(inbox.resolve("rapidstart/.error/broken.rapidstart.error.txt"));
                 assertTrue(note.contains("not a RapidStart package"), note);
                 try (var records = Files.list(inbox.resolve(".deploykit-state"))) {
-                    assertTrue(records.count() >= 4, "each deploy recorded its steps, to be continued after a stop");
+                    assertTrue(records.count() >= 5, "each deploy recorded its steps, to be continued after a stop");
                 }
             } finally {
                 main.stop();
                 runner.join(30_000);
             }
         }
+    }
+
+    /** A release of one package to both companies of the emulated production environment. */
+    private static void writeRelease(Path zip) throws Exception {
+        Path staged = zip.resolveSibling(".staged.rapidstart");
+        RapidStartFiles.write(staged, "YAML-REL", "From a YAML release", 1, 2);
+        Path partial = zip.resolveSibling(".yaml-release.zip.part");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(partial))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("release.yaml"));
+            out.write("""
+                    release: yaml-release
+                    steps:
+                      - configurationPackage: YAML-REL.rapidstart
+                    waves:
+                      - name: production
+                        targets:
+                          - environment: production
+                            companies: all
+                    """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("YAML-REL.rapidstart"));
+            out.write(Files.readAllBytes(staged));
+        }
+        Files.delete(staged);
+        Files.move(partial, zip);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
