@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,18 +44,10 @@ final class FailureNote implements Processor {
         if (note == null) {
             return;
         }
-        ProducerTemplate template = exchange.getContext().createProducerTemplate();
         try {
-            template.sendBodyAndHeader(inbox.failureNotes(folder), note, Exchange.FILE_NAME,
-                    movedAs + ".error.txt");
+            BesideFiles.write(exchange, inbox.failureNotes(folder), java.util.Map.of(movedAs + ".error.txt", note));
         } catch (RuntimeException e) {
             LOG.warn("Could not write the failure note of {}: {}", movedAs, e.getMessage());
-        } finally {
-            try {
-                template.stop();
-            } catch (Exception ignored) {
-                // a template holds no resources worth reporting
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.deploykit.examples.filedrop;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +41,13 @@ final class ReleaseReports {
         if (report == null) {
             return;
         }
-        ProducerTemplate template = exchange.getContext().createProducerTemplate();
         try {
-            String into = inbox.outcomeFolder(folder, outcome);
-            template.sendBodyAndHeader(into, report.toMarkdown(), Exchange.FILE_NAME, movedAs + ".report.md");
-            template.sendBodyAndHeader(into, report.toJson(), Exchange.FILE_NAME, movedAs + ".report.json");
+            java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+            files.put(movedAs + ".report.md", report.toMarkdown());
+            files.put(movedAs + ".report.json", report.toJson());
+            BesideFiles.write(exchange, inbox.outcomeFolder(folder, outcome), files);
         } catch (RuntimeException e) {
             LOG.warn("Could not write the report of {}: {}", movedAs, e.getMessage());
-        } finally {
-            try {
-                template.stop();
-            } catch (Exception ignored) {
-                // a template holds no resources worth reporting
-            }
         }
     }
 }
