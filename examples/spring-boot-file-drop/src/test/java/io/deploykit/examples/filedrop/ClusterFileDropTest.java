@@ -100,6 +100,10 @@ class ClusterFileDropTest {
                     AppFile.write(inbox.resolve("apps/" + app.name() + ".app"), app);
                     files.add("apps/" + app.name() + ".app");
                 }
+                for (int i = 0; i < 2; i++) {
+                    writeRelease(inbox.resolve("releases/cl-release-" + i + ".zip"), "cl-release-" + i, "CL-REL-" + i);
+                    files.add("releases/cl-release-" + i + ".zip");
+                }
 
                 for (String file : files) {
                     Path done = inbox.resolve(file).resolveSibling(".done").resolve(inbox.resolve(file).getFileName());
@@ -133,6 +137,11 @@ class ClusterFileDropTest {
         }
         for (AppManifest app : APPS) {
             assertEquals(1, installsOf(app), app.name() + " installed once");
+        }
+        for (int i = 0; i < 2; i++) {
+            String code = "CL-REL-" + i;
+            assertEquals(2, services.bc.applies().stream().filter(a -> a.packageCode().equals(code)).count(),
+                    "the release's package applied once per company: " + code);
         }
         Eventually.await("no lock left behind", Duration.ofSeconds(30),
                 () -> services.rows("SELECT processorName || ' ' || messageId FROM " + InboxCoordination.LOCK_TABLE).isEmpty(),
@@ -182,6 +191,22 @@ class ClusterFileDropTest {
         assertEquals(1, installsOf(app), "uploaded once: " + services.bc.apps().installs());
         assertEquals("1.0.0.0", services.bc.apps().installed(app.id()).orElseThrow().version().toString());
         assertTrue(Files.notExists(file), "moved out of the inbox");
+    }
+
+    /** A release of one package to both companies of production, zipped beside the inbox and moved in whole. */
+    private static void writeRelease(Path bundle, String id, String code) throws java.io.IOException {
+        Path staged = Files.createDirectories(work.resolve("staged-" + id));
+        Path zip = staged.resolve(bundle.getFileName());
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("release.yaml"));
+            out.write(("release: " + id + "\nsteps:\n  - configurationPackage: " + code + ".rapidstart\nwaves:\n"
+                       + "  - name: production\n    targets:\n      - environment: production\n"
+                       + "        companies: all\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry(code + ".rapidstart"));
+            out.write(Files.readAllBytes(RapidStartFiles.write(staged.resolve(code + ".rapidstart"), code,
+                    "Cluster release " + code, 1, 2).file()));
+        }
+        Files.move(zip, bundle);
     }
 
     private static String dropPackage(Path inbox, String code) throws java.io.IOException {
