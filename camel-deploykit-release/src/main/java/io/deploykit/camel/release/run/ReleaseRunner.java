@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
@@ -133,43 +135,64 @@ public final class ReleaseRunner implements AutoCloseable {
     }
 
     /**
-     * A target's steps in order; a company-scoped step runs for the target's companies together (its package
-     * deploys within the environment's slots), and the next step starts once it has for all. The first failure stops
-     * the target: what was not started yet does not run.
+     * A target's steps in order. Consecutive company-scoped steps run per company, the companies together: each
+     * company goes through those steps in order, its package deploys within the environment's slots. The first
+     * failure stops the target: no company starts a unit after it.
      */
     private CompletableFuture<List<UnitResult>> runTarget(Run run, ReleasePlan.TargetPlan target) {
-        CompletableFuture<List<UnitResult>> chain = CompletableFuture.completedFuture(new ArrayList<>());
-        for (List<ReleaseUnit> step : byStep(target.units())) {
-            chain = chain.thenCompose(done -> {
-                UnitResult failed = done.stream().filter(u -> u.outcome() == UnitResult.Outcome.FAILED).findFirst()
-                        .orElse(null);
+        Map<ReleaseUnit, UnitResult> results = new ConcurrentHashMap<>();
+        AtomicReference<UnitResult> firstFailure = new AtomicReference<>();
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (List<ReleaseUnit> segment : segments(target.units())) {
+            chain = chain.thenCompose(previous -> {
+                Map<String, List<ReleaseUnit>> byCompany = new LinkedHashMap<>();
+                segment.forEach(unit -> byCompany.computeIfAbsent(String.valueOf(unit.company()), c -> new ArrayList<>())
+                        .add(unit));
+                List<CompletableFuture<Void>> companies = byCompany.values().stream()
+                        .map(units -> runInOrder(run, units, results, firstFailure)).toList();
+                return CompletableFuture.allOf(companies.toArray(CompletableFuture[]::new));
+            });
+        }
+        return chain.thenApply(done -> target.units().stream().map(results::get).toList());
+    }
+
+    /** One company's units (or a single environment- or release-scoped one), in order, until the target fails. */
+    private CompletableFuture<Void> runInOrder(Run run, List<ReleaseUnit> units, Map<ReleaseUnit, UnitResult> results,
+                                               AtomicReference<UnitResult> firstFailure) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (ReleaseUnit unit : units) {
+            chain = chain.thenCompose(previous -> {
+                UnitResult failed = firstFailure.get();
                 if (failed != null) {
-                    step.forEach(unit -> done.add(new UnitResult(unit, UnitResult.Outcome.NOT_RUN, Duration.ZERO,
-                            "step " + failed.unit().step().number() + " failed before it on this target")));
-                    return CompletableFuture.completedFuture(done);
+                    results.put(unit, new UnitResult(unit, UnitResult.Outcome.NOT_RUN, Duration.ZERO, "step "
+                            + failed.unit().step().number() + " failed before it on this target"));
+                    return CompletableFuture.completedFuture(null);
                 }
-                List<CompletableFuture<UnitResult>> results = step.stream().map(unit -> unit.step().kind()
-                        == StepKind.configurationPackage ? slots.run(unit.target().describe(), () -> runOnce(run, unit))
-                        : runOnce(run, unit)).toList();
-                return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(all -> {
-                    results.forEach(result -> done.add(result.join()));
-                    return done;
+                CompletableFuture<UnitResult> result = unit.step().kind() == StepKind.configurationPackage
+                        ? slots.run(unit.target().describe(), () -> runOnce(run, unit)) : runOnce(run, unit);
+                return result.thenAccept(done -> {
+                    if (done.outcome() == UnitResult.Outcome.FAILED) {
+                        firstFailure.compareAndSet(null, done);
+                    }
+                    results.put(unit, done);
                 });
             });
         }
         return chain;
     }
 
-    /** The units of consecutive same steps together (a company-scoped step has one per company). */
-    private static List<List<ReleaseUnit>> byStep(List<ReleaseUnit> units) {
-        List<List<ReleaseUnit>> steps = new ArrayList<>();
+    /** Runs of consecutive company-scoped units together; every other unit alone (a barrier between them). */
+    private static List<List<ReleaseUnit>> segments(List<ReleaseUnit> units) {
+        List<List<ReleaseUnit>> segments = new ArrayList<>();
         for (ReleaseUnit unit : units) {
-            if (steps.isEmpty() || steps.get(steps.size() - 1).get(0).step().number() != unit.step().number()) {
-                steps.add(new ArrayList<>());
+            boolean joins = !segments.isEmpty() && unit.perCompany()
+                            && segments.get(segments.size() - 1).get(0).perCompany();
+            if (!joins) {
+                segments.add(new ArrayList<>());
             }
-            steps.get(steps.size() - 1).add(unit);
+            segments.get(segments.size() - 1).add(unit);
         }
-        return steps;
+        return segments;
     }
 
     /** The unit's result; for a scope another target of this run reached first, that run's result, said so. */
