@@ -23,7 +23,7 @@ public final class BenchmarkMain {
     static {
         for (Benchmark benchmark : List.of(new EmulatorCeilingBenchmark(), new StreamingUploadBenchmark(),
                 new WaitingWithoutThreadsBenchmark(), new RequestEconomyBenchmark(), new HandWrittenRouteBenchmark(),
-                new TokenEconomyBenchmark(), new AppDeployBenchmark())) {
+                new TokenEconomyBenchmark(), new AppDeployBenchmark(), new ReleaseBenchmark())) {
             ALL.put(benchmark.name(), benchmark);
         }
     }

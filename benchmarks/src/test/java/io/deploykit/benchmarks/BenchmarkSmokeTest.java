@@ -49,6 +49,16 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void theReleaseBenchmarkRunsAtToyScale() throws Exception {
+        List<Result> results = BenchmarkMain.run(List.of(new ReleaseBenchmark()), Scale.TOY);
+
+        assertEquals(4, results.size(), () -> "rows: " + results);
+        results.forEach(row -> assertNotNull(row.met(), () -> "ran: " + row));
+        assertTrue(results.get(1).met(), () -> "nothing refused by the limits: " + results.get(1));
+        assertTrue(results.get(2).met(), () -> "no more requests than one by one: " + results.get(2));
+    }
+
+    @Test
     void theScriptPollsOnceAt30SecondsThenEvery5WhileInProgress() {
         assertEquals(1, AppDeployBenchmark.scriptPolls(java.time.Duration.ofSeconds(2)));
         assertEquals(1, AppDeployBenchmark.scriptPolls(java.time.Duration.ofSeconds(30)));

@@ -127,6 +127,13 @@ public final class EmulatorAdmin {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"operationMillis\":" + millis + "}")), 204);
     }
 
+    /** Adds a company, with the demo records, to an environment of the emulated tenant. */
+    public void addCompany(String environment, String name) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/bc/environments/" + environment + "/companies"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("name", name).toString())), 201);
+    }
+
     /** A Business Central access token, as curl sends it. */
     public String bcToken() throws IOException, InterruptedException {
         return token(bcTokenUrl(), "https://api.businesscentral.dynamics.com/.default");

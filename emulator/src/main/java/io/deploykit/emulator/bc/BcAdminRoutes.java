@@ -83,7 +83,8 @@ final class BcAdminRoutes {
                         throw new io.deploykit.emulator.http.HttpError(400, "BadRequest",
                                 "Give operationMillis, how long an app install or uninstall runs");
                     }
-                    emulator.apps().setOperationDuration(Duration.ofMillis(millis));
+                    emulator.environments().names()
+                            .forEach(name -> emulator.apps(name).setOperationDuration(Duration.ofMillis(millis)));
                     exchange.respondEmpty(204);
                 })
                 .put("/bc/apps/{appId}/install-failure", "admin.bc.apps.failure", exchange -> {

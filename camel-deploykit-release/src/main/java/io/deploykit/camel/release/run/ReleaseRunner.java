@@ -307,9 +307,13 @@ public final class ReleaseRunner implements AutoCloseable {
     private static String bc(ReleaseUnit unit, String resource, String operation) {
         StringBuilder uri = new StringBuilder(unit.target().connection()).append(':').append(resource)
                 .append("?operation=").append(operation).append("&environment=").append(encode(unit.target().environment()));
-        if (unit.company() != null) {
-            uri.append(GUID.matcher(unit.company()).matches() ? "&companyId=" : "&companyName=")
-               .append(encode(unit.company()));
+        if (unit.company() != null) { // by id once resolved: no lookup of the name per endpoint
+            String id = unit.target().companyId(unit.company());
+            if (id != null || GUID.matcher(unit.company()).matches()) {
+                uri.append("&companyId=").append(encode(id != null ? id : unit.company()));
+            } else {
+                uri.append("&companyName=").append(encode(unit.company()));
+            }
         }
         return uri.toString();
     }

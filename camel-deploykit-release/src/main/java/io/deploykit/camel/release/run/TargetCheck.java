@@ -114,9 +114,10 @@ final class TargetCheck {
                 }
             }
             return new ReleaseTarget(target.connection(), target.environment(),
-                    companies.stream().map(Company::name).toList(), false);
+                    companies.stream().map(Company::name).toList(), false, companies.stream().map(Company::id).toList());
         }
         List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (String wanted : target.companies()) {
             Optional<Company> found = companies.stream()
                     .filter(c -> wanted.equals(c.name()) || wanted.equalsIgnoreCase(c.id())).findFirst();
@@ -128,8 +129,10 @@ final class TargetCheck {
                 }
             } else {
                 names.add(found.get().name());
+                ids.add(found.get().id());
             }
         }
-        return new ReleaseTarget(target.connection(), target.environment(), List.copyOf(names), false);
+        return new ReleaseTarget(target.connection(), target.environment(), List.copyOf(names), false,
+                List.copyOf(ids));
     }
 }
