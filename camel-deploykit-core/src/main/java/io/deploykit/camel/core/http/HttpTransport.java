@@ -31,16 +31,32 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Sends requests without holding a thread while they are on the wire: Apache HttpClient 5's asynchronous
  * client, two I/O threads, a bounded connection pool. Requests beyond the pool wait in its queue, not in threads.
+ * A transport either owns its client or is one user's view of a client shared by several ({@link SharedHttpClients}):
+ * closing a view fails the requests sent through it, and closes the client once its last view is closed.
  */
 public final class HttpTransport implements AutoCloseable {
 
     private final CloseableHttpAsyncClient client;
     private final String userAgent;
+    private final Runnable release;
     /** The requests sent and not answered yet: {@link #close()} fails them, the client would leave them pending. */
     private final Set<CompletableFuture<HttpResult>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /** A transport with a client of its own, closed with it. */
     public HttpTransport(HttpSettings settings) {
+        this(newClient(settings), settings.userAgent(), null);
+    }
+
+    /** A view of a started client; {@code release} runs once, when the view is closed (null: close the client). */
+    HttpTransport(CloseableHttpAsyncClient client, String userAgent, Runnable release) {
+        this.client = client;
+        this.userAgent = userAgent;
+        this.release = release != null ? release : () -> client.close(CloseMode.GRACEFUL);
+    }
+
+    /** A started client with these settings. */
+    static CloseableHttpAsyncClient newClient(HttpSettings settings) {
         var connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
@@ -69,9 +85,9 @@ public final class HttpTransport implements AutoCloseable {
         } else {
             builder.useSystemProperties();
         }
-        this.client = builder.build();
-        this.userAgent = settings.userAgent();
+        CloseableHttpAsyncClient client = builder.build();
         client.start();
+        return client;
     }
 
     /**
@@ -139,9 +155,12 @@ public final class HttpTransport implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         failPending();
-        client.close(CloseMode.GRACEFUL);
+        release.run();
         failPending();
     }
 

@@ -14,6 +14,7 @@ import org.apache.camel.support.service.ServiceHelper;
 
 import io.deploykit.camel.core.auth.TokenCache;
 import io.deploykit.camel.core.http.ConcurrencyLimit;
+import io.deploykit.camel.core.http.SharedHttpClients;
 import io.deploykit.camel.core.observe.DeployKitListener;
 import io.deploykit.camel.core.observe.DeployKitStatistics;
 import io.deploykit.camel.core.observe.Outcome;
@@ -37,6 +38,7 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
     private JobPoller jobPoller;
     private DeployKitStatistics statistics;
     private final Map<String, ConcurrencyLimit> concurrencyLimits = new ConcurrentHashMap<>();
+    private final SharedHttpClients httpClients = new SharedHttpClients();
 
     /**
      * A new endpoint on a copy of the component's configuration, for the resource the URI path names (convert it with
@@ -105,6 +107,11 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
     public ConcurrencyLimit concurrencyLimit(String user, int max) {
         return max == 0 ? ConcurrencyLimit.NONE
                 : concurrencyLimits.computeIfAbsent(user + " max " + max, key -> new ConcurrencyLimit(max));
+    }
+
+    /** The HTTP clients its endpoints share, one per set of HTTP settings. */
+    public SharedHttpClients httpClients() {
+        return httpClients;
     }
 
     public ScheduledExecutorService getScheduler() {

@@ -117,7 +117,8 @@ public abstract class DeployKitEndpoint<R extends Enum<R> & DeployKitResource<O>
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        transport = new HttpTransport(getConfiguration().httpSettings(getCamelContext(), userAgent()));
+        // the component's client for these settings: endpoints differing only in what they address share one pool
+        transport = getComponent().httpClients().open(getConfiguration().httpSettings(getCamelContext(), userAgent()));
         apiClient = new ApiClient(transport, authenticator(), getConfiguration().retryPolicy(), errorDecoder(),
                 getComponent().getScheduler(), getComponent().getStatistics(),
                 getComponent().concurrencyLimit(user(), getConfiguration().getMaxConcurrentRequests()));
