@@ -275,4 +275,31 @@ class ReleaseRunTest {
         assertTrue(mostInFlight.get() <= 3, "at most three package deploys at once in the sandbox: " + mostInFlight);
         assertTrue(mostInFlight.get() >= 2, "the companies of a step run together: " + mostInFlight);
     }
+
+    @Test
+    void anAppTheEnvironmentHasIsReportedSkippedNotDeployed() throws Exception {
+        String appOnly = """
+                release: first
+                steps:
+                  - app: apps
+                waves:
+                  - name: production
+                    targets:
+                      - environment: production
+                        companies: ["CRONUS USA, Inc."]
+                """;
+        Path folder = Releases.folder(dir.resolve("apps-only"), appOnly.replace("  - app: apps\n",
+                "  - app: apps/b-library.app\n"));
+        assertTrue(run(folder, journal(), false).succeeded());
+        java.nio.file.Files.writeString(folder.resolve("release.yaml"), appOnly.replace("release: first",
+                "release: second").replace("  - app: apps\n", "  - app: apps/b-library.app\n"));
+
+        ReleaseReport second = run(folder, journal(), false);
+
+        UnitResult app = second.units().get(0);
+        assertEquals(UnitResult.Outcome.SKIPPED, app.outcome(), second::toMarkdown);
+        assertTrue(app.detail().contains("the environment has the app at this version or higher (1.0.0.0)"),
+                app.detail());
+        assertEquals(1, bc.apps().installs().size(), "uploaded once");
+    }
 }

@@ -232,7 +232,11 @@ public final class ReleaseRunner implements AutoCloseable {
             long start = System.nanoTime();
             String deployKey = unit.key(run.id()) + (redo ? "|redo " + run.started() : "");
             LOG.info("Release {}: step {} for {}", run.id(), unit.step().describe(), unit.scope());
-            return deploy(unit, deployKey).handle((ignored, failure) -> failure).thenCompose(failure -> {
+            AtomicReference<String> serviceSkip = new AtomicReference<>();
+            return deploy(unit, deployKey).handle((skip, failure) -> {
+                serviceSkip.set(skip);
+                return failure;
+            }).thenCompose(failure -> {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 if (failure != null && Failures.unwrap(failure) instanceof OperationInterruptedException) {
                     LOG.warn("Release {}: step {} for {} was interrupted by a stop; the release continues from it at"
@@ -245,26 +249,39 @@ public final class ReleaseRunner implements AutoCloseable {
                     return CompletableFuture.completedFuture(new UnitResult(unit, UnitResult.Outcome.FAILED, took,
                             Failures.message(failure)));
                 }
-                return entry.recordAsync(Step.done, null, null).thenApply(recorded -> new UnitResult(unit,
-                        UnitResult.Outcome.DONE, took, null));
+                String skip = serviceSkip.get(); // the component found it deployed: said so, never silently
+                return entry.recordAsync(Step.done, null, null).thenApply(recorded -> skip == null
+                        ? new UnitResult(unit, UnitResult.Outcome.DONE, took, null)
+                        : new UnitResult(unit, UnitResult.Outcome.SKIPPED, took, skip));
             });
         });
     }
 
-    private CompletableFuture<Void> deploy(ReleaseUnit unit, String deployKey) {
+    /**
+     * Deploys the unit; completes with why the component sent nothing (it found the unit deployed already: the
+     * environment has the app at this version or higher, or the package's deploy key was done), or null.
+     */
+    private CompletableFuture<String> deploy(ReleaseUnit unit, String deployKey) {
         ReleaseStep step = unit.step();
         return switch (step.kind()) {
             case app -> send(bc(unit, "app", "deploy"), exchange -> {
                 exchange.getMessage().setBody(unit.files().stream().map(Path::toFile).toList());
                 exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, deployKey);
-            }).thenApply(done -> null);
+            }).thenApply(done -> unit.files().size() == 1 && skipped(done, BcConstants.DEPLOY_SKIPPED)
+                    ? "the environment has the app at this version or higher (" + done.getMessage()
+                            .getHeader(BcConstants.APP_INSTALLED_VERSION) + "): not uploaded" : null);
             case configurationPackage -> send(bc(unit, "configurationPackage", "deploy"), exchange -> {
                 exchange.getMessage().setBody(unit.files().get(0).toFile());
                 exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, deployKey);
-            }).thenApply(done -> null);
-            case pictures -> pictures(unit, deployKey);
-            case extension -> extension(unit, deployKey);
+            }).thenApply(done -> skipped(done, BcConstants.DEPLOY_SKIPPED)
+                    ? "the component had deployed it under this deploy key already: not sent again" : null);
+            case pictures -> pictures(unit, deployKey).thenApply(done -> null);
+            case extension -> extension(unit, deployKey).thenApply(done -> null);
         };
+    }
+
+    private static boolean skipped(Exchange exchange, String header) {
+        return Boolean.TRUE.equals(exchange.getMessage().getHeader(header, Boolean.class));
     }
 
     private CompletableFuture<Void> pictures(ReleaseUnit unit, String deployKey) {
