@@ -51,6 +51,13 @@ public class FileDropProperties {
      * drops files could delete or forge the records: such a setting stops the start.
      */
     private String stateDirectory;
+    /** The operator who may read the actuator beyond health and prometheus (the consoles profile's dev consoles). */
+    private String operatorUsername = "operator";
+    /**
+     * The operator's password (HTTP Basic, over TLS or loopback only); none: nobody may. Required with the consoles
+     * profile. Give it as an environment variable (DEPLOYKIT_EXAMPLE_OPERATORPASSWORD), not in a file.
+     */
+    private String operatorPassword;
     /**
      * Without a cluster database: how often this instance rewrites its claim of the inbox ({@code .deploykit-claim}),
      * which keeps a second instance from starting on it. A claim unchanged for 3 of these is taken over.
@@ -369,6 +376,22 @@ public class FileDropProperties {
 
     public void setDoneFileName(String doneFileName) {
         this.doneFileName = doneFileName;
+    }
+
+    public String getOperatorUsername() {
+        return operatorUsername;
+    }
+
+    public void setOperatorUsername(String operatorUsername) {
+        this.operatorUsername = operatorUsername;
+    }
+
+    public String getOperatorPassword() {
+        return operatorPassword;
+    }
+
+    public void setOperatorPassword(String operatorPassword) {
+        this.operatorPassword = operatorPassword;
     }
 
     public String getStateDirectory() {

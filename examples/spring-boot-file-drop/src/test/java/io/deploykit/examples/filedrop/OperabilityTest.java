@@ -40,6 +40,8 @@ import io.deploykit.emulator.reactor.ReactorEmulator;
 @ExtendWith(OutputCaptureExtension.class)
 class OperabilityTest {
 
+    private static final String OPERATOR_PASSWORD = "operator-test-password";
+
     private static final Duration WITHIN = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,16 +53,47 @@ class OperabilityTest {
         List<String> arguments = new ArrayList<>(List.of(
                 "--deploykit.example.inbox=" + work.resolve("inbox"),
                 "--deploykit.example.demo-folder=" + work.resolve("demo"),
-                "--management.endpoint.health.show-details=always"));
+                "--management.endpoint.health.show-details=always",
+                "--deploykit.example.operator-password=" + OPERATOR_PASSWORD));
         arguments.addAll(more);
         return new SpringApplicationBuilder(FileDropApplication.class).profiles("test", "consoles")
                 .run(arguments.toArray(String[]::new));
     }
 
     private static HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws IOException, InterruptedException {
+        return get(app, path, "operator:" + OPERATOR_PASSWORD);
+    }
+
+    /** As the operator ({@code user:password}), or anonymously (null). */
+    private static HttpResponse<String> get(ConfigurableApplicationContext app, String path, String credentials)
+            throws IOException, InterruptedException {
         String port = app.getEnvironment().getProperty("local.server.port");
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theConsolesAnswerTheOperatorOnlyAndDoNotStartWithoutTheOperatorsPassword() throws Exception {
+        try (ConfigurableApplicationContext app = start(List.of("--deploykit.example.emulators=on"))) {
+            assertEquals(401, get(app, "/actuator/camel/bc", null).statusCode(), "anonymous");
+            assertEquals(401, get(app, "/actuator/camel/bc", "operator:wrong").statusCode(), "a wrong password");
+            assertEquals(200, get(app, "/actuator/camel/bc").statusCode(), "the operator");
+            assertEquals(200, get(app, "/actuator/health", null).statusCode(), "the status stays open");
+        }
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () ->
+                new SpringApplicationBuilder(FileDropApplication.class).profiles("test", "consoles").run(
+                        "--deploykit.example.inbox=" + work.resolve("inbox"),
+                        "--deploykit.example.demo-folder=" + work.resolve("demo"),
+                        "--deploykit.example.emulators=on").close());
+        Throwable cause = refused;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("set deploykit.example.operator-password"), cause.getMessage());
     }
 
     @Test
