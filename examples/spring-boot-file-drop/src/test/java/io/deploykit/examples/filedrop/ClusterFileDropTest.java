@@ -101,7 +101,8 @@ class ClusterFileDropTest {
                     files.add("apps/" + app.name() + ".app");
                 }
                 for (int i = 0; i < 2; i++) {
-                    writeRelease(inbox.resolve("releases/cl-release-" + i + ".zip"), "cl-release-" + i, "CL-REL-" + i);
+                    ReleaseZips.write(inbox.resolve("releases/cl-release-" + i + ".zip"), work.resolve("staged-" + i),
+                            "cl-release-" + i, List.of("CL-REL-" + i));
                     files.add("releases/cl-release-" + i + ".zip");
                 }
 
@@ -191,22 +192,6 @@ class ClusterFileDropTest {
         assertEquals(1, installsOf(app), "uploaded once: " + services.bc.apps().installs());
         assertEquals("1.0.0.0", services.bc.apps().installed(app.id()).orElseThrow().version().toString());
         assertTrue(Files.notExists(file), "moved out of the inbox");
-    }
-
-    /** A release of one package to both companies of production, zipped beside the inbox and moved in whole. */
-    private static void writeRelease(Path bundle, String id, String code) throws java.io.IOException {
-        Path staged = Files.createDirectories(work.resolve("staged-" + id));
-        Path zip = staged.resolve(bundle.getFileName());
-        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new java.util.zip.ZipEntry("release.yaml"));
-            out.write(("release: " + id + "\nsteps:\n  - configurationPackage: " + code + ".rapidstart\nwaves:\n"
-                       + "  - name: production\n    targets:\n      - environment: production\n"
-                       + "        companies: all\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            out.putNextEntry(new java.util.zip.ZipEntry(code + ".rapidstart"));
-            out.write(Files.readAllBytes(RapidStartFiles.write(staged.resolve(code + ".rapidstart"), code,
-                    "Cluster release " + code, 1, 2).file()));
-        }
-        Files.move(zip, bundle);
     }
 
     private static String dropPackage(Path inbox, String code) throws java.io.IOException {

@@ -3,22 +3,16 @@ package io.deploykit.examples.filedrop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.deploykit.emulator.bc.packages.RapidStartFiles;
 
 /**
  * A release whose instance is killed (SIGKILL, no shutdown hooks) in the middle of a step: the bundle stays in the
@@ -57,7 +51,7 @@ class ReleaseCrashTest {
         try {
             try (ChildApplication first = ChildApplication.start("release-killed", work, arguments(inbox))) {
                 first.awaitStarted();
-                writeRelease(bundle);
+                ReleaseZips.write(bundle, work.resolve("staged"), "crash", List.of("CRASH-A", "CRASH-B"));
                 Eventually.await("CRASH-B importing", Duration.ofSeconds(60),
                         () -> first.logged("Started the import of configuration package CRASH-B"), first::tail);
                 first.kill();
@@ -83,31 +77,5 @@ class ReleaseCrashTest {
             assertEquals(2, services.bc.applies().stream().filter(a -> a.packageCode().equals(code)).count(),
                     code + " applied once per company over both starts");
         }
-    }
-
-    /** Two packages to both companies of production, zipped beside the inbox and moved in whole. */
-    private static void writeRelease(Path bundle) throws IOException {
-        Path staged = Files.createDirectories(work.resolve("staged"));
-        Path zip = staged.resolve(bundle.getFileName());
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("release.yaml"));
-            out.write("""
-                    release: crash
-                    steps:
-                      - configurationPackage: CRASH-A.rapidstart
-                      - configurationPackage: CRASH-B.rapidstart
-                    waves:
-                      - name: production
-                        targets:
-                          - environment: production
-                            companies: all
-                    """.getBytes(StandardCharsets.UTF_8));
-            for (String code : List.of("CRASH-A", "CRASH-B")) {
-                out.putNextEntry(new ZipEntry(code + ".rapidstart"));
-                out.write(Files.readAllBytes(RapidStartFiles.write(staged.resolve(code + ".rapidstart"), code,
-                        "Release " + code, 1, 2).file()));
-            }
-        }
-        Files.move(zip, bundle);
     }
 }
