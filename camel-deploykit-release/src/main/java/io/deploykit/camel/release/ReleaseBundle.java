@@ -15,6 +15,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import io.deploykit.camel.core.body.BoundedInputStream;
+import io.deploykit.camel.core.error.InvalidInputException;
 import io.deploykit.camel.release.manifest.ManifestReader;
 
 /**
@@ -39,9 +40,18 @@ public final class ReleaseBundle implements AutoCloseable {
     }
 
     /**
+     * @param path the release's folder, its {@code release.yaml} (a folder named by its manifest, as a file consumer
+     *             that waits for the manifest written last picks it), or a zip
      * @throws InvalidReleaseException when it is neither a folder nor a readable zip, or holds no manifest
      */
     public static ReleaseBundle open(Path path) {
+        return open(path, MAX_ENTRIES, MAX_UNPACKED_BYTES);
+    }
+
+    static ReleaseBundle open(Path path, int maxEntries, long maxUnpackedBytes) {
+        if (isManifest(path)) {
+            path = path.toAbsolutePath().getParent();
+        }
         String name = path.getFileName().toString();
         if (Files.isDirectory(path)) {
             return requireManifest(new ReleaseBundle(name, path.toAbsolutePath().normalize(), null));
@@ -57,12 +67,17 @@ public final class ReleaseBundle implements AutoCloseable {
         }
         ReleaseBundle bundle = new ReleaseBundle(name, target, target);
         try {
-            unzip(name, path, target);
+            unzip(name, path, target, maxEntries, maxUnpackedBytes);
             return requireManifest(bundle);
         } catch (RuntimeException e) {
             bundle.close();
             throw e;
         }
+    }
+
+    private static boolean isManifest(Path path) {
+        return path.getFileName() != null && ManifestReader.FILE_NAME.equals(path.getFileName().toString())
+               && Files.isRegularFile(path);
     }
 
     private static ReleaseBundle requireManifest(ReleaseBundle bundle) {
@@ -73,11 +88,11 @@ public final class ReleaseBundle implements AutoCloseable {
         return bundle;
     }
 
-    private static void unzip(String name, Path zip, Path target) {
+    private static void unzip(String name, Path zip, Path target, int maxEntries, long maxUnpackedBytes) {
         try (ZipFile file = new ZipFile(zip.toFile())) {
-            if (file.size() > MAX_ENTRIES) {
+            if (file.size() > maxEntries) {
                 throw new InvalidReleaseException(name, List.of(name + " has " + file.size() + " entries, more than the "
-                                                                + MAX_ENTRIES + " a release may have"));
+                                                                + maxEntries + " a release may have"));
             }
             long total = 0;
             for (Enumeration<? extends ZipEntry> entries = file.entries(); entries.hasMoreElements(); ) {
@@ -92,7 +107,7 @@ public final class ReleaseBundle implements AutoCloseable {
                     continue;
                 }
                 Files.createDirectories(out.getParent());
-                long left = MAX_UNPACKED_BYTES - total;
+                long left = maxUnpackedBytes - total;
                 try (InputStream in = new BoundedInputStream(file.getInputStream(entry), left,
                         "The files of release " + name + " unpacked")) {
                     total += Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
@@ -100,8 +115,9 @@ public final class ReleaseBundle implements AutoCloseable {
             }
         } catch (InvalidReleaseException e) {
             throw e;
-        } catch (io.deploykit.camel.core.error.InvalidInputException e) { // the unpacked bytes' bound
-            throw new InvalidReleaseException(name, List.of(e.getMessage()));
+        } catch (InvalidInputException e) { // the unpacked bytes' bound, whatever the entries' headers claimed
+            throw new InvalidReleaseException(name, List.of(name + " unpacks to more than " + maxUnpackedBytes
+                                                            + " bytes, the most a release may hold"));
         } catch (ZipException e) {
             throw new InvalidReleaseException(name, List.of(name + " is not a readable zip: " + e.getMessage()));
         } catch (IOException e) {

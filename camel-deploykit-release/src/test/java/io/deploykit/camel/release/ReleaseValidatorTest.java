@@ -153,6 +153,70 @@ class ReleaseValidatorTest {
     }
 
     @Test
+    void aZipBombIsCutAtTheUnpackedBoundWhateverItsHeadersClaimAndLeavesNothingBehind() throws Exception {
+        Path bomb = dir.resolve("bomb.zip");
+        try (OutputStream out = Files.newOutputStream(bomb); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("release.yaml"));
+            zip.write("release: bomb".getBytes());
+            zip.putNextEntry(new ZipEntry("packages/BOMB.rapidstart"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros); // 64 MiB that deflate to a few hundred KiB
+            }
+        }
+        claimSmallSizes(bomb);
+        long unpackedBefore = unpackedFolders();
+
+        InvalidReleaseException failure = assertThrows(InvalidReleaseException.class,
+                () -> ReleaseBundle.open(bomb, 100, 8L * 1024 * 1024));
+
+        assertTrue(failure.getMessage().contains("bomb.zip unpacks to more than 8388608 bytes"), failure.getMessage());
+        assertEquals(unpackedBefore, unpackedFolders(), "what was unpacked is deleted");
+    }
+
+    @Test
+    void aZipOfMoreEntriesThanTheBoundIsRefusedBeforeUnpacking() throws Exception {
+        Path many = dir.resolve("many.zip");
+        try (OutputStream out = Files.newOutputStream(many); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < 5; i++) {
+                zip.putNextEntry(new ZipEntry("pictures/" + i + ".png"));
+            }
+        }
+        InvalidReleaseException failure = assertThrows(InvalidReleaseException.class,
+                () -> ReleaseBundle.open(many, 4, 1024));
+        assertTrue(failure.getMessage().contains("many.zip has 5 entries, more than the 4 a release may have"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aFolderIsOpenedByItsManifestAsAFileConsumerPicksTheManifestWrittenLast() throws Exception {
+        Path folder = Releases.folder(dir.resolve("by-manifest"), Releases.MANIFEST);
+        try (ReleaseBundle bundle = ReleaseBundle.open(folder.resolve("release.yaml"))) {
+            assertEquals("by-manifest", bundle.name());
+            assertEquals(folder.toAbsolutePath().normalize(), bundle.root());
+            assertEquals("contoso-2026.12", ReleaseValidator.validate(bundle).manifest().id());
+        }
+    }
+
+    /** Makes every central directory entry claim 100 bytes unpacked, as a bomb that fools header checks does. */
+    private static void claimSmallSizes(Path zip) throws java.io.IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int at = 0; at + 46 <= bytes.length; at++) {
+            if (buffer.getInt(at) == 0x02014b50) { // a central directory header: its uncompressed size at +24
+                buffer.putInt(at + 24, 100);
+            }
+        }
+        Files.write(zip, bytes);
+    }
+
+    private static long unpackedFolders() throws java.io.IOException {
+        try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return temp.filter(p -> p.getFileName().toString().startsWith("deploykit-release-")).count();
+        }
+    }
+
+    @Test
     void aManifestOfNestedAliasesOrTooLargeIsRefusedWithoutBeingExpanded() throws Exception {
         StringBuilder bomb = new StringBuilder("release: bomb\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 0; i < 12; i++) {
