@@ -24,6 +24,9 @@ import io.deploykit.camel.release.ReleaseComponent;
 @Component
 class DeployRoutes extends RouteBuilder {
 
+    /** The route, and the name of its read lock, that picks releases dropped as folders. */
+    private static final String RELEASE_FOLDERS = "release-folders";
+
     private final FileDropProperties properties;
     private final IdempotentRepository inboxLocks;
     private final StateRepository<String, String> deployStates;
@@ -53,6 +56,10 @@ class DeployRoutes extends RouteBuilder {
                     stateOutage, turns));
             bindToRegistry(Inbox.moveOf(folder), new OutcomeMove<>(folder, failureNote, reports, Clock.systemUTC()));
         }
+        bindToRegistry(lockOf(RELEASE_FOLDERS), new InboxReadLock<>(inboxLocks, "releases", inbox.stableFor(),
+                Clock.systemUTC(), stateOutage, null));
+        bindToRegistry(Inbox.folderMoveOf("releases"),
+                OutcomeMove.ofFolders("releases", failureNote, reports, Clock.systemUTC()));
 
         // not handled: the exchange stays failed, so the consumer rolls back and leaves the file in the inbox
         onException(OperationInterruptedException.class)
@@ -75,6 +82,17 @@ class DeployRoutes extends RouteBuilder {
                 .process(ReleaseReports::keep)
                 .log("Release ${header.CamelReleaseId}: ${header.CamelReleaseStepsDone} steps done,"
                      + " ${header.CamelReleaseStepsSkipped} skipped; moving ${file:name} to .done with its report");
+
+        // a release dropped as a folder, picked once its manifest (written last) is stable, moved whole; on FTP the
+        // consumer would fetch the manifest alone, so a folder there goes to .error saying to drop a zip
+        from(inbox.releaseFolders("releases", lockOf(RELEASE_FOLDERS))).routeId(RELEASE_FOLDERS)
+                .setProperty(Inbox.OUTCOME, constant(Inbox.DONE))
+                .process(exchange -> inbox.requireLocal(exchange, "a release folder"))
+                .log("Picked ${file:parent}: the release folder's manifest is there; deploying the release")
+                .to("release:deploy")
+                .process(ReleaseReports::keep)
+                .log("Release ${header.CamelReleaseId}: ${header.CamelReleaseStepsDone} steps done,"
+                     + " ${header.CamelReleaseStepsSkipped} skipped; moving its folder to .done with its report");
 
         // an app installs once per version: a file of a version the environment has is skipped (a WARN says so)
         from(inbox.consumer("apps", "app", lockOf("apps"))).routeId("apps")

@@ -3,6 +3,9 @@ package io.deploykit.examples.filedrop;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.deploykit.camel.release.InvalidReleaseException;
+import io.deploykit.camel.release.manifest.ManifestReader;
+
 /**
  * The endpoints of one inbox folder, local or on FTP: the consumer that picks files (moving them to {@code .done} or
  * {@code .error} once their route has finished, never before, and leaving them where they are when the route was
@@ -28,9 +31,22 @@ final class Inbox {
      * moves each to its outcome folder with the strategy bound as {@link #moveOf}.
      */
     String consumer(String folder, String extensions, String lock) {
-        String options = "includeExt=" + extensions
+        return consumer(folder, "includeExt=" + extensions, lock, moveOf(folder));
+    }
+
+    /**
+     * Picks the {@code release.yaml} of each folder in {@code folder}: a release dropped as a folder is picked once its
+     * manifest, written last, is stable, and moves whole with the strategy bound as {@link #folderMoveOf}.
+     */
+    String releaseFolders(String folder, String lock) {
+        return consumer(folder, "recursive=true&minDepth=2&maxDepth=2&antInclude=*/" + ManifestReader.FILE_NAME, lock,
+                folderMoveOf(folder));
+    }
+
+    private String consumer(String folder, String selection, String lock, String move) {
+        String options = selection
                          + "&exclusiveReadLockStrategy=#" + lock
-                         + "&processStrategy=#" + moveOf(folder)
+                         + "&processStrategy=#" + move
                          + "&sortBy=file:modified;file:name" // oldest first (PackageTurns keeps one code in turn)
                          + "&initialDelay=0&delay=" + properties.getPollDelay().toMillis()
                          + (isSet(properties.getDoneFileName()) ? "&doneFileName=" + properties.getDoneFileName() : "");
@@ -42,6 +58,11 @@ final class Inbox {
     /** The name of the {@link OutcomeMove} of {@code folder} in the registry. */
     static String moveOf(String folder) {
         return "deploykitOutcomeMove-" + folder;
+    }
+
+    /** The name of the {@link OutcomeMove#ofFolders} of {@code folder} in the registry. */
+    static String folderMoveOf(String folder) {
+        return "deploykitFolderMove-" + folder;
     }
 
     /** How long a file must be seen unchanged before it is picked up. */
@@ -57,6 +78,16 @@ final class Inbox {
     /** Writes files beside those moved to {@code outcome} ({@code .done} or {@code .error}) of {@code folder}. */
     String outcomeFolder(String folder, String outcome) {
         return base(folder + "/" + outcome);
+    }
+
+    /** Refuses a file whose neighbours the route needs when it came from FTP, which fetches each file alone. */
+    void requireLocal(org.apache.camel.Exchange exchange, String what) {
+        if (isFtp()) {
+            String name = Path.of(exchange.getMessage().getHeader(org.apache.camel.Exchange.FILE_NAME, String.class))
+                    .getName(0).toString();
+            throw new InvalidReleaseException(name, java.util.List.of(what + " cannot be taken from an FTP inbox, which"
+                    + " fetches one file at a time: drop the release as a zip"));
+        }
     }
 
     boolean isFtp() {

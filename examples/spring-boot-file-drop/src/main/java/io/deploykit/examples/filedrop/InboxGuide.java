@@ -60,7 +60,7 @@ class InboxGuide implements ApplicationRunner {
             for (String folder : InboxCheck.FOLDERS) {
                 Files.createDirectories(inbox.resolve(folder));
             }
-            LOG.info("Drop files into {}/releases (*.zip with a release.yaml), {}/apps (*.app), {}/rapidstart"
+            LOG.info("Drop files into {}/releases (*.zip with a release.yaml, or a folder whose release.yaml is written last), {}/apps (*.app), {}/rapidstart"
                      + " (*.rapidstart), {}/pictures (<item number>.png|jpg) and {}/extensions (*.zip); each moves to"
                      + " .done, or to .error with a .error.txt note (a release with its report beside it)", inbox,
                      inbox, inbox, inbox, inbox);

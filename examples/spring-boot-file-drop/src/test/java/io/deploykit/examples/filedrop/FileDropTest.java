@@ -113,6 +113,35 @@ class FileDropTest {
     }
 
     @Test
+    void aReleaseFolderWaitsForItsManifestWrittenLastThenMovesWholeToDoneWithItsReport() throws Exception {
+        Path folder = Files.createDirectories(inbox("releases").resolve("folder-release/packages"));
+        RapidStartFiles.write(folder.resolve("FD-FOLDER.rapidstart"), "FD-FOLDER", "From a folder", 1, 2);
+        Thread.sleep(1500); // polls at 100 ms, files stable after 300 ms: a release without its manifest is left
+
+        assertTrue(Files.isDirectory(inbox("releases").resolve("folder-release")), "not picked without its manifest");
+        assertFalse(Files.exists(inbox("releases").resolve(".done/folder-release")));
+        Files.writeString(inbox("releases").resolve("folder-release/release.yaml"), """
+                release: folder-release
+                steps:
+                  - configurationPackage: packages/FD-FOLDER.rapidstart
+                waves:
+                  - name: production
+                    targets:
+                      - environment: production
+                        companies: ["CRONUS USA, Inc."]
+                """);
+
+        Eventually.await("folder-release in .done", WITHIN,
+                () -> Files.isRegularFile(inbox("releases").resolve(".done/folder-release/release.yaml")));
+        assertTrue(Files.isRegularFile(inbox("releases").resolve(".done/folder-release/packages/FD-FOLDER.rapidstart")),
+                "the whole folder moved");
+        assertFalse(Files.exists(inbox("releases").resolve("folder-release")));
+        String report = Files.readString(inbox("releases").resolve(".done/folder-release.report.md"));
+        assertTrue(report.startsWith("# Release folder-release: succeeded"), report);
+        assertEquals("Completed", bc.packageByCode(company(), "FD-FOLDER").orElseThrow().applyStatus());
+    }
+
+    @Test
     void aReleaseWithAProblemGoesToErrorNamingEveryProblem() throws Exception {
         Path zip = inbox("releases").resolve(".broken.zip.tmp");
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {

@@ -1,6 +1,7 @@
 package io.deploykit.examples.filedrop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -88,6 +89,21 @@ class FtpFileDropTest {
         String company = bc.company(EmbeddedEmulators.DEMO_COMPANY).id();
         assertEquals("Completed", bc.packageByCode(company, "FTP-VALID").orElseThrow().applyStatus());
         assertTrue(Files.readString(remote("rapidstart/.error/ftp-broken.rapidstart.error.txt")).contains("not gzip"));
+    }
+
+    @Test
+    void aReleaseFolderOnTheServerMovesWholeToErrorSayingToDropAZip() throws Exception {
+        upload(Files.writeString(work.resolve("README.txt"), "the release's other files"),
+                "drop/releases/ftp-folder/README.txt");
+        upload(Files.writeString(work.resolve("release.yaml"), "release: ftp-folder\n"),
+                "drop/releases/ftp-folder/release.yaml");
+
+        Eventually.await("the folder and its note in .error on the server", WITHIN,
+                () -> Files.isRegularFile(remote("releases/.error/ftp-folder/README.txt")), this::serverState);
+        assertFalse(Files.exists(remote("releases/ftp-folder")));
+        assertTrue(Files.readString(remote("releases/.error/ftp-folder.error.txt")).contains(
+                "a release folder cannot be taken from an FTP inbox, which fetches one file at a time: drop the release"
+                + " as a zip"));
     }
 
     @Test
