@@ -16,7 +16,8 @@ final class Drop {
         RAPIDSTART("rapidstart", "RapidStart packages"),
         PICTURE("pictures", "item pictures"),
         EXTENSION("extensions", "extension zips"),
-        APP("apps", "apps (per-tenant extensions)");
+        APP("apps", "apps (per-tenant extensions)"),
+        RELEASE("releases", "releases (zips)");
 
         final String folder;
         final String label;
@@ -47,13 +48,15 @@ final class Drop {
     final int seq;
     final Kind kind;
     final String name;
-    /** The package code, the item number, the extension name, or the app id. */
+    /** The package code, the item number, the extension name, the app id, or the release's package codes' stem. */
     final String key;
     final String sha256;
     final Expected expected;
     final Instant droppedAt;
     /** Whether its jobs are held for a while (less than the timeout): a long deploy for a kill or a stop to hit. */
     final boolean held;
+    /** A release's configuration packages, in order: code to the SHA-256 of its file; empty for other kinds. */
+    final java.util.Map<String, String> releasePackages;
 
     private volatile Instant departedAt;
     private volatile Outcome outcome;
@@ -64,6 +67,12 @@ final class Drop {
 
     Drop(int seq, Kind kind, String name, String key, String sha256, Expected expected, Instant droppedAt,
          boolean held) {
+        this(seq, kind, name, key, sha256, expected, droppedAt, held, java.util.Map.of());
+    }
+
+    Drop(int seq, Kind kind, String name, String key, String sha256, Expected expected, Instant droppedAt,
+         boolean held, java.util.Map<String, String> releasePackages) {
+        this.releasePackages = releasePackages;
         this.seq = seq;
         this.kind = kind;
         this.name = name;

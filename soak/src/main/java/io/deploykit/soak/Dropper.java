@@ -32,7 +32,8 @@ import io.deploykit.emulator.reactor.ExtensionZips;
  * Makes the files to drop, each with content of its own, and drops them: written beside the inbox, then moved in
  * at once (as an uploader that renames at the end). Most are RapidStart packages (a few reuse the code of an earlier
  * one that is gone from the inbox, so their deploy replaces its package), some item pictures (named after the item,
- * so one per item at a time in the inbox), some extension zips and a few apps (names and ids of their own).
+ * so one per item at a time in the inbox), some extension zips, a few apps (names and ids of their own) and a few
+ * releases (zips of two packages of their own to two companies).
  */
 final class Dropper {
 
@@ -46,7 +47,12 @@ final class Dropper {
     private static final double PICTURE_SHARE = 0.10;
     private static final double EXTENSION_SHARE = 0.10;
     private static final double APP_SHARE = 0.03;
+    private static final double RELEASE_SHARE = 0.01;
     private static final double CODE_REUSE_SHARE = 0.05;
+    /** The companies each release goes to, in the instances' environment. */
+    static final List<String> RELEASE_COMPANIES = List.of(Services.COMPANY, "My Company");
+    /** The suffixes of a release's two package codes, after its key: deployed in this order. */
+    static final List<String> RELEASE_STEPS = List.of("-A", "-B");
     private static final AppManifest.Dependency BASE_APPLICATION = new AppManifest.Dependency(
             "437dbf0e-84ff-417a-965d-ed2bb9650972", "Base Application", "Microsoft", AppVersion.parse("27.0.0.0"));
 
@@ -60,12 +66,15 @@ final class Dropper {
     private final Set<Integer> stuckAt = new HashSet<>();
     private final Set<Integer> heldAt = new HashSet<>();
     private final Duration holdFor;
+    /** The environment the releases go to: the instances' own. */
+    private final String environment;
     private final ScheduledExecutorService releases = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "soak-job-holds");
         thread.setDaemon(true);
         return thread;
     });
     private int held;
+    private int heldReleases;
     private final Map<Drop.Kind, Integer> counts = new EnumMap<>(Drop.Kind.class);
     private int nextItem;
     private int pictures;
@@ -76,8 +85,9 @@ final class Dropper {
      * @param holdBefore the moments (from the first drop) before which a package whose jobs are held is dropped, so
      *                   that a kill or a stop then finds a deploy under way
      */
-    Dropper(SoakSettings settings, Path inbox, Path staging, DropLedger ledger, BcFaults bcFaults,
+    Dropper(SoakSettings settings, Path inbox, Path staging, DropLedger ledger, BcFaults bcFaults, String environment,
             List<Duration> holdBefore) {
+        this.environment = environment;
         this.holdFor = settings.holdFor();
         this.inbox = inbox;
         this.staging = staging;
@@ -89,7 +99,9 @@ final class Dropper {
             double pick = random.nextDouble();
             Drop.Kind kind = pick < PICTURE_SHARE ? Drop.Kind.PICTURE
                     : pick < PICTURE_SHARE + EXTENSION_SHARE ? Drop.Kind.EXTENSION
-                    : pick < PICTURE_SHARE + EXTENSION_SHARE + APP_SHARE ? Drop.Kind.APP : Drop.Kind.RAPIDSTART;
+                    : pick < PICTURE_SHARE + EXTENSION_SHARE + APP_SHARE ? Drop.Kind.APP
+                    : pick < PICTURE_SHARE + EXTENSION_SHARE + APP_SHARE + RELEASE_SHARE ? Drop.Kind.RELEASE
+                    : Drop.Kind.RAPIDSTART;
             plan.add(kind);
             if (kind == Drop.Kind.RAPIDSTART) {
                 rapidStarts.add(seq);
@@ -106,12 +118,22 @@ final class Dropper {
             (i % 2 == 0 && applyFailureAt.size() < settings.applyFailures() || stuckAt.size() >= settings.stuckJobs()
                     ? applyFailureAt : stuckAt).add(seq);
         }
-        // a held package a few seconds before each kill and stop: it is picked and waits for its import by then
+        // a held package a few seconds before each kill and stop: it is picked and waits for its import by then; every
+        // second strike a held release instead, whose first step waits so
         long interval = settings.dropPhase().toNanos() / settings.drops();
-        for (Duration moment : holdBefore) {
-            int wanted = (int) (moment.minus(HOLD_LEAD).toNanos() / interval) + 1;
+        for (int strike = 0; strike < holdBefore.size(); strike++) {
+            int wanted = (int) (holdBefore.get(strike).minus(HOLD_LEAD).toNanos() / interval) + 1;
+            boolean release = strike % 2 == 1;
             rapidStarts.stream().filter(seq -> seq >= wanted && !applyFailureAt.contains(seq) && !stuckAt.contains(seq))
-                    .findFirst().ifPresent(heldAt::add);
+                    .findFirst().ifPresent(seq -> {
+                        heldAt.add(seq);
+                        if (release) {
+                            plan.set(seq - 1, Drop.Kind.RELEASE);
+                        }
+                    });
+        }
+        if (!plan.contains(Drop.Kind.RELEASE) && rapidStarts.size() > 1) { // a small run drops a release all the same
+            plan.set(rapidStarts.get(rapidStarts.size() / 3) - 1, Drop.Kind.RELEASE);
         }
     }
 
@@ -128,6 +150,7 @@ final class Dropper {
             case PICTURE -> picture(seq, freeItem());
             case EXTENSION -> extension(seq);
             case APP -> app(seq);
+            case RELEASE -> release(seq);
         };
         counts.merge(drop.kind, 1, Integer::sum);
         return drop;
@@ -205,11 +228,54 @@ final class Dropper {
         return place(seq, Drop.Kind.APP, name + ".app", id, file, Drop.Expected.DONE, false);
     }
 
+    /**
+     * A release of two packages of its own ({@code <key>-A}, then {@code <key>-B}) to both companies; held, its first
+     * package's jobs wait, so a kill or a stop finds it mid-release.
+     */
+    private Drop release(int seq) throws IOException {
+        String key = String.format(Locale.ROOT, "SOAK-%05d", seq);
+        String name = String.format(Locale.ROOT, "soak-release-%05d.zip", seq);
+        boolean hold = heldAt.contains(seq);
+        if (hold) {
+            String first = key + RELEASE_STEPS.get(0);
+            bcFaults.stickJobsOf(first, true);
+            releases.schedule(() -> bcFaults.stickJobsOf(first, false), holdFor.toMillis(), TimeUnit.MILLISECONDS);
+            heldReleases++;
+        }
+        StringBuilder manifest = new StringBuilder("release: soak-release-" + seq + "\nsteps:\n");
+        Map<String, String> packages = new java.util.LinkedHashMap<>();
+        Path zip = staging.resolve(name);
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String step : RELEASE_STEPS) {
+                String code = key + step;
+                Path file = RapidStartFiles.write(staging.resolve(code + ".rapidstart"), code, "Soak release " + seq, 1,
+                        2 + seq % 3).file();
+                packages.put(code, Sha256.of(file));
+                manifest.append("  - configurationPackage: ").append(code).append(".rapidstart\n");
+                out.putNextEntry(new java.util.zip.ZipEntry(code + ".rapidstart"));
+                Files.copy(file, out);
+                Files.delete(file);
+            }
+            manifest.append("waves:\n  - name: production\n    targets:\n      - environment: ").append(environment)
+                    .append("\n        companies: [")
+                    .append(String.join(", ", RELEASE_COMPANIES.stream().map(c -> "\"" + c + "\"").toList()))
+                    .append("]\n");
+            out.putNextEntry(new java.util.zip.ZipEntry("release.yaml"));
+            out.write(manifest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return place(seq, Drop.Kind.RELEASE, name, key, zip, Drop.Expected.DONE, hold, packages);
+    }
+
     private Drop place(int seq, Drop.Kind kind, String name, String key, Path staged, Drop.Expected expected,
                        boolean hold) throws IOException {
+        return place(seq, kind, name, key, staged, expected, hold, Map.of());
+    }
+
+    private Drop place(int seq, Drop.Kind kind, String name, String key, Path staged, Drop.Expected expected,
+                       boolean hold, Map<String, String> releasePackages) throws IOException {
         String sha256 = Sha256.of(staged);
         Path target = inbox.resolve(kind.folder).resolve(name);
-        Drop drop = new Drop(seq, kind, name, key, sha256, expected, Instant.now(), hold);
+        Drop drop = new Drop(seq, kind, name, key, sha256, expected, Instant.now(), hold, releasePackages);
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         ledger.add(drop); // after it appeared: the watcher takes a file not in the inbox for one that left it
         return drop;
@@ -233,6 +299,11 @@ final class Dropper {
         return held;
     }
 
+    /** Releases whose first step's jobs were held so, for a kill or a stop to hit mid-release. */
+    int heldReleases() {
+        return heldReleases;
+    }
+
     /**
      * Lets every held or stuck job go on at once (a stuck package's jobs are released as its file reaches .error; this
      * catches any that did not); stops the releases' scheduler.
@@ -242,6 +313,7 @@ final class Dropper {
         for (Drop drop : ledger.all()) {
             if (drop.held || drop.expected == Drop.Expected.JOB_TIMEOUT) {
                 bcFaults.stickJobsOf(drop.key, false);
+                drop.releasePackages.keySet().forEach(code -> bcFaults.stickJobsOf(code, false));
             }
         }
     }

@@ -39,6 +39,7 @@ final class Reconciliation {
         result.drops.putAll(dropper.counts());
         result.reusedCodes = dropper.reusedCodes();
         result.held = dropper.held();
+        result.heldReleases = dropper.heldReleases();
         result.picturesReplaced = dropper.picturesReplaced();
         result.applyFailuresPlanned = dropper.applyFailuresPlanned();
         result.stuckJobsPlanned = dropper.stuckJobsPlanned();
@@ -167,6 +168,12 @@ final class Reconciliation {
         Map<String, Long> uploads = count(services.reactor.uploads().stream(), u -> u.name() + "|" + u.sha256());
         Map<String, Long> releases = count(services.reactor.releases().stream(), r -> String.valueOf(r.name()));
         Map<String, Long> installs = count(services.bc.apps().installs().stream(), i -> i.appId() + "|" + i.sha256());
+        // a release's steps: once per company, so counted per package code, company and content
+        Map<String, Long> appliesPerCompany = count(services.bc.applies().stream(),
+                a -> a.packageCode() + "|" + a.companyId() + "|" + a.sha256());
+        Map<String, Long> importsPerCompany = count(services.bc.imports().stream(),
+                i -> i.packageCode() + "|" + i.companyId() + "|" + i.sha256());
+        List<String> releaseCompanies = Dropper.RELEASE_COMPANIES.stream().map(c -> services.bc.company(c).id()).toList();
         result.maxInstallsPerAppVersion = count(services.bc.apps().installs().stream(),
                 i -> i.appId() + "|" + i.version()).values().stream().mapToInt(Long::intValue).max().orElse(0);
         Map<String, String> itemIds = itemIds(services);
@@ -227,6 +234,28 @@ final class Reconciliation {
                     knownInstalls.add(key);
                     deploys = installs.getOrDefault(key, 0L).intValue();
                     what = "installed (pteInstall accepted)";
+                }
+                case RELEASE -> {
+                    // deploys: the most applies of one step on one company; related: the fewest (each must be 1)
+                    int most = 0;
+                    int fewest = Integer.MAX_VALUE;
+                    for (Map.Entry<String, String> pkg : drop.releasePackages.entrySet()) {
+                        knownPackages.add(pkg.getKey() + "|" + pkg.getValue());
+                        for (String company : releaseCompanies) {
+                            String key = pkg.getKey() + "|" + company + "|" + pkg.getValue();
+                            int applied = appliesPerCompany.getOrDefault(key, 0L).intValue();
+                            most = Math.max(most, applied);
+                            fewest = Math.min(fewest, applied);
+                            result.maxImportsPerFile = Math.max(result.maxImportsPerFile,
+                                    importsPerCompany.getOrDefault(key, 0L).intValue());
+                            result.releaseStepTargets++;
+                        }
+                    }
+                    result.maxRunsPerReleaseStep = Math.max(result.maxRunsPerReleaseStep, most);
+                    deploys = most;
+                    what = "applied at most (per step and company)";
+                    related = Math.min(fewest, 1); // more than once shows in deploys
+                    relatedWhat = "every step on every company at least";
                 }
                 default -> throw new IllegalStateException("unknown kind " + drop.kind);
             }
@@ -290,22 +319,12 @@ final class Reconciliation {
                 lines.subList(0, Math.min(lines.size(), EVIDENCE_LINES))));
     }
 
-    /** Inbox folders the instances watch that the soak drops nothing into yet: they must hold no file at all. */
-    private static final Set<String> NOT_DROPPED_INTO = Set.of("releases");
-
     private static void leftovers(SoakResult result, List<Drop> drops, Path inbox, Path work, Services services,
                                   Cluster cluster) {
         Set<String> folders = Stream.of(Drop.Kind.values()).map(kind -> kind.folder).collect(Collectors.toSet());
         for (Path entry : list(inbox)) {
             String name = entry.getFileName().toString();
-            if (NOT_DROPPED_INTO.contains(name)) { // its .done and .error may be there, with nothing in them
-                try (Stream<Path> files = Files.walk(entry)) {
-                    files.filter(Files::isRegularFile)
-                            .forEach(file -> result.inboxLeftovers.add(inbox.relativize(file).toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            } else if (!folders.contains(name)) {
+            if (!folders.contains(name)) {
                 result.inboxLeftovers.add(inbox.relativize(entry).toString());
             }
         }
@@ -323,7 +342,7 @@ final class Reconciliation {
                 }
             }
             for (Path entry : list(folder.resolve(".done"))) {
-                if (!names.contains(entry.getFileName().toString())) {
+                if (!names.contains(entry.getFileName().toString()) && !isReportOf(entry, names)) {
                     result.inboxLeftovers.add(inbox.relativize(entry).toString());
                 }
             }
@@ -334,7 +353,7 @@ final class Reconciliation {
                     if (!Files.exists(entry.resolveSibling(failed))) {
                         result.orphanNotes.add(inbox.relativize(entry).toString());
                     }
-                } else if (!names.contains(name)) {
+                } else if (!names.contains(name) && !isReportOf(entry, names)) {
                     result.inboxLeftovers.add(inbox.relativize(entry).toString());
                 } else if (!Files.exists(entry.resolveSibling(name + ".error.txt"))) {
                     result.errorWithoutNote.add(inbox.relativize(entry) + " (no note beside it at the end)");
@@ -353,6 +372,18 @@ final class Reconciliation {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** A release's report, written beside the release it moved with: {@code <name>.report.md} or {@code .json}. */
+    private static boolean isReportOf(Path entry, Set<String> names) {
+        String name = entry.getFileName().toString();
+        for (String suffix : List.of(".report.md", ".report.json")) {
+            if (name.endsWith(suffix) && names.contains(name.substring(0, name.length() - suffix.length()))
+                && Files.exists(entry.resolveSibling(name.substring(0, name.length() - suffix.length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Path> list(Path folder) {

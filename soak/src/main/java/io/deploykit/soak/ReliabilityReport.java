@@ -90,10 +90,15 @@ final class ReliabilityReport {
                 + r.maxImportsPerFile + ", releases per extension max " + r.maxReleasesPerFile
                 + ", installs per app id and version max " + r.maxInstallsPerAppVersion
                 + listOf(r.deployedMoreThanOnce));
+        row(md, "steps per release target", "at most 1", "max " + r.maxRunsPerReleaseStep + " over "
+                + r.releaseStepTargets + " steps and companies", r.maxRunsPerReleaseStep <= 1,
+                "applies of each configuration package of each release per company and file SHA-256; a release in"
+                + " `.done` has every step applied once on every company (counted in the next row)");
         int done = r.doneCount();
         row(md, "files in `.done` deployed", "all, once", (done - r.doneButNotDeployed.size()) + " of " + done,
                 r.doneButNotDeployed.isEmpty(), "a file in `.done` has exactly one apply (and one import), picture"
-                + " update, or upload (and one release)" + listOf(r.doneButNotDeployed));
+                + " update, or upload (and one release), a release each of its steps once per company"
+                + listOf(r.doneButNotDeployed));
         row(md, "files whose deploy failed, in `.done`", "0", Integer.toString(r.doneButFailed.size()),
                 r.doneButFailed.isEmpty(), "an extension whose package's processing failed on the service must be in"
                 + " `.error` (with `ReactorPackageFailedException` as its reason)" + listOf(r.doneButFailed));
@@ -131,8 +136,8 @@ final class ReliabilityReport {
                 case RAPIDSTART -> r.reusedCodes + " reuse the code of an earlier package gone from the inbox (the"
                                    + " deploy replaces it); " + r.held + " had their jobs held for "
                                    + r.settings.holdFor().toSeconds() + " s (less than the timeout), dropped "
-                                   + Dropper.HOLD_LEAD.toSeconds() + " s before each kill or restart so that it hits"
-                                   + " a deploy under way; package codes of at most 20 characters";
+                                   + Dropper.HOLD_LEAD.toSeconds() + " s before every other kill or restart so that it"
+                                   + " hits a deploy under way; package codes of at most 20 characters";
                 case PICTURE -> "`<item number>.png` for items " + String.join(", ", Dropper.ITEMS)
                                 + ", each dropped once the item's previous picture left the inbox"
                                 + (r.picturesReplaced > 0 ? "; " + r.picturesReplaced + " planned pictures became"
@@ -141,6 +146,11 @@ final class ReliabilityReport {
                 case APP -> "ids of their own, on Base Application; installed through `pteInstall` (not idempotent:"
                             + " 504, 502 and dropped connections after it acted are injected too); installs per app"
                             + " id and version max " + r.maxInstallsPerAppVersion;
+                case RELEASE -> "zips of two packages of their own, in order, to the companies " + String.join(" and ",
+                        Dropper.RELEASE_COMPANIES) + " of one environment; " + r.heldReleases + " had their first"
+                        + " step's jobs held for " + r.settings.holdFor().toSeconds() + " s, dropped "
+                        + Dropper.HOLD_LEAD.toSeconds() + " s before every second kill or restart so that it hits a"
+                        + " release under way; a report beside each in `.done` or `.error`";
             };
             md.append("| ").append(kind.label).append(" | ").append(r.drops.getOrDefault(kind, 0)).append(" | ")
               .append(r.done.getOrDefault(kind, 0)).append(" | ").append(r.error.getOrDefault(kind, 0)).append(" | ")

@@ -26,6 +26,7 @@ public final class SoakResult {
     final Map<Drop.Kind, Integer> drops = new EnumMap<>(Drop.Kind.class);
     int reusedCodes;
     int held;
+    int heldReleases;
     int picturesReplaced;
 
     final List<FaultRow> faultRows = new ArrayList<>();
@@ -54,6 +55,10 @@ public final class SoakResult {
     int maxDeploysPerFile;
     int maxImportsPerFile;
     int maxReleasesPerFile;
+    /** The steps of the releases dropped, each counted once per company it goes to. */
+    int releaseStepTargets;
+    /** The most applies of one release step on one company. */
+    int maxRunsPerReleaseStep;
     /** The most installs the emulated Business Central accepted for one app id and version. */
     int maxInstallsPerAppVersion;
     final List<String> deployedMoreThanOnce = new ArrayList<>();
@@ -110,6 +115,9 @@ public final class SoakResult {
         orphanNotes.forEach(file -> broken.add("a failure note beside no failed file: " + file));
         locksAtEnd.forEach(row -> broken.add("lock row left in " + Services.LOCK_TABLE + ": " + row));
         tmpLeftovers.forEach(file -> broken.add("temporary upload file left: " + file));
+        if (maxRunsPerReleaseStep > 1) {
+            broken.add("a release step ran " + maxRunsPerReleaseStep + " times on one company");
+        }
         if (maxInstallsPerAppVersion > 1) {
             broken.add("an app version installed " + maxInstallsPerAppVersion + " times");
         }
@@ -203,7 +211,8 @@ public final class SoakResult {
                + " requests)" + "; database down " + databaseOutages + " time(s), " + databaseDown.toSeconds() + " s"
                + "; kills " + kills() + ", restarts " + restarts() + " (" + strikesWhileDeploying()
                + " while deploying); max deploys per file " + maxDeploysPerFile + " (installs per app version "
-               + maxInstallsPerAppVersion + "), deployed more than once "
+               + maxInstallsPerAppVersion + ", runs per release step and company " + maxRunsPerReleaseStep + " over "
+               + releaseStepTargets + ", " + heldReleases + " release(s) held for a strike), deployed more than once "
                + deployedMoreThanOnce.size() + ", lost " + lostCount() + ", leftovers " + leftoverCount()
                + "; " + elapsed().toSeconds() + " s" + (problems.isEmpty() ? "" : "; problems: " + problems)
                + (expectationsMissed.isEmpty() ? "" : "; expectations missed: " + expectationsMissed);

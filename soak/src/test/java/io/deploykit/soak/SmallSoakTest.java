@@ -42,6 +42,12 @@ class SmallSoakTest {
         assertEquals(60, result.doneCount() + result.errorCount(), "every file in .done or .error" + context);
         assertTrue(result.drops.getOrDefault(Drop.Kind.APP, 0) >= 1, "apps dropped too" + context);
         assertTrue(result.done.getOrDefault(Drop.Kind.APP, 0) >= 1, "apps installed" + context);
+        int releases = result.drops.getOrDefault(Drop.Kind.RELEASE, 0);
+        assertTrue(releases >= 1 && result.heldReleases >= 1, "a release dropped, held for a strike" + context);
+        assertEquals(releases, result.done.getOrDefault(Drop.Kind.RELEASE, 0), "releases deployed" + context);
+        assertEquals(releases * Dropper.RELEASE_STEPS.size() * Dropper.RELEASE_COMPANIES.size(),
+                result.releaseStepTargets, context);
+        assertEquals(1, result.maxRunsPerReleaseStep, "each release step once per company" + context);
         assertEquals(1, result.kills(), context);
         assertEquals(1, result.restarts(), context);
         assertTrue(result.strikesWhileDeploying() >= 1, "a kill or a restart hit an instance with files in flight" + context);
