@@ -298,8 +298,20 @@ class ReleaseRunTest {
 
         UnitResult app = second.units().get(0);
         assertEquals(UnitResult.Outcome.SKIPPED, app.outcome(), second::toMarkdown);
-        assertTrue(app.detail().contains("the environment has the app at this version or higher (1.0.0.0)"),
+        assertTrue(app.detail().contains("the environment has Library 1.0.0.0 (this version or higher): not uploaded"),
                 app.detail());
         assertEquals(1, bc.apps().installs().size(), "uploaded once");
+
+        // both apps: the library is skipped, the setup installed, and the report says which is which
+        java.nio.file.Files.writeString(folder.resolve("release.yaml"), appOnly.replace("release: first",
+                "release: third"));
+        ReleaseReport third = run(folder, journal(), false);
+
+        UnitResult apps = third.units().get(0);
+        assertEquals(UnitResult.Outcome.DONE, apps.outcome(), third::toMarkdown);
+        assertEquals("1 of 2 apps installed; the environment has Library 1.0.0.0 (this version or higher): not"
+                     + " uploaded", apps.detail());
+        assertTrue(third.toMarkdown().contains("1 of 2 apps installed; the environment has Library"), third::toMarkdown);
+        assertEquals(2, bc.apps().installs().size(), "the setup app uploaded, the library not again");
     }
 }

@@ -83,8 +83,7 @@ public record ReleaseReport(String releaseId, String bundle, Instant started, In
             }
             md.append('\n');
         });
-        List<UnitResult> problems = units.stream().filter(u -> u.detail() != null
-                                                               && u.outcome() != UnitResult.Outcome.DONE).toList();
+        List<UnitResult> problems = units.stream().filter(u -> u.detail() != null).toList();
         if (!problems.isEmpty()) {
             md.append("\n## Why\n\n");
             problems.forEach(p -> md.append("- ").append(p.unit().wave()).append(", ").append(p.unit().scope())
@@ -97,7 +96,7 @@ public record ReleaseReport(String releaseId, String bundle, Instant started, In
 
     private static String cell(UnitResult result) {
         return switch (result.outcome()) {
-            case DONE -> "done " + result.duration().toMillis() + " ms";
+            case DONE -> "done " + result.duration().toMillis() + " ms" + (result.detail() != null ? " (see below)" : "");
             case SKIPPED -> "skipped";
             case FAILED -> "**failed** " + result.duration().toMillis() + " ms";
             case NOT_RUN -> "not run";

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.bc.BcConstants;
+import io.deploykit.camel.bc.model.InstalledApp;
 import io.deploykit.camel.core.error.OperationInterruptedException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.support.Failures;
@@ -232,9 +233,9 @@ public final class ReleaseRunner implements AutoCloseable {
             long start = System.nanoTime();
             String deployKey = unit.key(run.id()) + (redo ? "|redo " + run.started() : "");
             LOG.info("Release {}: step {} for {}", run.id(), unit.step().describe(), unit.scope());
-            AtomicReference<String> serviceSkip = new AtomicReference<>();
-            return deploy(unit, deployKey).handle((skip, failure) -> {
-                serviceSkip.set(skip);
+            AtomicReference<Sent> sent = new AtomicReference<>();
+            return deploy(unit, deployKey).handle((what, failure) -> {
+                sent.set(what);
                 return failure;
             }).thenCompose(failure -> {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -249,39 +250,53 @@ public final class ReleaseRunner implements AutoCloseable {
                     return CompletableFuture.completedFuture(new UnitResult(unit, UnitResult.Outcome.FAILED, took,
                             Failures.message(failure)));
                 }
-                String skip = serviceSkip.get(); // the component found it deployed: said so, never silently
-                return entry.recordAsync(Step.done, null, null).thenApply(recorded -> skip == null
-                        ? new UnitResult(unit, UnitResult.Outcome.DONE, took, null)
-                        : new UnitResult(unit, UnitResult.Outcome.SKIPPED, took, skip));
+                Sent what = sent.get(); // what the component found deployed is said, never skipped silently
+                return entry.recordAsync(Step.done, null, null).thenApply(recorded -> new UnitResult(unit,
+                        what.skipped() ? UnitResult.Outcome.SKIPPED : UnitResult.Outcome.DONE, took, what.detail()));
             });
         });
     }
 
     /**
-     * Deploys the unit; completes with why the component sent nothing (it found the unit deployed already: the
-     * environment has the app at this version or higher, or the package's deploy key was done), or null.
+     * What the component did with a unit: sent it, or found it deployed already and sent nothing ({@code skipped}:
+     * the environment has the app at this version or higher, or the package's deploy key was done); the detail says
+     * what it found, also when it found only some of a step's apps installed.
      */
-    private CompletableFuture<String> deploy(ReleaseUnit unit, String deployKey) {
+    private record Sent(boolean skipped, String detail) {
+        static final Sent SENT = new Sent(false, null);
+    }
+
+    private CompletableFuture<Sent> deploy(ReleaseUnit unit, String deployKey) {
         ReleaseStep step = unit.step();
         return switch (step.kind()) {
             case app -> send(bc(unit, "app", "deploy"), exchange -> {
                 exchange.getMessage().setBody(unit.files().stream().map(Path::toFile).toList());
                 exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, deployKey);
-            }).thenApply(done -> unit.files().size() == 1 && skipped(done, BcConstants.DEPLOY_SKIPPED)
-                    ? "the environment has the app at this version or higher (" + done.getMessage()
-                            .getHeader(BcConstants.APP_INSTALLED_VERSION) + "): not uploaded" : null);
+            }).thenApply(ReleaseRunner::appsFound);
             case configurationPackage -> send(bc(unit, "configurationPackage", "deploy"), exchange -> {
                 exchange.getMessage().setBody(unit.files().get(0).toFile());
                 exchange.getMessage().setHeader(BcConstants.DEPLOY_KEY, deployKey);
-            }).thenApply(done -> skipped(done, BcConstants.DEPLOY_SKIPPED)
-                    ? "the component had deployed it under this deploy key already: not sent again" : null);
-            case pictures -> pictures(unit, deployKey).thenApply(done -> null);
-            case extension -> extension(unit, deployKey).thenApply(done -> null);
+            }).thenApply(done -> Boolean.TRUE.equals(done.getMessage().getHeader(BcConstants.DEPLOY_SKIPPED, Boolean.class))
+                    ? new Sent(true, "the component had deployed it under this deploy key already: not sent again")
+                    : Sent.SENT);
+            case pictures -> pictures(unit, deployKey).thenApply(done -> Sent.SENT);
+            case extension -> extension(unit, deployKey).thenApply(done -> Sent.SENT);
         };
     }
 
-    private static boolean skipped(Exchange exchange, String header) {
-        return Boolean.TRUE.equals(exchange.getMessage().getHeader(header, Boolean.class));
+    /** The apps of a step the environment had (the component's result for each is the installed app): named. */
+    private static Sent appsFound(Exchange done) {
+        Object body = done.getMessage().getBody();
+        List<?> results = body instanceof List<?> list ? list : List.of(body);
+        List<String> found = results.stream().filter(InstalledApp.class::isInstance).map(InstalledApp.class::cast)
+                .map(app -> app.name() + " " + app.version()).toList();
+        if (found.isEmpty()) {
+            return Sent.SENT;
+        }
+        String detail = "the environment has " + String.join(", ", found) + " (this version or higher): not uploaded";
+        return found.size() == results.size() ? new Sent(true, detail)
+                : new Sent(false, (results.size() - found.size()) + " of " + results.size() + " apps installed; "
+                                  + detail);
     }
 
     private CompletableFuture<Void> pictures(ReleaseUnit unit, String deployKey) {
