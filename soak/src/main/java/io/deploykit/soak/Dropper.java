@@ -118,12 +118,12 @@ final class Dropper {
             (i % 2 == 0 && applyFailureAt.size() < settings.applyFailures() || stuckAt.size() >= settings.stuckJobs()
                     ? applyFailureAt : stuckAt).add(seq);
         }
-        // a held package a few seconds before each kill and stop: it is picked and waits for its import by then; every
-        // second strike a held release instead, whose first step waits so
+        // a held package a few seconds before each kill and stop: it is picked and waits for its import by then; at the
+        // second and third strike of every four (a stop, then a kill) a held release instead, whose first step waits so
         long interval = settings.dropPhase().toNanos() / settings.drops();
         for (int strike = 0; strike < holdBefore.size(); strike++) {
             int wanted = (int) (holdBefore.get(strike).minus(HOLD_LEAD).toNanos() / interval) + 1;
-            boolean release = strike % 2 == 1;
+            boolean release = strike % 4 == 1 || strike % 4 == 2;
             rapidStarts.stream().filter(seq -> seq >= wanted && !applyFailureAt.contains(seq) && !stuckAt.contains(seq))
                     .findFirst().ifPresent(seq -> {
                         heldAt.add(seq);

@@ -348,12 +348,15 @@ final class Reconciliation {
             }
             for (Path entry : list(folder.resolve(".error"))) {
                 String name = entry.getFileName().toString();
+                if (isReportOf(entry, names)) {
+                    continue; // a failed release's report, beside it with its note
+                }
                 if (name.endsWith(".error.txt")) {
                     String failed = name.substring(0, name.length() - ".error.txt".length());
                     if (!Files.exists(entry.resolveSibling(failed))) {
                         result.orphanNotes.add(inbox.relativize(entry).toString());
                     }
-                } else if (!names.contains(name) && !isReportOf(entry, names)) {
+                } else if (!names.contains(name)) {
                     result.inboxLeftovers.add(inbox.relativize(entry).toString());
                 } else if (!Files.exists(entry.resolveSibling(name + ".error.txt"))) {
                     result.errorWithoutNote.add(inbox.relativize(entry) + " (no note beside it at the end)");

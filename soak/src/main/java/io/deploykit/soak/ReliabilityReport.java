@@ -136,8 +136,8 @@ final class ReliabilityReport {
                 case RAPIDSTART -> r.reusedCodes + " reuse the code of an earlier package gone from the inbox (the"
                                    + " deploy replaces it); " + r.held + " had their jobs held for "
                                    + r.settings.holdFor().toSeconds() + " s (less than the timeout), dropped "
-                                   + Dropper.HOLD_LEAD.toSeconds() + " s before every other kill or restart so that it"
-                                   + " hits a deploy under way; package codes of at most 20 characters";
+                                   + Dropper.HOLD_LEAD.toSeconds() + " s before the other kills and restarts so that they"
+                                   + " hit a deploy under way; package codes of at most 20 characters";
                 case PICTURE -> "`<item number>.png` for items " + String.join(", ", Dropper.ITEMS)
                                 + ", each dropped once the item's previous picture left the inbox"
                                 + (r.picturesReplaced > 0 ? "; " + r.picturesReplaced + " planned pictures became"
@@ -149,8 +149,8 @@ final class ReliabilityReport {
                 case RELEASE -> "zips of two packages of their own, in order, to the companies " + String.join(" and ",
                         Dropper.RELEASE_COMPANIES) + " of one environment; " + r.heldReleases + " had their first"
                         + " step's jobs held for " + r.settings.holdFor().toSeconds() + " s, dropped "
-                        + Dropper.HOLD_LEAD.toSeconds() + " s before every second kill or restart so that it hits a"
-                        + " release under way; a report beside each in `.done` or `.error`";
+                        + Dropper.HOLD_LEAD.toSeconds() + " s before the second and third of every four kills and restarts"
+                        + " so that they hit a release under way; a report beside each in `.done` or `.error`";
             };
             md.append("| ").append(kind.label).append(" | ").append(r.drops.getOrDefault(kind, 0)).append(" | ")
               .append(r.done.getOrDefault(kind, 0)).append(" | ").append(r.error.getOrDefault(kind, 0)).append(" | ")

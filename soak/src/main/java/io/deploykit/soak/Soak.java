@@ -77,8 +77,8 @@ public final class Soak {
                 for (int i = 0; i < strikes.size(); i++) {
                     strikeMoments.add(settings.dropPhase().multipliedBy(i + 1).dividedBy(strikes.size() + 1));
                 }
-                Dropper dropper = new Dropper(settings, inbox, staging, ledger, services.bc.faults(), services.bc.environment(),
-                        strikeMoments);
+                Dropper dropper = new Dropper(settings, inbox, staging, ledger, services.bc.faults(),
+                        services.bc.environment(), strikeMoments);
                 FaultInjector faults = new FaultInjector(services, settings);
 
                 Instant dropsStarted = Instant.now();

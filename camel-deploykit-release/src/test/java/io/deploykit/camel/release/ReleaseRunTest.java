@@ -159,6 +159,53 @@ class ReleaseRunTest {
     }
 
     @Test
+    void aReleaseWhoseJournalCannotBeReachedStaysForItsNextRunInsteadOfFailing() throws Exception {
+        Path folder = Releases.folder(dir.resolve("release"), MANIFEST);
+        DirectoryStateRepository states = new DirectoryStateRepository(dir.resolve("states"));
+        states.start();
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        DeployJournal journal = new DeployJournal(new org.apache.camel.spi.StateRepository<String, String>() {
+            @Override
+            public void setState(String key, String value) {
+                reachable();
+                states.setState(key, value);
+            }
+
+            @Override
+            public String getState(String key) {
+                reachable();
+                return states.getState(key);
+            }
+
+            private void reachable() {
+                if (down.get()) {
+                    throw new IllegalStateException("FATAL: terminating connection due to administrator command");
+                }
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void stop() {
+            }
+        }, "release", Clock.systemUTC());
+
+        java.util.concurrent.ExecutionException outage = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> run(folder, journal, false),
+                "not a report of failed steps: the steps did not fail, their progress could not be read");
+        assertTrue(io.deploykit.camel.core.support.Failures.unwrap(outage)
+                instanceof io.deploykit.camel.core.error.JournalUnavailableException, outage::toString);
+        assertEquals(0, bc.apps().installs().size(), "nothing sent without knowing what was done");
+
+        down.set(false);
+        ReleaseReport report = run(folder, journal, false);
+        assertTrue(report.succeeded(), report::toMarkdown);
+        assertEquals(2, bc.apps().installs().size(), "each app installed once");
+    }
+
+    @Test
     void aRedoRunsEveryStepAgain() throws Exception {
         // apps and extensions of a version the service has are refused or skipped by the service itself
         Path folder = Releases.folder(dir.resolve("release"), MANIFEST.replace("  - app: apps\n", "")

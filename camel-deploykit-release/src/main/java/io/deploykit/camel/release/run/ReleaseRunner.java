@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import io.deploykit.camel.bc.BcConstants;
 import io.deploykit.camel.bc.model.InstalledApp;
+import io.deploykit.camel.core.error.JournalUnavailableException;
 import io.deploykit.camel.core.error.OperationInterruptedException;
 import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.support.Failures;
@@ -96,7 +97,10 @@ public final class ReleaseRunner implements AutoCloseable {
             CompletableFuture<String> before = !manifestWave.gated() ? halted : halted.thenCompose(why -> why != null
                     ? CompletableFuture.completedFuture(why)
                     : approvals.await(id, manifestWave.name(), manifestWave.approvalTimeout())
-                            .handle((approved, failure) -> failure == null ? null : Failures.message(failure)));
+                            .handle((approved, failure) -> failure == null ? CompletableFuture.<String>completedFuture(null)
+                                    : staysForTheNextRun(failure) ? CompletableFuture.<String>failedFuture(failure)
+                                    : CompletableFuture.completedFuture(Failures.message(failure)))
+                            .thenCompose(gate -> gate));
             List<CompletableFuture<List<UnitResult>>> targets = new ArrayList<>();
             for (ReleasePlan.TargetPlan target : wave) {
                 targets.add(before.thenCompose(why -> why != null ? CompletableFuture.completedFuture(
@@ -116,6 +120,15 @@ public final class ReleaseRunner implements AutoCloseable {
                      report.count(UnitResult.Outcome.NOT_RUN));
             return report;
         });
+    }
+
+    /**
+     * Whether a failure leaves the release where it is, for its next run, rather than failing a step: a stop, or a
+     * journal that cannot be reached (what was done is unknown, so nothing is sent and nothing reported failed).
+     */
+    private static boolean staysForTheNextRun(Throwable failure) {
+        Throwable cause = Failures.unwrap(failure);
+        return cause instanceof OperationInterruptedException || cause instanceof JournalUnavailableException;
     }
 
     /** Null when every target of the wave succeeded; else why the waves after it do not run. */
@@ -210,8 +223,8 @@ public final class ReleaseRunner implements AutoCloseable {
             });
         }
         execute(run, unit).whenComplete((result, failure) -> {
-            if (failure != null && Failures.unwrap(failure) instanceof OperationInterruptedException) {
-                mine.completeExceptionally(failure); // a stop: the release stays where it is, for the next try
+            if (failure != null && staysForTheNextRun(failure)) {
+                mine.completeExceptionally(failure);
             } else if (failure != null) {
                 mine.complete(new UnitResult(unit, UnitResult.Outcome.FAILED, Duration.ZERO, Failures.message(failure)));
             } else {
@@ -239,9 +252,9 @@ public final class ReleaseRunner implements AutoCloseable {
                 return failure;
             }).thenCompose(failure -> {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                if (failure != null && Failures.unwrap(failure) instanceof OperationInterruptedException) {
-                    LOG.warn("Release {}: step {} for {} was interrupted by a stop; the release continues from it at"
-                             + " its next run", run.id(), unit.step().describe(), unit.scope());
+                if (failure != null && staysForTheNextRun(failure)) {
+                    LOG.warn("Release {}: step {} for {} was interrupted ({}); the release continues from it at its"
+                             + " next run", run.id(), unit.step().describe(), unit.scope(), Failures.message(failure));
                     return CompletableFuture.failedFuture(failure);
                 }
                 if (failure != null) {
