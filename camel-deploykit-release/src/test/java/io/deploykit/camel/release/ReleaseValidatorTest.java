@@ -135,13 +135,7 @@ class ReleaseValidatorTest {
 
     @Test
     void aZipEntryOutsideTheRootOrNoManifestIsRefused() throws Exception {
-        Path evil = dir.resolve("evil.zip");
-        try (OutputStream out = Files.newOutputStream(evil); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("release.yaml"));
-            zip.write("release: evil".getBytes());
-            zip.putNextEntry(new ZipEntry("../../escaped.txt"));
-            zip.write("x".getBytes());
-        }
+        Path evil = crafted(dir.resolve("evil.zip"), "../../escaped.txt", "x".getBytes(), 1);
         InvalidReleaseException outside = assertThrows(InvalidReleaseException.class, () -> ReleaseBundle.open(evil));
         assertTrue(outside.getMessage().contains("an entry outside its root: '../../escaped.txt'"), outside.getMessage());
         assertFalse(Files.exists(dir.resolve("escaped.txt")));
@@ -154,16 +148,8 @@ class ReleaseValidatorTest {
 
     @Test
     void aZipBombIsCutAtTheUnpackedBoundWhateverItsHeadersClaimAndLeavesNothingBehind() throws Exception {
-        Path bomb = dir.resolve("bomb.zip");
-        try (OutputStream out = Files.newOutputStream(bomb); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("release.yaml"));
-            zip.write("release: bomb".getBytes());
-            zip.putNextEntry(new ZipEntry("packages/BOMB.rapidstart"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (int i = 0; i < 64; i++) {
-                zip.write(zeros); // 64 MiB that deflate to a few hundred KiB
-            }
-        }
+        // 64 MiB that deflate to a few hundred KiB
+        Path bomb = crafted(dir.resolve("bomb.zip"), "packages/BOMB.rapidstart", new byte[1024 * 1024], 64);
         claimSmallSizes(bomb);
         long unpackedBefore = unpackedFolders();
 
@@ -196,6 +182,19 @@ class ReleaseValidatorTest {
             assertEquals(folder.toAbsolutePath().normalize(), bundle.root());
             assertEquals("contoso-2026.12", ReleaseValidator.validate(bundle).manifest().id());
         }
+    }
+
+    /** A zip of a manifest and one entry of {@code times} times {@code chunk}. */
+    private static Path crafted(Path file, String entry, byte[] chunk, int times) throws java.io.IOException {
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("release.yaml"));
+            zip.write("release: crafted".getBytes());
+            zip.putNextEntry(new ZipEntry(entry));
+            for (int i = 0; i < times; i++) {
+                zip.write(chunk);
+            }
+        }
+        return file;
     }
 
     /** Makes every central directory entry claim 100 bytes unpacked, as a bomb that fools header checks does. */
