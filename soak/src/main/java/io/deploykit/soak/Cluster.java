@@ -137,10 +137,11 @@ final class Cluster {
             for (Instance candidate : all) {
                 Set<String> itsLong = candidate.isAlive() && candidate.isReady() ? longOnes(candidate.inFlight()) : Set.of();
                 if (!itsLong.isEmpty()) {
-                    String code = held.get(itsLong.iterator().next());
+                    String file = itsLong.iterator().next();
+                    String code = held.get(file);
                     boolean importing = candidate.logged(Instance.IMPORT_STARTED + " " + code);
-                    return new Victim(candidate, importing ? "the import of " + code + " under way, its job held"
-                            : "picked " + code + ", its import not started yet");
+                    return new Victim(candidate, file + (importing ? ": the import of " + code + " under way, its job held"
+                            : ": picked, the import of " + code + " not started yet"));
                 }
             }
             Await.sleep(Duration.ofMillis(200));
