@@ -83,6 +83,7 @@ class SharedLookupsTest extends BcTestSupport {
         emulator.faults().matching("GET", PACKAGES).slow(1, FIRST_LOOKUP).rateLimit(1, null);
         List<CompletableFuture<Exchange>> uploads = new ArrayList<>();
         List<String> codes = new ArrayList<>();
+        long injectedBefore = emulator.faults().injectedCount(); // counted since the emulator started
         for (int i = 0; i < 4; i++) {
             String code = newCode("LISTFAIL");
             codes.add(code);
@@ -90,7 +91,7 @@ class SharedLookupsTest extends BcTestSupport {
             uploads.add(template.asyncSend(uri, exchange -> exchange.getMessage().setBody(file)));
             if (i == 0) { // the others must arrive while the first one's lookup is under way, not before it
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (emulator.faults().injectedCount() == 0 && System.nanoTime() < deadline) {
+                while (emulator.faults().injectedCount() == injectedBefore && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
             }
