@@ -19,7 +19,7 @@ final class ResultsReport {
         StringBuilder md = new StringBuilder();
         md.append("# DeployKit benchmark results\n\n");
         md.append("Measured against the project's emulators on loopback, each benchmark side by side in one run")
-          .append(" (how to run them: the Benchmarks section of the README).\n\n");
+          .append(" (how to run them: docs/benchmarks.md).\n\n");
         md.append("- Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append('\n');
         md.append("- Machine: ").append(machine()).append('\n');
         md.append("- Command: `").append(command).append("` (").append(elapsedSeconds).append(" s)\n\n");
