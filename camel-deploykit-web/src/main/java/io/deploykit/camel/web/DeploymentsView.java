@@ -1,0 +1,138 @@
+package io.deploykit.camel.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+
+import io.deploykit.camel.core.journal.JournalRecord;
+import io.deploykit.camel.core.journal.JournalRecords;
+import io.deploykit.camel.core.observe.CompletedDeploy;
+import io.deploykit.camel.core.observe.DeployKitStatistics;
+import io.deploykit.camel.core.observe.RunningOperation;
+import io.deploykit.camel.core.observe.UploadProgress;
+import io.deploykit.camel.core.support.DeployKitComponent;
+import io.deploykit.camel.release.ReleaseComponent;
+import io.deploykit.camel.release.run.ReleaseBoard;
+
+/**
+ * What the page shows, as one JSON document: the deploys in flight and the last ones of this instance (from the
+ * components' statistics), the journal's latest records (every instance's, with a shared store), the files in
+ * {@code .error} with their reasons, the releases' matrices and the gates that wait. Times are ISO instants: the
+ * browser shows them in its own time zone. Nothing here holds a secret: endpoints are named without their options.
+ */
+final class DeploymentsView {
+
+    private final CamelContext camel;
+    private final Supplier<JournalRecords> journal;
+    private final ErrorFiles errorFiles;
+    private final int recentLimit;
+
+    DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, ErrorFiles errorFiles, int recentLimit) {
+        this.camel = camel;
+        this.journal = journal;
+        this.errorFiles = errorFiles;
+        this.recentLimit = recentLimit;
+    }
+
+    Map<String, Object> state() {
+        List<Object> inFlight = new ArrayList<>();
+        List<Object> lastDeploys = new ArrayList<>();
+        for (DeployKitStatistics stats : statistics()) {
+            stats.deploysInFlight().forEach(op -> inFlight.add(running(stats.component(), op)));
+            stats.recentDeploys().forEach(done -> lastDeploys.add(completed(stats.component(), done)));
+        }
+        List<JournalRecord> records = journal.get() == null ? List.of() : journal.get().latest(recentLimit);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("inFlight", inFlight);
+        state.put("lastDeploys", lastDeploys);
+        state.put("journal", records.stream().filter(r -> !"approval".equals(r.operation())).map(DeploymentsView::record)
+                .toList());
+        state.put("errorFiles", errorFiles.list());
+        state.put("releases", releases());
+        state.put("gates", gates(records));
+        return state;
+    }
+
+    private List<DeployKitStatistics> statistics() {
+        List<DeployKitStatistics> found = new ArrayList<>();
+        for (String name : camel.getComponentNames()) {
+            Component component = camel.hasComponent(name);
+            if (component instanceof DeployKitComponent deployKit && deployKit.getStatistics() != null) {
+                found.add(deployKit.getStatistics());
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, Object> running(String component, RunningOperation op) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("what", op.what());
+        item.put("component", component);
+        item.put("operation", op.operation());
+        item.put("step", op.step());
+        item.put("startedAt", op.startedAt().toString());
+        item.put("elapsedMillis", op.age().toMillis());
+        UploadProgress upload = op.upload();
+        if (upload != null && upload.attempts() > 0) {
+            item.put("upload", Map.of("sent", upload.sent(), "total", upload.total(), "percent", upload.percent()));
+        }
+        return item;
+    }
+
+    private static Map<String, Object> completed(String component, CompletedDeploy done) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("what", done.what());
+        item.put("component", component);
+        item.put("operation", done.operation());
+        item.put("outcome", done.outcome().label());
+        item.put("startedAt", done.startedAt().toString());
+        item.put("durationMillis", done.duration().toMillis());
+        item.put("lastStep", done.lastStep());
+        item.put("error", done.error());
+        return item;
+    }
+
+    /** A journal record: the file (or release unit) it deployed, named by the first part of its key. */
+    private static Map<String, Object> record(JournalRecord record) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        int bar = record.deploy().indexOf('|');
+        item.put("what", bar < 0 ? record.deploy() : record.deploy().substring(0, bar));
+        item.put("operation", record.operation());
+        item.put("scope", record.scope());
+        item.put("step", record.step());
+        item.put("at", record.at().toString());
+        item.put("settled", record.settled());
+        return item;
+    }
+
+    private List<ReleaseBoard.Run> releases() {
+        Component release = camel.hasComponent("release");
+        return release instanceof ReleaseComponent component ? component.board().runs() : List.of();
+    }
+
+    /** The gates that wait: from the journal (any instance's), and from this instance's runs. */
+    private List<Map<String, String>> gates(List<JournalRecord> records) {
+        Map<String, Map<String, String>> gates = new LinkedHashMap<>();
+        for (JournalRecord record : records) {
+            int bar = record.deploy().lastIndexOf('|');
+            if ("approval".equals(record.operation()) && "waiting".equals(record.step()) && bar > 0) {
+                gates.put(record.deploy(), Map.of("release", record.deploy().substring(0, bar),
+                        "wave", record.deploy().substring(bar + 1), "since", record.at().toString()));
+            }
+        }
+        for (ReleaseBoard.Run run : releases()) {
+            run.gates().forEach((wave, state) -> {
+                if ("waiting".equals(state) && !run.finished()) {
+                    gates.putIfAbsent(run.releaseId() + "|" + wave, Map.of("release", run.releaseId(), "wave", wave,
+                            "since", run.started().toString()));
+                }
+            });
+        }
+        return new ArrayList<>(gates.values());
+    }
+}
