@@ -97,11 +97,15 @@ final class DeploymentsView {
         return item;
     }
 
-    /** A journal record: the file (or release unit) it deployed, named by the first part of its key. */
+    /**
+     * A journal record: a file's deploy named by the first part of its key (its name; the rest is its size, time and
+     * hash), a release's unit by its whole key (release, scope and step).
+     */
     private static Map<String, Object> record(JournalRecord record) {
         Map<String, Object> item = new LinkedHashMap<>();
         int bar = record.deploy().indexOf('|');
-        item.put("what", bar < 0 ? record.deploy() : record.deploy().substring(0, bar));
+        item.put("what", bar < 0 || "release".equals(record.operation()) ? record.deploy()
+                : record.deploy().substring(0, bar));
         item.put("operation", record.operation());
         item.put("scope", record.scope());
         item.put("step", record.step());

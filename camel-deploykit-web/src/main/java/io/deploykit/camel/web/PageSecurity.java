@@ -41,13 +41,24 @@ final class PageSecurity {
                 })
                 .formLogin(login -> login.loginPage(path + "/login").defaultSuccessUrl(path, true).permitAll())
                 .logout(logout -> logout.logoutUrl(path + "/logout").logoutSuccessUrl(path + "/login?out"))
+                // answered here, not through the container's error page, whose chain (the application's) may ask the
+                // browser for HTTP Basic credentials
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(path + "/login"),
                                 paths.matcher(HttpMethod.GET, path))
-                        .defaultAuthenticationEntryPointFor((request, response, failure) ->
-                                response.sendError(HttpServletResponse.SC_UNAUTHORIZED), paths.matcher(path + "/**")))
+                        .defaultAuthenticationEntryPointFor((request, response, failure) -> refuse(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "Sign in first"), paths.matcher(path + "/**"))
+                        .accessDeniedHandler((request, response, denied) -> refuse(response,
+                                HttpServletResponse.SC_FORBIDDEN, "Your role may not do this (or the page is stale:"
+                                                                  + " reload it)")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"" + message + "\"}");
     }
 }

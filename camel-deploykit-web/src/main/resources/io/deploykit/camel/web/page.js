@@ -19,7 +19,8 @@
     return node;
   };
   const when = iso => iso ? el('time', {datetime: iso}, new Date(iso).toLocaleString(undefined,
-      {dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short'})) : '';
+      {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+        timeZoneName: 'short'})) : '';
   const seconds = ms => ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
   const state = text => el('span', {class: `state-${String(text).toLowerCase().split(':')[0]}`}, text);
   const table = (caption, headers, rows) => rows.length === 0 ? el('p', {class: 'none'}, caption ? `${caption}: none` : 'None')
@@ -69,9 +70,9 @@
         el('tr', {'data-what': d.what}, el('td', {}, d.what), el('td', {}, `${d.component}: ${d.operation}`),
             el('td', {}, state(d.outcome)), el('td', {}, when(d.startedAt)), el('td', {}, seconds(d.durationMillis)),
             el('td', {}, d.lastStep || ''), el('td', {class: 'reason'}, d.error || '')))),
-    'journal': s => table(null, ['What', 'Operation', 'Target', 'Last step', 'At', 'Finished'], s.journal.map(r =>
+    'journal': s => table(null, ['What', 'Operation', 'Target', 'Last step', 'At', 'File moved out'], s.journal.map(r =>
         el('tr', {}, el('td', {}, r.what), el('td', {}, r.operation), el('td', {}, r.scope || ''), el('td', {}, r.step),
-            el('td', {}, when(r.at)), el('td', {}, r.settled ? 'yes' : 'not yet'))))
+            el('td', {}, when(r.at)), el('td', {}, r.operation === 'release' ? '' : r.settled ? 'yes' : 'not yet'))))
   };
 
   // a release: rows are wave and target, columns its steps, each cell the unit's live state
@@ -112,8 +113,12 @@
       const data = JSON.stringify([canAct, id === 'in-flight' ? s.inFlight : id === 'gates' ? s.gates
           : id === 'releases' ? s.releases : id === 'error-files' ? s.errorFiles : id === 'last-deploys' ? s.lastDeploys : s.journal]);
       if (drawn[id] !== data) {
-        drawn[id] = data;
-        document.getElementById(id).replaceChildren(render(s));
+        try {
+          document.getElementById(id).replaceChildren(...[render(s)].flat());
+          drawn[id] = data;
+        } catch (e) {
+          say(`Cannot show ${id}: ${e.message}`, true);
+        }
       }
     });
   }
