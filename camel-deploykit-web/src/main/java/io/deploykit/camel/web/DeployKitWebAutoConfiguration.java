@@ -35,22 +35,27 @@ public class DeployKitWebAutoConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain deployKitPageSecurity(HttpSecurity http, DeployKitWebProperties properties, Environment environment)
-            throws Exception {
+    SecurityFilterChain deployKitPageSecurity(HttpSecurity http, DeployKitWebProperties properties, Environment environment,
+                                              AuditLog deployKitAuditLog) throws Exception {
         ExposureWarnings.check(properties, environment);
-        return PageSecurity.chain(http, properties);
+        return PageSecurity.chain(http, properties, deployKitAuditLog);
+    }
+
+    @Bean
+    AuditLog deployKitAuditLog() {
+        return new AuditLog(Clock.systemUTC());
     }
 
     @Bean
     DeploymentsController deployKitDeploymentsController(DeployKitWebProperties properties, CamelContext camel,
-                                                         ObjectProvider<StateRepository<?, ?>> states) {
+                                                         ObjectProvider<StateRepository<?, ?>> states,
+                                                         AuditLog deployKitAuditLog) {
         Inboxes inboxes = new Inboxes(properties.getInboxes());
         ErrorFiles errorFiles = new ErrorFiles(inboxes, Clock.systemUTC());
         DeploymentsView view = new DeploymentsView(camel, () -> states.orderedStream()
                 .filter(JournalRecords.class::isInstance).map(JournalRecords.class::cast).findFirst().orElse(null),
                 errorFiles, properties.getRecentLimit());
         return new DeploymentsController(properties, view, errorFiles,
-                new InboxUploads(inboxes, properties.getMaxUploadSize().toBytes()), inboxes, camel,
-                new AuditLog(Clock.systemUTC()));
+                new InboxUploads(inboxes, properties.getMaxUploadSize().toBytes()), inboxes, camel, deployKitAuditLog);
     }
 }

@@ -9,12 +9,10 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 
+import io.deploykit.camel.core.console.DeployJson;
 import io.deploykit.camel.core.journal.JournalRecord;
 import io.deploykit.camel.core.journal.JournalRecords;
-import io.deploykit.camel.core.observe.CompletedDeploy;
 import io.deploykit.camel.core.observe.DeployKitStatistics;
-import io.deploykit.camel.core.observe.RunningOperation;
-import io.deploykit.camel.core.observe.UploadProgress;
 import io.deploykit.camel.core.support.DeployKitComponent;
 import io.deploykit.camel.release.ReleaseComponent;
 import io.deploykit.camel.release.run.ReleaseBoard;
@@ -43,8 +41,8 @@ final class DeploymentsView {
         List<Object> inFlight = new ArrayList<>();
         List<Object> lastDeploys = new ArrayList<>();
         for (DeployKitStatistics stats : statistics()) {
-            stats.deploysInFlight().forEach(op -> inFlight.add(running(stats.component(), op)));
-            stats.recentDeploys().forEach(done -> lastDeploys.add(completed(stats.component(), done)));
+            stats.deploysInFlight().forEach(op -> inFlight.add(of(stats.component(), DeployJson.running(op))));
+            stats.recentDeploys().forEach(done -> lastDeploys.add(of(stats.component(), DeployJson.completed(done))));
         }
         List<JournalRecord> records = journal.get() == null ? List.of() : journal.get().latest(recentLimit);
         Map<String, Object> state = new LinkedHashMap<>();
@@ -69,31 +67,10 @@ final class DeploymentsView {
         return found;
     }
 
-    private static Map<String, Object> running(String component, RunningOperation op) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("what", op.what());
+    /** The console's JSON of the deploy, and which component runs it. */
+    private static Map<String, Object> of(String component, Map<String, Object> deploy) {
+        Map<String, Object> item = new LinkedHashMap<>(deploy);
         item.put("component", component);
-        item.put("operation", op.operation());
-        item.put("step", op.step());
-        item.put("startedAt", op.startedAt().toString());
-        item.put("elapsedMillis", op.age().toMillis());
-        UploadProgress upload = op.upload();
-        if (upload != null && upload.attempts() > 0) {
-            item.put("upload", Map.of("sent", upload.sent(), "total", upload.total(), "percent", upload.percent()));
-        }
-        return item;
-    }
-
-    private static Map<String, Object> completed(String component, CompletedDeploy done) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("what", done.what());
-        item.put("component", component);
-        item.put("operation", done.operation());
-        item.put("outcome", done.outcome().label());
-        item.put("startedAt", done.startedAt().toString());
-        item.put("durationMillis", done.duration().toMillis());
-        item.put("lastStep", done.lastStep());
-        item.put("error", done.error());
         return item;
     }
 

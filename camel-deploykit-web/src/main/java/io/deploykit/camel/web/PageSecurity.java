@@ -1,5 +1,6 @@
 package io.deploykit.camel.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpMethod;
@@ -21,7 +22,7 @@ final class PageSecurity {
     private PageSecurity() {
     }
 
-    static SecurityFilterChain chain(HttpSecurity http, DeployKitWebProperties properties) throws Exception {
+    static SecurityFilterChain chain(HttpSecurity http, DeployKitWebProperties properties, AuditLog audit) throws Exception {
         String path = properties.getPath();
         DaoAuthenticationProvider users = new DaoAuthenticationProvider(PageUsers.of(properties.getUsers()));
         users.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
@@ -46,17 +47,23 @@ final class PageSecurity {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(path + "/login"),
                                 paths.matcher(HttpMethod.GET, path))
-                        .defaultAuthenticationEntryPointFor((request, response, failure) -> refuse(response,
-                                HttpServletResponse.SC_UNAUTHORIZED, "Sign in first"), paths.matcher(path + "/**"))
-                        .accessDeniedHandler((request, response, denied) -> refuse(response,
+                        .defaultAuthenticationEntryPointFor((request, response, failure) -> refuse(request, response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "Sign in first", audit), paths.matcher(path + "/**"))
+                        .accessDeniedHandler((request, response, denied) -> refuse(request, response,
                                 HttpServletResponse.SC_FORBIDDEN, "Your role may not do this (or the page is stale:"
-                                                                  + " reload it)")))
+                                                                  + " reload it)", audit)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 
-    private static void refuse(HttpServletResponse response, int status, String message) throws java.io.IOException {
+    /** Answers the refusal; an action refused (not a read) is audited like the actions that run. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message,
+                               AuditLog audit) throws java.io.IOException {
+        if (!"GET".equals(request.getMethod())) {
+            audit.record(request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName(),
+                    request.getMethod(), request.getRequestURI(), "refused: " + status);
+        }
         response.setStatus(status);
         response.setContentType("application/json");
         response.getWriter().write("{\"error\":\"" + message + "\"}");

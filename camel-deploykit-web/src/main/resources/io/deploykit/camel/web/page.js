@@ -50,7 +50,7 @@
   const draw = {
     'in-flight': s => table(null, ['File', 'Operation', 'Step', 'Started', 'Elapsed', 'Upload'], s.inFlight.map(d =>
         el('tr', {'data-what': d.what}, el('td', {}, d.what), el('td', {}, `${d.component}: ${d.operation}`),
-            el('td', {}, state(d.step || 'starting')), el('td', {}, when(d.startedAt)), el('td', {}, seconds(d.elapsedMillis)),
+            el('td', {}, state(d.step || 'starting')), el('td', {}, when(d.startedAt)), el('td', {}, seconds(d.ageMillis)),
             el('td', {}, d.upload ? [el('progress', {max: d.upload.total, value: d.upload.sent,
               'aria-label': `Upload of ${d.what}`}), ` ${d.upload.percent}%`] : '')))),
     'gates': s => table(null, ['Release', 'Wave', 'Waiting since', ''], s.gates.map(g =>

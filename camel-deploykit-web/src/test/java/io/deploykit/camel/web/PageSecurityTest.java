@@ -93,6 +93,8 @@ class PageSecurityTest {
             HttpResponse<String> state = send(viewer, HttpRequest.newBuilder(URI.create(base + "/state")));
             assertTrue(state.body().contains("\"canAct\":false") && state.body().contains("bad.rapidstart"), state.body());
             assertEquals(403, send(viewer, dismiss(base, "bad.rapidstart").header("X-CSRF-TOKEN", viewerToken)).statusCode());
+            assertTrue(output.getOut().lines().anyMatch(line -> line.contains("deploykit.audit") && line.contains("user=victor")
+                    && line.contains("/deploykit/errors/dismiss") && line.contains("refused: 403")), "the refusal audited");
 
             HttpClient operator = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
             String token = signIn(operator, base, "alice", "alice-pw");
