@@ -54,8 +54,8 @@ public class DeployKitWebAutoConfiguration {
         ErrorFiles errorFiles = new ErrorFiles(inboxes, Clock.systemUTC());
         DeploymentsView view = new DeploymentsView(camel, () -> states.orderedStream()
                 .filter(JournalRecords.class::isInstance).map(JournalRecords.class::cast).findFirst().orElse(null),
-                errorFiles, properties.getRecentLimit());
+                inboxes, errorFiles, properties.getRecentLimit());
         return new DeploymentsController(properties, view, errorFiles,
-                new InboxUploads(inboxes, properties.getMaxUploadSize().toBytes()), inboxes, camel, deployKitAuditLog);
+                new InboxUploads(inboxes, properties.getMaxUploadSize().toBytes()), deployKitAuditLog);
     }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.apache.camel.CamelContext;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,18 +35,14 @@ class DeploymentsController {
     private final DeploymentsView view;
     private final ErrorFiles errorFiles;
     private final InboxUploads uploads;
-    private final Inboxes inboxes;
-    private final CamelContext camel;
     private final AuditLog audit;
 
     DeploymentsController(DeployKitWebProperties properties, DeploymentsView view, ErrorFiles errorFiles,
-                          InboxUploads uploads, Inboxes inboxes, CamelContext camel, AuditLog audit) {
+                          InboxUploads uploads, AuditLog audit) {
         this.properties = properties;
         this.view = view;
         this.errorFiles = errorFiles;
         this.uploads = uploads;
-        this.inboxes = inboxes;
-        this.camel = camel;
         this.audit = audit;
     }
 
@@ -82,7 +77,6 @@ class DeploymentsController {
     Map<String, Object> state(Authentication user) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("user", Map.of("name", user.getName(), "canAct", canAct(user)));
-        state.put("inboxes", inboxes.names());
         state.putAll(view.state());
         return state;
     }
@@ -133,7 +127,8 @@ class DeploymentsController {
     }
 
     private ReleaseComponent releases() {
-        if (!(camel.hasComponent("release") instanceof ReleaseComponent component)) {
+        ReleaseComponent component = view.releaseComponent();
+        if (component == null) {
             throw new ActionRefusedException(404, "This application runs no releases");
         }
         return component;

@@ -23,19 +23,8 @@ import io.deploykit.camel.release.run.ReleaseBoard;
  * {@code .error} with their reasons, the releases' matrices and the gates that wait. Times are ISO instants: the
  * browser shows them in its own time zone. Nothing here holds a secret: endpoints are named without their options.
  */
-final class DeploymentsView {
-
-    private final CamelContext camel;
-    private final Supplier<JournalRecords> journal;
-    private final ErrorFiles errorFiles;
-    private final int recentLimit;
-
-    DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, ErrorFiles errorFiles, int recentLimit) {
-        this.camel = camel;
-        this.journal = journal;
-        this.errorFiles = errorFiles;
-        this.recentLimit = recentLimit;
-    }
+record DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, Inboxes inboxes, ErrorFiles errorFiles,
+                       int recentLimit) {
 
     Map<String, Object> state() {
         List<Object> inFlight = new ArrayList<>();
@@ -46,6 +35,7 @@ final class DeploymentsView {
         }
         List<JournalRecord> records = journal.get() == null ? List.of() : journal.get().latest(recentLimit);
         Map<String, Object> state = new LinkedHashMap<>();
+        state.put("inboxes", inboxes.names());
         state.put("inFlight", inFlight);
         state.put("lastDeploys", lastDeploys);
         state.put("journal", records.stream().filter(r -> !"approval".equals(r.operation())).map(DeploymentsView::record)
@@ -92,8 +82,12 @@ final class DeploymentsView {
     }
 
     private List<ReleaseBoard.Run> releases() {
-        Component release = camel.hasComponent("release");
-        return release instanceof ReleaseComponent component ? component.board().runs() : List.of();
+        return releaseComponent() == null ? List.of() : releaseComponent().board().runs();
+    }
+
+    /** The application's release component, which decides its gates; null when it runs no releases. */
+    ReleaseComponent releaseComponent() {
+        return camel.hasComponent("release") instanceof ReleaseComponent component ? component : null;
     }
 
     /** The gates that wait: from the journal (any instance's), and from this instance's runs. */

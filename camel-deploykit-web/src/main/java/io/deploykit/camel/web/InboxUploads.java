@@ -13,15 +13,7 @@ import java.util.UUID;
  * skip hidden files), then renamed to their own, so no consumer ever sees half a file. Larger than the limit, or of
  * a name already in the inbox: refused, and nothing is left behind.
  */
-final class InboxUploads {
-
-    private final Inboxes inboxes;
-    private final long maxBytes;
-
-    InboxUploads(Inboxes inboxes, long maxBytes) {
-        this.inboxes = inboxes;
-        this.maxBytes = maxBytes;
-    }
+record InboxUploads(Inboxes inboxes, long maxBytes) {
 
     /** Writes the body into the inbox under the sanitised name; returns that name. */
     String upload(String inbox, String name, long declaredLength, InputStream body) {
