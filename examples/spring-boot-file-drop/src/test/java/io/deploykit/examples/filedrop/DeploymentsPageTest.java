@@ -1,6 +1,7 @@
 package io.deploykit.examples.filedrop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -99,7 +101,7 @@ class DeploymentsPageTest {
         Path file = RapidStartFiles.write(work.resolve("staging/vendors.rapidstart"), "PAGE-VENDORS", "Vendors", 2, 3).file();
 
         new Select(page.driver().findElement(By.id("upload-inbox"))).selectByVisibleText("rapidstart");
-        page.driver().findElement(By.id("upload-file")).sendKeys(file.toString());
+        dropOntoThePage(page, file);
 
         WebElement deploying = page.row("in-flight", "data-what", "vendors.rapidstart");
         assertTrue(deploying.getText().contains("bc: configurationPackage.deploy"), deploying.getText());
@@ -156,6 +158,14 @@ class DeploymentsPageTest {
         assertTrue(done.contains("gate production: approved") && done.contains("production | bc/production/My Company done"),
                 done);
         assertTrue(Files.readString(inbox("releases/.done/gated.zip.report.md")).startsWith("# Release page-gated: succeeded"));
+        Object state = page.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/deploykit/state').then(r => r.text()).then(done);
+                """);
+        for (String secret : List.of(EmbeddedEmulators.DEMO_CLIENT_SECRET, OPERATOR_PASSWORD, VIEWER_PASSWORD)) {
+            assertFalse(page.driver().getPageSource().contains(secret) || state.toString().contains(secret),
+                    "no secret on the page");
+        }
         page.screenshot("6-release-approved");
     }
 
@@ -201,6 +211,17 @@ class DeploymentsPageTest {
         assertEquals(0L, overflow);
         page.screenshot("8-read-only-phone");
         page.resize(1280, 800);
+    }
+
+    /** Drops the file on the drop zone as a browser does when a file is dragged from the desktop: a drop event. */
+    private static void dropOntoThePage(PageBrowser page, Path file) throws Exception {
+        page.driver().executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[1]), c => c.charCodeAt(0));
+                const dropped = new DataTransfer();
+                dropped.items.add(new File([bytes], arguments[0]));
+                document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: dropped,
+                    bubbles: true, cancelable: true}));
+                """, file.getFileName().toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
     }
 
     /** A file that is not a package, dropped and failed: in .error with its note. */
