@@ -14,6 +14,7 @@ import io.deploykit.camel.core.journal.JournalRecord;
 import io.deploykit.camel.core.journal.JournalRecords;
 import io.deploykit.camel.core.observe.DeployKitStatistics;
 import io.deploykit.camel.core.support.DeployKitComponent;
+import io.deploykit.camel.core.support.Failures;
 import io.deploykit.camel.release.ReleaseComponent;
 import io.deploykit.camel.release.run.ReleaseBoard;
 
@@ -33,8 +34,14 @@ record DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, Inb
             stats.deploysInFlight().forEach(op -> inFlight.add(of(stats.component(), DeployJson.running(op))));
             stats.recentDeploys().forEach(done -> lastDeploys.add(of(stats.component(), DeployJson.completed(done))));
         }
-        List<JournalRecord> records = journal.get() == null ? List.of() : journal.get().latest(recentLimit);
         Map<String, Object> state = new LinkedHashMap<>();
+        List<JournalRecord> records = List.of();
+        try {
+            records = journal.get() == null ? List.of() : journal.get().latest(recentLimit);
+        } catch (RuntimeException unreachable) {
+            // the store (a database) is down: what this instance knows is shown all the same
+            state.put("journalError", Failures.message(unreachable));
+        }
         state.put("inboxes", inboxes.names());
         state.put("inFlight", inFlight);
         state.put("lastDeploys", lastDeploys);

@@ -47,6 +47,9 @@
   const button = (label, name, kind, action) => el('button', {type: 'button', class: kind, 'aria-label': name,
     onclick: action}, label);
 
+  // each section, the keys of the state it shows: redrawn only when they change
+  const sources = {'in-flight': ['inFlight'], 'gates': ['gates'], 'releases': ['releases'], 'error-files': ['errorFiles'],
+    'last-deploys': ['lastDeploys'], 'journal': ['journal', 'journalError']};
   const draw = {
     'in-flight': s => table(null, ['File', 'Operation', 'Step', 'Started', 'Elapsed', 'Upload'], s.inFlight.map(d =>
         el('tr', {'data-what': d.what}, el('td', {}, d.what), el('td', {}, `${d.component}: ${d.operation}`),
@@ -70,7 +73,8 @@
         el('tr', {'data-what': d.what}, el('td', {}, d.what), el('td', {}, `${d.component}: ${d.operation}`),
             el('td', {}, state(d.outcome)), el('td', {}, when(d.startedAt)), el('td', {}, seconds(d.durationMillis)),
             el('td', {}, d.lastStep || ''), el('td', {class: 'reason'}, d.error || '')))),
-    'journal': s => table(null, ['What', 'Operation', 'Target', 'Last step', 'At', 'File moved out'], s.journal.map(r =>
+    'journal': s => s.journalError ? el('p', {class: 'none', role: 'alert'}, `The journal cannot be read: ${s.journalError}`)
+        : table(null, ['What', 'Operation', 'Target', 'Last step', 'At', 'File moved out'], s.journal.map(r =>
         el('tr', {}, el('td', {}, r.what), el('td', {}, r.operation), el('td', {}, r.scope || ''), el('td', {}, r.step),
             el('td', {}, when(r.at)), el('td', {}, r.operation === 'release' ? '' : r.settled ? 'yes' : 'not yet'))))
   };
@@ -98,8 +102,9 @@
       const response = await fetch(`${base}/state`, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
       if (response.status === 401 || response.redirected) { location.assign(`${base}/login`); return; }
       s = await response.json();
+      if (!response.ok) throw new Error(s.error || `HTTP ${response.status}`);
     } catch (e) {
-      say(`The server does not answer (${e.message}); trying again.`, true);
+      say(`No news from the server (${e.message}); trying again.`, true);
       return;
     }
     canAct = s.user.canAct;
@@ -110,8 +115,7 @@
       select.replaceChildren(...s.inboxes.map(name => el('option', {value: name}, name)));
     }
     Object.entries(draw).forEach(([id, render]) => {
-      const data = JSON.stringify([canAct, id === 'in-flight' ? s.inFlight : id === 'gates' ? s.gates
-          : id === 'releases' ? s.releases : id === 'error-files' ? s.errorFiles : id === 'last-deploys' ? s.lastDeploys : s.journal]);
+      const data = JSON.stringify([canAct, ...sources[id].map(key => s[key])]);
       if (drawn[id] !== data) {
         try {
           document.getElementById(id).replaceChildren(...[render(s)].flat());
