@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.deploykit.camel.release.ReleaseComponent;
 import io.deploykit.camel.core.support.Failures;
+import io.deploykit.camel.release.ReleaseComponent;
 
 /**
  * The page, its data and its actions, below {@code deploykit.web.path}. Reading needs the viewer role, acting the
@@ -135,7 +136,7 @@ class DeploymentsController {
     }
 
     /** Runs the action, audits it once, and answers its message or its refusal. */
-    private Map<String, String> act(Authentication user, String action, String target, java.util.function.Supplier<String> work) {
+    private Map<String, String> act(Authentication user, String action, String target, Supplier<String> work) {
         try {
             String message = work.get();
             audit.record(user.getName(), action, target, "done");

@@ -123,6 +123,8 @@ class PageSecurityTest {
                                                               + URLEncoder.encode(token, StandardCharsets.UTF_8))));
             assertEquals(base + "/login?error", signIn.headers().firstValue("Location").orElseThrow());
             assertEquals(401, send(client, HttpRequest.newBuilder(URI.create(base + "/state"))).statusCode());
+            assertEquals(401, send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(base.replace(
+                    "/deploykit", "/elsewhere")))).statusCode(), "the rest of the application keeps Boot's default security");
             assertTrue(output.getOut().contains("The deployments page /deploykit has no users (deploykit.web.users): it"
                                                 + " refuses every request"), "the WARN");
         }
