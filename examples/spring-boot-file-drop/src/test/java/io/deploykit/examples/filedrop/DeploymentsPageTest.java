@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -103,13 +102,13 @@ class DeploymentsPageTest {
         new Select(page.driver().findElement(By.id("upload-inbox"))).selectByVisibleText("rapidstart");
         dropOntoThePage(page, file);
 
-        WebElement deploying = page.row("in-flight", "data-what", "vendors.rapidstart");
-        assertTrue(deploying.getText().contains("bc: configurationPackage.deploy"), deploying.getText());
+        page.text("#in-flight tr[data-what='vendors.rapidstart']", text -> text.contains("bc: configurationPackage.deploy"),
+                "vendors.rapidstart deploying");
         page.screenshot("1-deploying");
-        WebElement done = page.row("last-deploys", "data-what", "vendors.rapidstart");
-        assertTrue(done.getText().contains("success"), done.getText());
-        assertTrue(done.findElement(By.tagName("time")).getText().endsWith(PageBrowser.TIME_ZONE_NAME),
-                "times in the browser's zone: " + done.getText());
+        String row = "#last-deploys tr[data-what='vendors.rapidstart']";
+        page.text(row, text -> text.contains("success"), "vendors.rapidstart done");
+        String started = page.text(row + " time", text -> !text.isEmpty(), "when it started");
+        assertTrue(started.endsWith(PageBrowser.TIME_ZONE_NAME), "times in the browser's zone: " + started);
         assertTrue(Files.exists(inbox("rapidstart/.done/vendors.rapidstart")));
         assertEquals("Completed", bc.packageByCode(bc.company(EmbeddedEmulators.DEMO_COMPANY).id(), "PAGE-VENDORS")
                 .orElseThrow().applyStatus());
@@ -124,17 +123,19 @@ class DeploymentsPageTest {
         RapidStartFiles.write(work.resolve("staging/locked.rapidstart"), "PAGE-LOCKED", "Locked", 1, 2);
         Files.move(work.resolve("staging/locked.rapidstart"), inbox("rapidstart/locked.rapidstart"));
 
-        WebElement failed = page.row("error-files", "data-file", "locked.rapidstart");
-        assertTrue(failed.getText().contains("Table 18 is locked by another session"), failed.getText());
+        page.text("#error-files tr[data-file='locked.rapidstart']", text -> text.contains(
+                "Table 18 is locked by another session"), "locked.rapidstart failed, with its reason");
         page.screenshot("3-failed");
 
         bc.faults().applyFailure("PAGE-LOCKED", null); // the lock is gone: the operator retries
-        WebElement retry = failed.findElement(By.cssSelector("button[aria-label='Retry locked.rapidstart']"));
-        retry.sendKeys(Keys.ENTER);
+        page.until("the Retry button", d -> d.findElement(By.cssSelector("#error-files button[aria-label='Retry"
+                                                                        + " locked.rapidstart']"))).sendKeys(Keys.ENTER);
 
         Eventually.await("locked.rapidstart in .done", WITHIN, () -> Files.exists(inbox("rapidstart/.done/locked.rapidstart")));
         page.until("the file gone from the failed ones", d -> !page.hasRow("error-files", "data-file", "locked.rapidstart"));
         assertTrue(Files.exists(inbox("rapidstart/.error/.retried/locked.rapidstart.error.txt")), "its note is kept");
+        assertEquals("Completed", bc.packageByCode(bc.company(EmbeddedEmulators.DEMO_COMPANY).id(), "PAGE-LOCKED")
+                .orElseThrow().applyStatus(), "deployed again, this time applied");
         page.screenshot("4-retried");
     }
 
@@ -144,14 +145,15 @@ class DeploymentsPageTest {
         page.signIn(OPERATOR, OPERATOR_PASSWORD);
         writeGatedRelease(inbox("releases/gated.zip"));
 
-        WebElement gate = page.row("gates", "data-gate", "page-gated|production");
+        page.text("#gates tr[data-gate='page-gated|production']", text -> text.contains("production"), "the gate");
         String matrix = "#releases table[data-release='page-gated']";
         String waiting = page.text(matrix, text -> text.contains("gate production: waiting"), "the matrix at the gate");
         assertTrue(waiting.contains("sandbox | bc/sandbox/My Company done") && waiting.contains(
                 "production | bc/production/My Company pending"), waiting);
         page.screenshot("5-gate-waiting");
 
-        gate.findElement(By.cssSelector("button[aria-label='Approve wave production of page-gated']")).click();
+        page.until("the Approve button", d -> d.findElement(By.cssSelector(
+                "#gates button[aria-label='Approve wave production of page-gated']"))).click();
 
         Eventually.await("gated.zip in .done", WITHIN, () -> Files.exists(inbox("releases/.done/gated.zip")));
         String done = page.text(matrix, text -> text.contains("finished"), "the release finished");
@@ -191,8 +193,8 @@ class DeploymentsPageTest {
         PageBrowser page = browser();
         page.signIn(VIEWER, VIEWER_PASSWORD);
 
-        WebElement row = page.row("error-files", "data-file", "viewed.rapidstart");
-        assertTrue(row.getText().contains("not a RapidStart package"), row.getText());
+        page.text("#error-files tr[data-file='viewed.rapidstart']", text -> text.contains("not a RapidStart package"),
+                "viewed.rapidstart failed, with its reason");
         assertEquals(List.of(), page.driver().findElements(By.cssSelector("main button")), "no action button");
         assertTrue(!page.driver().findElement(By.id("upload")).isDisplayed(), "no upload");
         Object status = page.driver().executeAsyncScript("""

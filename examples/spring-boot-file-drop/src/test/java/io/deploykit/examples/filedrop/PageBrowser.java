@@ -63,6 +63,8 @@ final class PageBrowser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         until("the page for " + user, d -> d.findElement(By.id("user")).getText().equals(user));
+        // its first news from the server: the role and the inboxes come with it
+        until("the page's first state", d -> !d.findElement(By.id("role")).getText().equals("…"));
     }
 
     void open() {
@@ -81,12 +83,6 @@ final class PageBrowser implements AutoCloseable {
                                      + driver.findElements(By.tagName("body")).stream().map(WebElement::getText)
                                              .findFirst().orElse("nothing") + " (screenshot " + shot + ")", e);
         }
-    }
-
-    /** The row of section {@code section} whose {@code attribute} is {@code value}, once it shows. */
-    WebElement row(String section, String attribute, String value) {
-        return until(value + " in #" + section, d -> d.findElements(By.cssSelector("#" + section + " tr[" + attribute
-                + "=\"" + value + "\"]")).stream().findFirst().orElse(null));
     }
 
     /** Waits until the element of {@code css} shows a text that {@code wanted} accepts; returns that text. */
