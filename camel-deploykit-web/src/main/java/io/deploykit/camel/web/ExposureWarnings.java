@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
 /**
- * Says loudly at start what a reader of the page's settings could miss: a page nobody can sign in to, and a page
- * reachable from other machines (then its passwords cross the network, in the clear without TLS).
+ * Says loudly at start what a reader of the page's settings could miss: a page nobody can sign in to, a password kept
+ * in plain text, and a page reachable from other machines (then its passwords cross the network, in the clear
+ * without TLS).
  */
 final class ExposureWarnings {
 
@@ -23,6 +24,12 @@ final class ExposureWarnings {
             LOG.warn("*** The deployments page {} has no users (deploykit.web.users): it refuses every request. Give it"
                      + " users with roles operator or viewer to open it. ***", path);
         }
+        properties.getUsers().forEach((name, user) -> {
+            if (user.getPassword() != null && user.getPassword().startsWith("{noop}")) {
+                LOG.warn("The deployments page's user {} has a plain password ({noop}): fine for a trial; give it a"
+                         + " {bcrypt} one anywhere else", name);
+            }
+        });
         String address = environment.getProperty("server.address");
         if (!isLoopback(address)) {
             boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false)

@@ -108,6 +108,7 @@ class PageSecurityTest {
                     && line.contains("action=dismiss") && line.contains("rapidstart/.error/bad.rapidstart")
                     && line.contains("outcome=\"done\"")), "one audit line");
             assertFalse(output.getOut().contains("alice-pw") || output.getOut().contains("victor-pw"), "no password logged");
+            assertTrue(output.getOut().contains("The deployments page's user alice has a plain password ({noop})"));
         }
     }
 
