@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -48,7 +49,10 @@ record DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, Inb
         state.put("journal", records.stream().filter(r -> !"approval".equals(r.operation())).map(DeploymentsView::record)
                 .toList());
         state.put("errorFiles", errorFiles.list());
-        state.put("releases", releases());
+        List<ReleaseBoard.Run> runs = releases();
+        state.put("releases", runs);
+        state.put("journalReleases", JournalReleases.of(records, runs.stream().map(ReleaseBoard.Run::releaseId)
+                .collect(Collectors.toSet())));
         state.put("gates", gates(records));
         return state;
     }

@@ -48,8 +48,8 @@
     onclick: action}, label);
 
   // each section, the keys of the state it shows: redrawn only when they change
-  const sources = {'in-flight': ['inFlight'], 'gates': ['gates'], 'releases': ['releases'], 'error-files': ['errorFiles'],
-    'last-deploys': ['lastDeploys'], 'journal': ['journal', 'journalError']};
+  const sources = {'in-flight': ['inFlight'], 'gates': ['gates'], 'releases': ['releases', 'journalReleases'],
+    'error-files': ['errorFiles'], 'last-deploys': ['lastDeploys'], 'journal': ['journal', 'journalError']};
   const draw = {
     'in-flight': s => table(null, ['File', 'Operation', 'Step', 'Started', 'Elapsed', 'Upload'], s.inFlight.map(d =>
         el('tr', {'data-what': d.what}, el('td', {}, d.what), el('td', {}, `${d.component}: ${d.operation}`),
@@ -61,8 +61,8 @@
             el('td', {}, canAct ? [
               button('Approve', `Approve wave ${g.wave} of ${g.release}`, 'go', () => post('/gates/approve', {release: g.release, wave: g.wave})), ' ',
               button('Reject', `Reject wave ${g.wave} of ${g.release}`, 'stop', () => post('/gates/reject', {release: g.release, wave: g.wave}))] : '')))),
-    'releases': s => s.releases.length === 0 ? el('p', {class: 'none'}, 'None since this instance started')
-        : s.releases.map(matrix),
+    'releases': s => s.releases.length + s.journalReleases.length === 0 ? el('p', {class: 'none'}, 'None')
+        : [...s.releases, ...s.journalReleases].map(matrix),
     'error-files': s => table(null, ['File', 'Inbox', 'Failed', 'Reason', ''], s.errorFiles.map(f =>
         el('tr', {'data-file': f.name}, el('td', {}, f.name), el('td', {}, f.inbox), el('td', {}, when(f.failedAt)),
             el('td', {class: 'reason'}, f.reason),
@@ -79,14 +79,15 @@
             el('td', {}, when(r.at)), el('td', {}, r.operation === 'release' ? '' : r.settled ? 'yes' : 'not yet'))))
   };
 
-  // a release: rows are wave and target, columns its steps, each cell the unit's live state
+  // a release: rows are wave and target (scope, from the journal), columns its steps, each cell the unit's state
   function matrix(run) {
     const steps = [...new Map(run.cells.map(c => [c.step, c.stepName])).entries()];
     const rows = [...new Set(run.cells.map(c => c.row))];
     const cell = (row, step) => run.cells.find(c => c.row === row && c.step === step);
     const gates = Object.entries(run.gates).map(([wave, s]) => `gate ${wave}: ${s}`).join('; ');
     return el('table', {'data-release': run.releaseId},
-        el('caption', {}, `${run.releaseId}, started `, when(run.started), run.finished ? ', finished' : ', running',
+        el('caption', {}, `${run.releaseId}, started `, when(run.started), run.fromJournal
+            ? ' (from the journal: the steps done so far, by any instance)' : run.finished ? ', finished' : ', running',
             gates ? ` (${gates})` : ''),
         el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Wave | target'),
             steps.map(([n, name]) => el('th', {scope: 'col'}, `${n}. ${name}`)))),
