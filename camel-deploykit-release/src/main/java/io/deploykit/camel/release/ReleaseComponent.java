@@ -50,7 +50,10 @@ public class ReleaseComponent extends DefaultComponent {
         return localApprovals;
     }
 
-    /** Approves a gated wave, as {@code release:approve} does: for pages and APIs that decide outside a route. */
+    /**
+     * Approves a gated wave, as {@code release:approve} does: for pages and APIs that decide outside a route. Kept in
+     * the component's {@code stateRepository} (an endpoint given a repository of its own waits on that one instead).
+     */
     public CompletableFuture<Void> approve(String releaseId, String wave, String approvedBy) {
         return decisions().approve(releaseId, wave, approvedBy);
     }
