@@ -38,7 +38,8 @@ final class ReleaseProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         runner = new ReleaseRunner(getEndpoint().getCamelContext(), getEndpoint().getJournal(),
-                getEndpoint().getApprovals(), getEndpoint().getConfiguration().isRedo(), Clock.systemUTC());
+                getEndpoint().getApprovals(), getEndpoint().getConfiguration().isRedo(), Clock.systemUTC(),
+                ((ReleaseComponent) getEndpoint().getComponent()).board());
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.deploykit.camel.core.journal.DirectoryStateRepository;
+import io.deploykit.camel.release.run.ReleaseBoard;
 import io.deploykit.camel.release.manifest.ReleaseManifest;
 import io.deploykit.camel.release.run.ReleaseReport;
 
@@ -38,6 +39,21 @@ class ReleaseComponentTest {
                 targets:
                   - environment: production
                     companies: ["CRONUS USA, Inc.", My Company]
+            """;
+    private static final String GATED = """
+            release: gated
+            steps:
+              - configurationPackage: packages/SETUP.rapidstart
+            waves:
+              - name: sandbox
+                targets:
+                  - environment: production
+                    companies: ["CRONUS USA, Inc."]
+              - name: production
+                approval: PT60S
+                targets:
+                  - environment: production
+                    companies: [My Company]
             """;
 
     @TempDir
@@ -120,21 +136,7 @@ class ReleaseComponentTest {
 
     @Test
     void aGatedWaveWaitsForItsApprovalAndOneNotApprovedInTimeHaltsTheWavesAfterIt() throws Exception {
-        String gated = """
-                release: gated
-                steps:
-                  - configurationPackage: packages/SETUP.rapidstart
-                waves:
-                  - name: sandbox
-                    targets:
-                      - environment: production
-                        companies: ["CRONUS USA, Inc."]
-                  - name: production
-                    approval: PT60S
-                    targets:
-                      - environment: production
-                        companies: [My Company]
-                """;
+        String gated = GATED;
         Path folder = Releases.folder(dir.resolve("gated"), gated);
         String myCompany = services.bc.company(EmulatedServices.MY_COMPANY).id();
 
@@ -167,6 +169,36 @@ class ReleaseComponentTest {
                                                                          + " approved by"), failure.getMessage());
         assertEquals(0, services.bc.applies().stream().filter(a -> a.companyId().equals(myCompany)
                                                                   && a.packageCode().equals("CUSTOMERS")).count());
+    }
+
+    @Test
+    void aRejectedWaveDoesNotRunNorDoTheWavesAfterIt() throws Exception {
+        ReleaseComponent component = services.camel.getComponent("release", ReleaseComponent.class);
+        component.getConfiguration().setStateRepository(services.camel.getRegistry().lookupByNameAndType("states",
+                DirectoryStateRepository.class));
+        Path folder = Releases.folder(dir.resolve("rejected"), GATED.replace("release: gated", "release: rejected"));
+        String myCompany = services.bc.company(EmulatedServices.MY_COMPANY).id();
+
+        java.util.concurrent.Future<Exchange> deploy = template.asyncSend("direct:deploy",
+                e -> e.getMessage().setBody(folder));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while ((component.board().runs().isEmpty() || !"waiting".equals(component.board().runs().get(0).gates()
+                .get("production"))) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        ReleaseBoard.Run waiting = component.board().runs().get(0);
+        assertEquals(List.of(ReleaseBoard.State.DONE, ReleaseBoard.State.PENDING),
+                waiting.cells().stream().map(ReleaseBoard.Cell::state).toList(), "the board: " + waiting);
+        component.reject("rejected", "production", "alice").join();
+        Exchange rejected = deploy.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        ReleaseFailedException failure = assertInstanceOf(ReleaseFailedException.class, rejected.getException());
+        assertTrue(failure.getReport().units().get(1).detail().contains("wave production of release rejected was"
+                                                                         + " rejected by alice"), failure.getMessage());
+        assertEquals(0, services.bc.applies().stream().filter(a -> a.companyId().equals(myCompany)).count());
+        ReleaseBoard.Run ended = component.board().runs().get(0);
+        assertTrue(ended.finished() && ended.gates().get("production").startsWith("refused: "), "the board: " + ended);
+        assertEquals(ReleaseBoard.State.NOT_RUN, ended.cells().get(1).state());
     }
 
     @Test

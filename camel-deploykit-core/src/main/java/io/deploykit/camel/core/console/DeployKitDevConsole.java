@@ -149,43 +149,11 @@ public abstract class DeployKitDevConsole extends AbstractDevConsole {
         json.put("retriesByStatus", new LinkedHashMap<>(stats.retriesByReason()));
 
         List<Object> running = new ArrayList<>();
-        for (RunningOperation op : stats.deploysInFlight()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("what", op.what());
-            item.put("operation", op.operation());
-            item.put("endpoint", op.endpoint());
-            item.put("step", op.step());
-            item.put("startedAt", op.startedAt().toString());
-            item.put("ageMillis", op.age().toMillis());
-            UploadProgress upload = op.upload();
-            if (upload != null && upload.attempts() > 0) {
-                Map<String, Object> progress = new LinkedHashMap<>();
-                progress.put("sent", upload.sent());
-                progress.put("total", upload.total());
-                progress.put("percent", upload.percent());
-                progress.put("bytesPerSecond", (long) upload.bytesPerSecond());
-                Duration left = upload.timeLeft();
-                progress.put("timeLeftMillis", left == null ? null : left.toMillis());
-                progress.put("attempts", upload.attempts());
-                item.put("upload", progress);
-            }
-            running.add(item);
-        }
+        stats.deploysInFlight().forEach(op -> running.add(DeployJson.running(op)));
         json.put("deploysInFlight", running);
 
         List<Object> recent = new ArrayList<>();
-        stats.recentDeploys().stream().limit(limit).forEach(done -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("what", done.what());
-            item.put("operation", done.operation());
-            item.put("endpoint", done.endpoint());
-            item.put("outcome", done.outcome().label());
-            item.put("startedAt", done.startedAt().toString());
-            item.put("durationMillis", done.duration().toMillis());
-            item.put("lastStep", done.lastStep());
-            item.put("error", done.error());
-            recent.add(item);
-        });
+        stats.recentDeploys().stream().limit(limit).forEach(done -> recent.add(DeployJson.completed(done)));
         json.put("lastDeploys", recent);
 
         Map<String, Object> waits = new LinkedHashMap<>();

@@ -14,6 +14,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 import org.apache.camel.spi.StateRepository;
@@ -28,7 +32,7 @@ import io.deploykit.camel.core.error.DeployKitException;
  * once written stays written. For one instance; instances that share a store use a database (see
  * {@link JdbcStateRepository}). Keep it out of any folder that others can write to (such as a drop share).
  */
-public class DirectoryStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public class DirectoryStateRepository extends ServiceSupport implements StateRepository<String, String>, JournalRecords {
 
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
     private static final String TEMPORARY = ".tmp-";
@@ -121,6 +125,28 @@ public class DirectoryStateRepository extends ServiceSupport implements StateRep
             return null;
         } catch (IOException e) {
             throw new DeployKitException("Cannot read the state " + key + " from " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<JournalRecord> latest(int limit) {
+        List<JournalRecord> records = new ArrayList<>();
+        try (Stream<Path> states = Files.list(directory)) {
+            for (Path state : states.filter(f -> !f.getFileName().toString().startsWith(TEMPORARY))
+                    .sorted(Comparator.comparing(DirectoryStateRepository::modified).reversed()).limit(limit).toList()) {
+                JournalRecord.parse(getState(state.getFileName().toString())).ifPresent(records::add);
+            }
+        } catch (IOException e) {
+            throw new DeployKitException("Cannot list the states in " + directory + ": " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(0); // removed meanwhile (a purge): last
         }
     }
 

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -23,7 +25,7 @@ import io.deploykit.camel.core.error.DeployKitException;
  * recorded is seen by the next one at once. The table is created at start when missing:
  * {@code (state_key VARCHAR(255) PRIMARY KEY, state_value VARCHAR(4000), updated_at TIMESTAMP)}.
  */
-public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String>, JournalRecords {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
@@ -114,6 +116,24 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             }
         } catch (SQLException e) {
             throw new DeployKitException("Cannot read the state " + key + " from table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<JournalRecord> latest(int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT state_value FROM " + table
+                                                                    + " ORDER BY updated_at DESC")) {
+            select.setMaxRows(limit);
+            List<JournalRecord> records = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    JournalRecord.parse(rows.getString(1)).ifPresent(records::add);
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new DeployKitException("Cannot list the states of table " + table + ": " + e.getMessage(), e);
         }
     }
 

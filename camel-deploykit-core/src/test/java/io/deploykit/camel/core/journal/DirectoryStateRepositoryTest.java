@@ -120,4 +120,20 @@ class DirectoryStateRepositoryTest {
         assertEquals(1, states.purgeOlderThan(Duration.ofSeconds(-60)));
         assertNull(states.getState("recent"));
     }
+
+    @Test
+    void listsTheLatestRecordsFirstWithTheirSettlement() throws Exception {
+        DirectoryStateRepository states = started(dir);
+        DeployJournal journal = new DeployJournal(states, "reactor:org", java.time.Clock.systemUTC());
+        journal.entry("extensionPackage.upload", "old.zip|1").record("uploading", null, null);
+        Files.setLastModifiedTime(dir.resolve(names(dir).get(0)), FileTime.from(Instant.now().minusSeconds(60)));
+        DeployJournal.Entry recent = journal.entry("extensionPackage.upload", "new.zip|2");
+        recent.record("processing", "ext-2", null);
+        recent.settle().join();
+
+        List<JournalRecord> latest = states.latest(5);
+        assertEquals(List.of("new.zip|2", "old.zip|1"), latest.stream().map(JournalRecord::deploy).toList());
+        assertTrue(latest.get(0).settled());
+        assertEquals("ext-2", latest.get(0).by());
+    }
 }

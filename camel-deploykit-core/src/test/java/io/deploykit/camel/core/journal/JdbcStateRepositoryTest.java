@@ -186,4 +186,19 @@ class JdbcStateRepositoryTest {
         assertTrue(read.getMessage().contains("STATES_NEVER_STARTED"), read.getMessage());
         assertThrows(DeployKitException.class, () -> missing.setState("k", "v"));
     }
+
+    @Test
+    void listsTheLatestDeploysFirstAndSkipsValuesTheJournalDidNotWrite() {
+        JdbcStateRepository states = started("LISTED_STATES");
+        DeployJournal journal = new DeployJournal(states, "bc:t/production/CRONUS", java.time.Clock.systemUTC());
+        journal.entry("configurationPackage.deploy", "first.rapidstart|1").record("importing", "pkg-1", null);
+        states.setState("foreign", "not json of the journal");
+        journal.entry("configurationPackage.deploy", "second.rapidstart|2").record("applying", "pkg-2", null);
+
+        List<JournalRecord> latest = states.latest(10);
+        assertEquals(List.of("second.rapidstart|2", "first.rapidstart|1"), latest.stream().map(JournalRecord::deploy).toList());
+        assertEquals("applying", latest.get(0).step());
+        assertEquals("bc:t/production/CRONUS", latest.get(0).scope());
+        assertEquals(1, states.latest(1).size());
+    }
 }

@@ -26,7 +26,8 @@ public final class Approvals {
     /** The journal steps of a gate; never renamed, as journals keep them. */
     private enum Gate {
         waiting,
-        approved
+        approved,
+        rejected
     }
 
     private final DeployJournal journal;
@@ -47,12 +48,25 @@ public final class Approvals {
         return entry(releaseId, wave).recordAsync(Gate.approved, approvedBy, null).thenApply(recorded -> null);
     }
 
-    /** Completes once the wave is approved; fails with {@link ApprovalTimeoutException} after the timeout. */
+    /** Records the wave rejected: its wait fails with {@link ApprovalRejectedException} within a poll interval. */
+    public CompletableFuture<Void> reject(String releaseId, String wave, String rejectedBy) {
+        LOG.warn("Release {}: wave {} rejected by {}", releaseId, wave, rejectedBy);
+        return entry(releaseId, wave).recordAsync(Gate.rejected, rejectedBy, null).thenApply(recorded -> null);
+    }
+
+    /**
+     * Completes once the wave is approved; fails with {@link ApprovalRejectedException} once it is rejected, with
+     * {@link ApprovalTimeoutException} after the timeout.
+     */
     CompletableFuture<Void> await(String releaseId, String wave, Duration timeout) {
         DeployJournal.Entry entry = entry(releaseId, wave);
         return entry.lastAsync().thenCompose(last -> {
             if (last.isPresent() && last.get().is(Gate.approved)) {
                 return CompletableFuture.completedFuture(null);
+            }
+            if (last.isPresent() && !last.get().is(Gate.waiting)) { // rejected in an earlier run: this run waits anew
+                return entry.recordAsync(Gate.waiting, null, null).thenCompose(recorded -> poll(releaseId, wave, entry,
+                        clock.instant().plus(timeout)));
             }
             if (last.isPresent()) {
                 return poll(releaseId, wave, entry, last.get().at().plus(timeout));
@@ -76,6 +90,9 @@ public final class Approvals {
         entry.lastAsync().whenComplete((last, failure) -> {
             if (failure == null && last.isPresent() && last.get().is(Gate.approved)) {
                 approved.complete(null);
+            } else if (failure == null && last.isPresent() && last.get().is(Gate.rejected)) {
+                approved.completeExceptionally(new ApprovalRejectedException("wave " + wave + " of release " + releaseId
+                        + " was rejected by " + last.get().resourceId() + " at " + last.get().at()));
             } else if (!clock.instant().isBefore(deadline)) {
                 approved.completeExceptionally(new ApprovalTimeoutException("wave " + wave + " of release " + releaseId
                         + " was not approved by " + deadline));
@@ -95,6 +112,15 @@ public final class Approvals {
 
     private DeployJournal.Entry entry(String releaseId, String wave) {
         return journal.entry("approval", releaseId + "|" + wave);
+    }
+
+    /** A gated wave rejected by someone: it does not run, nor do the waves after it. */
+    public static class ApprovalRejectedException extends DeployKitException {
+        private static final long serialVersionUID = 1L;
+
+        ApprovalRejectedException(String message) {
+            super(message);
+        }
     }
 
     /** A gated wave not approved within its timeout: it does not run, nor do the waves after it. */

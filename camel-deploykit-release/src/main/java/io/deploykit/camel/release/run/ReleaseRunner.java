@@ -59,6 +59,7 @@ public final class ReleaseRunner implements AutoCloseable {
     private final Clock clock;
     private final EndpointCalls calls;
     private final EnvironmentSlots slots;
+    private final ReleaseBoard board;
 
     /**
      * @param journal   where units are recorded done ({@link DeployJournal#NONE}: every run deploys everything)
@@ -66,6 +67,13 @@ public final class ReleaseRunner implements AutoCloseable {
      * @param redo      run every unit again, whatever the journal says (their endpoints get new deploy keys too)
      */
     public ReleaseRunner(CamelContext camel, DeployJournal journal, Approvals approvals, boolean redo, Clock clock) {
+        this(camel, journal, approvals, redo, clock, new ReleaseBoard());
+    }
+
+    /** @param board where each run's matrix shows live, for pages */
+    public ReleaseRunner(CamelContext camel, DeployJournal journal, Approvals approvals, boolean redo, Clock clock,
+                         ReleaseBoard board) {
+        this.board = board;
         this.camel = camel;
         this.journal = journal;
         this.approvals = approvals;
@@ -87,8 +95,8 @@ public final class ReleaseRunner implements AutoCloseable {
     private CompletableFuture<ReleaseReport> runChecked(ValidRelease release) {
         Instant started = clock.instant();
         String id = release.manifest().id();
-        Run run = new Run(id, started);
         List<List<ReleasePlan.TargetPlan>> waves = ReleasePlan.of(release);
+        Run run = new Run(id, started, board.started(id, started, waves));
         List<List<CompletableFuture<List<UnitResult>>>> results = new ArrayList<>();
         CompletableFuture<String> halted = CompletableFuture.completedFuture(null); // why later waves do not run
         for (int w = 0; w < waves.size(); w++) {
@@ -96,11 +104,7 @@ public final class ReleaseRunner implements AutoCloseable {
             ReleaseWave manifestWave = release.manifest().waves().get(w);
             CompletableFuture<String> before = !manifestWave.gated() ? halted : halted.thenCompose(why -> why != null
                     ? CompletableFuture.completedFuture(why)
-                    : approvals.await(id, manifestWave.name(), manifestWave.approvalTimeout())
-                            .handle((approved, failure) -> failure == null ? CompletableFuture.<String>completedFuture(null)
-                                    : staysForTheNextRun(failure) ? CompletableFuture.<String>failedFuture(failure)
-                                    : CompletableFuture.completedFuture(Failures.message(failure)))
-                            .thenCompose(gate -> gate));
+                    : gate(run, manifestWave));
             List<CompletableFuture<List<UnitResult>>> targets = new ArrayList<>();
             for (ReleasePlan.TargetPlan target : wave) {
                 targets.add(before.thenCompose(why -> why != null ? CompletableFuture.completedFuture(
@@ -113,6 +117,8 @@ public final class ReleaseRunner implements AutoCloseable {
         return halted.thenApply(why -> {
             List<UnitResult> units = new ArrayList<>();
             results.forEach(wave -> wave.forEach(target -> units.addAll(target.join())));
+            units.forEach(run.live()::ended);
+            run.live().finished();
             ReleaseReport report = new ReleaseReport(id, release.bundle().name(), started, clock.instant(), units);
             LOG.info("Release {} {}: {} done, {} skipped, {} failed, {} not run", id,
                      report.succeeded() ? "succeeded" : "FAILED", report.count(UnitResult.Outcome.DONE),
@@ -141,10 +147,23 @@ public final class ReleaseRunner implements AutoCloseable {
         return null;
     }
 
-    /** The state of one run: its units by key, each run once whichever target reaches it first. */
-    private record Run(String id, Instant started, Map<String, CompletableFuture<UnitResult>> units) {
-        Run(String id, Instant started) {
-            this(id, started, new ConcurrentHashMap<>());
+    /** Waits for the wave's approval; completes with why it does not run (refused, timed out), or null. */
+    private CompletableFuture<String> gate(Run run, ReleaseWave wave) {
+        run.live().gate(wave.name(), "waiting");
+        return approvals.await(run.id(), wave.name(), wave.approvalTimeout()).handle((approved, failure) -> {
+            if (failure != null && staysForTheNextRun(failure)) {
+                return CompletableFuture.<String>failedFuture(failure); // not refused: unknown, for the next run
+            }
+            String why = failure == null ? null : Failures.message(failure);
+            run.live().gate(wave.name(), why == null ? "approved" : "refused: " + why);
+            return CompletableFuture.completedFuture(why);
+        }).thenCompose(why -> why);
+    }
+
+    /** The state of one run: its units by key, each run once whichever target reaches it first; its live matrix. */
+    private record Run(String id, Instant started, ReleaseBoard.Live live, Map<String, CompletableFuture<UnitResult>> units) {
+        Run(String id, Instant started, ReleaseBoard.Live live) {
+            this(id, started, live, new ConcurrentHashMap<>());
         }
     }
 
@@ -182,6 +201,7 @@ public final class ReleaseRunner implements AutoCloseable {
                             + failed.unit().step().number() + " failed before it on this target"));
                     return CompletableFuture.completedFuture(null);
                 }
+                run.live().set(unit, ReleaseBoard.State.RUNNING, null);
                 CompletableFuture<UnitResult> result = unit.step().kind() == StepKind.configurationPackage
                         ? slots.run(unit.target().describe(), () -> runOnce(run, unit)) : runOnce(run, unit);
                 return result.thenAccept(done -> {
@@ -189,6 +209,7 @@ public final class ReleaseRunner implements AutoCloseable {
                         firstFailure.compareAndSet(null, done);
                     }
                     results.put(unit, done);
+                    run.live().ended(done);
                 });
             });
         }
