@@ -48,6 +48,9 @@ final class ErrorFiles {
     List<ErrorFile> list() {
         List<ErrorFile> files = new ArrayList<>();
         for (String inbox : inboxes.names()) {
+            if (!inboxes.present(inbox)) {
+                continue; // nothing of it here to show
+            }
             Path errors = inboxes.errors(inbox);
             if (!Files.isDirectory(errors)) {
                 continue;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,14 @@ class ErrorFilesTest {
         assertEquals(1, listed.size(), listed.toString());
         assertEquals("bad.rapidstart", listed.get(0).name());
         assertEquals("table locked", listed.get(0).reason());
+    }
+
+    @Test
+    void anInboxWithNoFolderHereListsNothingAndTheOthersStillShow() {
+        ErrorFiles withFtp = new ErrorFiles(new Inboxes(Map.of("rapidstart", inbox.toString(),
+                "extensions", dir.resolve("on-ftp").toString())), Clock.systemUTC());
+
+        assertEquals(List.of("bad.rapidstart"), withFtp.list().stream().map(f -> f.name()).toList());
     }
 
     @Test

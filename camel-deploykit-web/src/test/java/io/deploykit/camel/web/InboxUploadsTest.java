@@ -63,4 +63,15 @@ class InboxUploadsTest {
         assertEquals(List.of("tags.zip"), names());
         assertEquals("first", Files.readString(inbox.resolve("tags.zip")));
     }
+
+    @Test
+    void anInboxWithNoFolderHereIsSaidNotAServerError() {
+        InboxUploads onFtp = new InboxUploads(new Inboxes(Map.of("rapidstart", dir.resolve("on-ftp").toString())), 10);
+
+        ActionRefusedException refused = assertThrows(ActionRefusedException.class,
+                () -> onFtp.upload("rapidstart", "a.rapidstart", 1, new ByteArrayInputStream(new byte[1])));
+        assertEquals(409, refused.status());
+        assertEquals("Inbox 'rapidstart' has no folder on this machine (an FTP inbox takes files through FTP, not"
+                     + " through the page)", refused.getMessage());
+    }
 }
