@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.deploykit.camel.core.journal.DeployJournal;
 import io.deploykit.camel.core.journal.DirectoryStateRepository;
 import io.deploykit.camel.release.run.ReleaseBoard;
 import io.deploykit.camel.release.manifest.ReleaseManifest;
@@ -169,6 +170,10 @@ class ReleaseComponentTest {
                                                                          + " approved by"), failure.getMessage());
         assertEquals(0, services.bc.applies().stream().filter(a -> a.companyId().equals(myCompany)
                                                                   && a.packageCode().equals("CUSTOMERS")).count());
+        DeployJournal journal = new DeployJournal(services.camel.getRegistry().lookupByNameAndType("states",
+                DirectoryStateRepository.class), "release", java.time.Clock.systemUTC());
+        assertEquals("timedOut", journal.entry("approval", "late|production").last().orElseThrow().step(),
+                "the gate is not left waiting in the journal for a page or another instance to show");
     }
 
     @Test

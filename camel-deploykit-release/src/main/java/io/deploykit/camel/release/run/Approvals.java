@@ -27,7 +27,9 @@ public final class Approvals {
     private enum Gate {
         waiting,
         approved,
-        rejected
+        rejected,
+        /** Not approved in time: kept, so that nothing (a page, another instance) takes the gate for waiting still. */
+        timedOut
     }
 
     private final DeployJournal journal;
@@ -64,7 +66,7 @@ public final class Approvals {
             if (last.isPresent() && last.get().is(Gate.approved)) {
                 return CompletableFuture.completedFuture(null);
             }
-            if (last.isPresent() && !last.get().is(Gate.waiting)) { // rejected in an earlier run: this run waits anew
+            if (last.isPresent() && !last.get().is(Gate.waiting)) { // rejected or timed out before: this run waits anew
                 return entry.recordAsync(Gate.waiting, null, null).thenCompose(recorded -> poll(releaseId, wave, entry,
                         clock.instant().plus(timeout)));
             }
@@ -94,8 +96,10 @@ public final class Approvals {
                 approved.completeExceptionally(new ApprovalRejectedException("wave " + wave + " of release " + releaseId
                         + " was rejected by " + last.get().resourceId() + " at " + last.get().at()));
             } else if (!clock.instant().isBefore(deadline)) {
-                approved.completeExceptionally(new ApprovalTimeoutException("wave " + wave + " of release " + releaseId
-                        + " was not approved by " + deadline));
+                ApprovalTimeoutException timeout = new ApprovalTimeoutException("wave " + wave + " of release "
+                        + releaseId + " was not approved by " + deadline);
+                entry.recordAsync(Gate.timedOut, null, null)
+                        .whenComplete((recorded, notRecorded) -> approved.completeExceptionally(timeout));
             } else {
                 long delay = Math.min(pollInterval.toMillis(), Math.max(1, Duration.between(clock.instant(), deadline)
                         .toMillis()));
