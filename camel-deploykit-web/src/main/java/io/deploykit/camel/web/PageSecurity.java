@@ -28,7 +28,8 @@ final class PageSecurity {
         users.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(path, path + "/**")
-                .authenticationManager(new ProviderManager(users))
+                .authenticationManager(new ProviderManager(new SignInThrottle(users, properties.getUsers().keySet(),
+                        audit, java.time.Clock.systemUTC())))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(paths.matcher(path + "/login"), paths.matcher(path + "/page.css"))
                             .permitAll();

@@ -112,6 +112,37 @@ class PageSecurityTest {
         }
     }
 
+    /** Posts the sign-in form; returns where it sends the browser. */
+    private static String trySignIn(HttpClient client, String base, String user, String password) throws Exception {
+        String token = first(LOGIN_CSRF, send(client, HttpRequest.newBuilder(URI.create(base + "/login"))).body());
+        String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                      + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return send(client, HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))).headers().firstValue("Location").orElseThrow();
+    }
+
+    @Test
+    void guessingAPasswordLocksTheUserOutForAWhileAndSaysSo(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext app = start("deploykit.web.users.alice.password={noop}alice-pw",
+                "deploykit.web.users.alice.roles=operator")) {
+            String base = base(app);
+            HttpClient guesser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+                assertEquals(base + "/login?error", trySignIn(guesser, base, "alice", "guess-" + i));
+            }
+
+            HttpClient alice = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            assertEquals(base + "/login?error", trySignIn(alice, base, "alice", "alice-pw"), "locked: the right one too");
+            assertEquals(401, send(alice, HttpRequest.newBuilder(URI.create(base + "/state"))).statusCode());
+            assertTrue(output.getOut().lines().anyMatch(line -> line.contains("deploykit.audit") && line.contains("user=alice")
+                    && line.contains("locked until") && line.contains("after 5 failed sign-ins")), "the lock audited");
+            for (int i = 0; i < 20; i++) { // made-up names are not counted, so they cost nothing and lock no one
+                assertEquals(base + "/login?error", trySignIn(guesser, base, "nobody-" + i, "x"));
+            }
+        }
+    }
+
     @Test
     void withoutUsersNobodyGetsInAndTheStartSaysSoLoudly(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext app = start()) {
