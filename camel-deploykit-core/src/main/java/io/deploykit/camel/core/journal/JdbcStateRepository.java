@@ -51,6 +51,8 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                 try (Statement create = connection.createStatement()) {
                     create.execute("CREATE TABLE " + table + " (state_key VARCHAR(255) PRIMARY KEY,"
                                    + " state_value VARCHAR(4000) NOT NULL, updated_at TIMESTAMP NOT NULL)");
+                    // the latest records (a page polls them) and the purge of old ones read by this column
+                    create.execute("CREATE INDEX " + table + "_UPDATED ON " + table + " (updated_at)");
                 } catch (SQLException e) {
                     if (!exists(connection)) { // else another instance created it meanwhile
                         throw e;

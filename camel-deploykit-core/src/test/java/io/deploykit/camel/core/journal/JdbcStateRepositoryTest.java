@@ -78,6 +78,14 @@ class JdbcStateRepositoryTest {
         JdbcStateRepository first = new JdbcStateRepository(database);
         first.start();
         assertTrue(tableExists("DEPLOYKIT_STATE"));
+        try (Connection connection = database.getConnection();
+             ResultSet index = connection.getMetaData().getIndexInfo(null, null, "deploykit_state", false, false)) {
+            boolean byTime = false;
+            while (index.next()) {
+                byTime |= "updated_at".equalsIgnoreCase(index.getString("COLUMN_NAME"));
+            }
+            assertTrue(byTime, "the latest records and the purge read through an index on updated_at");
+        }
         first.setState("deploy-1", "{\"step\":\"creating\"}");
 
         JdbcStateRepository second = new JdbcStateRepository(database);
