@@ -267,16 +267,12 @@ public final class ReleaseRunner implements AutoCloseable {
             long start = System.nanoTime();
             String deployKey = unit.key(run.id()) + (redo ? "|redo " + run.started() : "");
             LOG.info("Release {}: step {} for {}", run.id(), unit.step().describe(), unit.scope());
-            AtomicReference<Sent> sent = new AtomicReference<>();
             return deploy(unit, deployKey).handle((what, failure) -> {
-                sent.set(what);
-                return failure;
-            }).thenCompose(failure -> {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 if (failure != null && staysForTheNextRun(failure)) {
                     LOG.warn("Release {}: step {} for {} was interrupted ({}); the release continues from it at its"
                              + " next run", run.id(), unit.step().describe(), unit.scope(), Failures.message(failure));
-                    return CompletableFuture.failedFuture(failure);
+                    return CompletableFuture.<UnitResult>failedFuture(failure);
                 }
                 if (failure != null) {
                     LOG.warn("Release {}: step {} for {} failed: {}", run.id(), unit.step().describe(), unit.scope(),
@@ -284,10 +280,10 @@ public final class ReleaseRunner implements AutoCloseable {
                     return CompletableFuture.completedFuture(new UnitResult(unit, UnitResult.Outcome.FAILED, took,
                             Failures.message(failure)));
                 }
-                Sent what = sent.get(); // what the component found deployed is said, never skipped silently
+                // what the component found deployed is said, never skipped silently
                 return entry.recordAsync(Step.done, null, null).thenApply(recorded -> new UnitResult(unit,
                         what.skipped() ? UnitResult.Outcome.SKIPPED : UnitResult.Outcome.DONE, took, what.detail()));
-            });
+            }).thenCompose(result -> result);
         });
     }
 
