@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -44,11 +43,7 @@ class ClusterClockTest {
     }
 
     private ChildApplication start(String name, String zone, Path inbox) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--deploykit.example.inbox=" + inbox,
-                "--deploykit.example.read-lock-min-age=300ms",
-                "--deploykit.example.poll-delay=100ms"));
-        arguments.addAll(services.serviceArguments());
+        List<String> arguments = services.instanceArguments(inbox);
         arguments.addAll(services.clusterArguments(HEARTBEAT, TAKEOVER));
         return ChildApplication.startWithJvmOptions(name, work, List.of("-Duser.timezone=" + zone), arguments)
                 .awaitStarted();

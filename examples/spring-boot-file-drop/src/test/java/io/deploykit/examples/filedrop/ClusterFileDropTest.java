@@ -54,12 +54,7 @@ class ClusterFileDropTest {
     }
 
     private List<String> instanceArguments(Path inbox) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--deploykit.example.inbox=" + inbox,
-                "--deploykit.example.read-lock-min-age=300ms",
-                "--deploykit.example.poll-delay=100ms",
-                "--deploykit.example.release-private=true"));
-        arguments.addAll(services.serviceArguments());
+        List<String> arguments = services.instanceArguments(inbox, "--deploykit.example.release-private=true");
         arguments.addAll(services.clusterArguments(HEARTBEAT, TAKEOVER));
         return arguments;
     }

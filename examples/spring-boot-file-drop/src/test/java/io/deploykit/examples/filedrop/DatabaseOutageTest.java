@@ -90,10 +90,8 @@ class DatabaseOutageTest {
     }
 
     private static List<String> arguments(Path inbox, String jdbcUrl, BcEmulator bc, ReactorEmulator reactor) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--deploykit.example.inbox=" + inbox,
-                "--deploykit.example.read-lock-min-age=300ms",
-                "--deploykit.example.poll-delay=100ms",
+        List<String> arguments = new ArrayList<>(SharedServices.quickInbox(inbox));
+        arguments.addAll(List.of(
                 "--deploykit.example.cluster.jdbc-url=" + jdbcUrl,
                 "--deploykit.example.cluster.username=postgres",
                 "--deploykit.example.cluster.password=postgres",

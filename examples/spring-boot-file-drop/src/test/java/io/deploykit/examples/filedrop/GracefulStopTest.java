@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -43,13 +42,8 @@ class GracefulStopTest {
     }
 
     private List<String> arguments(Path inbox) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--deploykit.example.inbox=" + inbox,
-                "--deploykit.example.read-lock-min-age=300ms",
-                "--deploykit.example.poll-delay=100ms",
-                "--camel.main.shutdown-timeout=2"));
-        arguments.addAll(services.serviceArguments()); // no cluster: one instance, its progress in a local folder
-        return arguments;
+        // no cluster: one instance, its progress in a local folder
+        return services.instanceArguments(inbox, "--camel.main.shutdown-timeout=2");
     }
 
     @Test

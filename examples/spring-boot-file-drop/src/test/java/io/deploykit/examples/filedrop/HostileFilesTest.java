@@ -32,12 +32,9 @@ class HostileFilesTest {
     @Test
     void decompressionBombsAreRefusedAndTheApplicationKeepsDeploying() throws Exception {
         Path inbox = work.resolve("inbox");
-        try (ChildApplication app = ChildApplication.startWithHeap("small-heap", work, "128m", List.of(
-                "--deploykit.example.inbox=" + inbox,
-                "--deploykit.example.read-lock-min-age=300ms",
-                "--deploykit.example.poll-delay=100ms",
-                "--deploykit.example.emulators=on",
-                "--deploykit.example.emulator-job-step=100ms"))) {
+        List<String> arguments = new java.util.ArrayList<>(SharedServices.quickInbox(inbox));
+        arguments.addAll(List.of("--deploykit.example.emulators=on", "--deploykit.example.emulator-job-step=100ms"));
+        try (ChildApplication app = ChildApplication.startWithHeap("small-heap", work, "128m", arguments)) {
             app.awaitStarted();
 
             gzipWithHugeAttribute(inbox.resolve("rapidstart/bomb.rapidstart"), 400L << 20);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,13 +38,8 @@ class InboxClaimTest {
     }
 
     private static List<String> alone(Path inbox) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--deploykit.example.inbox=" + inbox,
-                "--deploykit.example.read-lock-min-age=300ms",
-                "--deploykit.example.poll-delay=100ms",
-                "--deploykit.example.inbox-claim-heartbeat=" + HEARTBEAT.toMillis() + "ms"));
-        arguments.addAll(services.serviceArguments());
-        return arguments;
+        return services.instanceArguments(inbox,
+                "--deploykit.example.inbox-claim-heartbeat=" + HEARTBEAT.toMillis() + "ms");
     }
 
     @Test

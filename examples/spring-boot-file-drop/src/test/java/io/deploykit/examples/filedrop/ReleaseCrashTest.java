@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -35,12 +34,7 @@ class ReleaseCrashTest {
     }
 
     private List<String> arguments(Path inbox) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--deploykit.example.inbox=" + inbox,
-                "--deploykit.example.read-lock-min-age=300ms",
-                "--deploykit.example.poll-delay=100ms"));
-        arguments.addAll(services.serviceArguments()); // one instance, its progress in a local folder
-        return arguments;
+        return services.instanceArguments(inbox); // one instance, its progress in a local folder
     }
 
     @Test

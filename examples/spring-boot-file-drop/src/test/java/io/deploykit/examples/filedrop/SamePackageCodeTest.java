@@ -44,11 +44,7 @@ class SamePackageCodeTest {
     }
 
     private static List<String> arguments(Path inbox, boolean cluster) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--deploykit.example.inbox=" + inbox,
-                "--deploykit.example.read-lock-min-age=300ms",
-                "--deploykit.example.poll-delay=100ms"));
-        arguments.addAll(services.serviceArguments());
+        List<String> arguments = services.instanceArguments(inbox);
         if (cluster) {
             arguments.addAll(services.clusterArguments(Duration.ofMillis(300), Duration.ofSeconds(2)));
         }

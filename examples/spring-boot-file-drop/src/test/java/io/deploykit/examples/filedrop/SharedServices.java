@@ -1,6 +1,7 @@
 package io.deploykit.examples.filedrop;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,6 +34,20 @@ final class SharedServices implements AutoCloseable {
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** An instance on {@code inbox} that picks files fast, pointed at these services, with {@code more} arguments. */
+    List<String> instanceArguments(Path inbox, String... more) {
+        List<String> arguments = new ArrayList<>(quickInbox(inbox));
+        arguments.addAll(List.of(more));
+        arguments.addAll(serviceArguments());
+        return arguments;
+    }
+
+    /** An inbox whose files are picked once stable for 300 ms, polled every 100 ms. */
+    static List<String> quickInbox(Path inbox) {
+        return List.of("--deploykit.example.inbox=" + inbox, "--deploykit.example.read-lock-min-age=300ms",
+                "--deploykit.example.poll-delay=100ms");
     }
 
     /** The arguments that point an instance at the emulated services. */
