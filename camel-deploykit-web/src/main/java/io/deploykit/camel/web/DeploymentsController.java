@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -144,7 +143,7 @@ class DeploymentsController {
         } catch (ActionRefusedException e) {
             audit.record(user.getName(), action, target, "refused: " + e.getMessage());
             throw e;
-        } catch (CompletionException e) {
+        } catch (RuntimeException e) { // a failed service call (CompletionException) or any other: audited too
             String why = Failures.message(e);
             audit.record(user.getName(), action, target, "failed: " + why);
             throw new ActionRefusedException(500, why);

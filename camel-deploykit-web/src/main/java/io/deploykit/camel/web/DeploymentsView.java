@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 
 import io.deploykit.camel.core.console.DeployJson;
 import io.deploykit.camel.core.journal.JournalRecord;
@@ -18,6 +17,7 @@ import io.deploykit.camel.core.support.DeployKitComponent;
 import io.deploykit.camel.core.support.Failures;
 import io.deploykit.camel.release.ReleaseComponent;
 import io.deploykit.camel.release.run.ReleaseBoard;
+import io.deploykit.camel.release.run.ReleaseRecords;
 
 /**
  * What the page shows, as one JSON document: the deploys in flight and the last ones of this instance (from the
@@ -38,7 +38,8 @@ record DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, Inb
         Map<String, Object> state = new LinkedHashMap<>();
         List<JournalRecord> records = List.of();
         try {
-            records = journal.get() == null ? List.of() : journal.get().latest(recentLimit);
+            JournalRecords source = journal.get();
+            records = source == null ? List.of() : source.latest(recentLimit);
         } catch (RuntimeException unreachable) {
             // the store (a database) is down: what this instance knows is shown all the same
             state.put("journalError", Failures.message(unreachable));
@@ -46,26 +47,20 @@ record DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, Inb
         state.put("inboxes", inboxes.names());
         state.put("inFlight", inFlight);
         state.put("lastDeploys", lastDeploys);
-        state.put("journal", records.stream().filter(r -> !"approval".equals(r.operation())).map(DeploymentsView::record)
-                .toList());
+        state.put("journal", records.stream().filter(r -> !ReleaseRecords.GATE.equals(r.operation()))
+                .map(DeploymentsView::record).toList());
         state.put("errorFiles", errorFiles.list());
         List<ReleaseBoard.Run> runs = releases();
         state.put("releases", runs);
         state.put("journalReleases", JournalReleases.of(records, runs.stream().map(ReleaseBoard.Run::releaseId)
                 .collect(Collectors.toSet())));
-        state.put("gates", gates(records));
+        state.put("gates", gates(records, runs));
         return state;
     }
 
     private List<DeployKitStatistics> statistics() {
-        List<DeployKitStatistics> found = new ArrayList<>();
-        for (String name : camel.getComponentNames()) {
-            Component component = camel.hasComponent(name);
-            if (component instanceof DeployKitComponent deployKit && deployKit.getStatistics() != null) {
-                found.add(deployKit.getStatistics());
-            }
-        }
-        return found;
+        return DeployKitComponent.started(camel, DeployKitComponent.class).values().stream()
+                .map(DeployKitComponent::getStatistics).toList();
     }
 
     /** The console's JSON of the deploy, and which component runs it. */
@@ -82,7 +77,7 @@ record DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, Inb
     private static Map<String, Object> record(JournalRecord record) {
         Map<String, Object> item = new LinkedHashMap<>();
         int bar = record.deploy().indexOf('|');
-        item.put("what", bar < 0 || "release".equals(record.operation()) ? record.deploy()
+        item.put("what", bar < 0 || ReleaseRecords.UNIT.equals(record.operation()) ? record.deploy()
                 : record.deploy().substring(0, bar));
         item.put("operation", record.operation());
         item.put("scope", record.scope());
@@ -93,7 +88,8 @@ record DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, Inb
     }
 
     private List<ReleaseBoard.Run> releases() {
-        return releaseComponent() == null ? List.of() : releaseComponent().board().runs();
+        ReleaseComponent component = releaseComponent();
+        return component == null ? List.of() : component.board().runs();
     }
 
     /** The application's release component, which decides its gates; null when it runs no releases. */
@@ -102,20 +98,19 @@ record DeploymentsView(CamelContext camel, Supplier<JournalRecords> journal, Inb
     }
 
     /** The gates that wait: from the journal (any instance's), and from this instance's runs. */
-    private List<Map<String, String>> gates(List<JournalRecord> records) {
+    private static List<Map<String, String>> gates(List<JournalRecord> records, List<ReleaseBoard.Run> runs) {
         Map<String, Map<String, String>> gates = new LinkedHashMap<>();
         for (JournalRecord record : records) {
-            int bar = record.deploy().lastIndexOf('|');
-            if ("approval".equals(record.operation()) && "waiting".equals(record.step()) && bar > 0) {
-                gates.put(record.deploy(), Map.of("release", record.deploy().substring(0, bar),
-                        "wave", record.deploy().substring(bar + 1), "since", record.at().toString()));
+            if (ReleaseRecords.GATE_WAITING.equals(record.step())) {
+                ReleaseRecords.gate(record.operation(), record.deploy()).ifPresent(gate -> gates.put(record.deploy(),
+                        Map.of("release", gate.releaseId(), "wave", gate.wave(), "since", record.at().toString())));
             }
         }
-        for (ReleaseBoard.Run run : releases()) {
+        for (ReleaseBoard.Run run : runs) {
             run.gates().forEach((wave, state) -> {
-                if ("waiting".equals(state) && !run.finished()) {
-                    gates.putIfAbsent(run.releaseId() + "|" + wave, Map.of("release", run.releaseId(), "wave", wave,
-                            "since", run.started().toString()));
+                if (ReleaseRecords.GATE_WAITING.equals(state) && !run.finished()) {
+                    gates.putIfAbsent(ReleaseRecords.gateKey(run.releaseId(), wave), Map.of("release", run.releaseId(),
+                            "wave", wave, "since", run.started().toString()));
                 }
             });
         }

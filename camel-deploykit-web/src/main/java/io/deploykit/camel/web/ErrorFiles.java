@@ -122,8 +122,7 @@ final class ErrorFiles {
         Path claimed = claim(errors, FileNames.checked(name));
         Path dismissed = errors.resolve(DISMISSED);
         try {
-            Files.createDirectories(dismissed);
-            Files.move(claimed, free(dismissed, name), StandardCopyOption.ATOMIC_MOVE);
+            moveFree(claimed, dismissed, name);
         } catch (IOException e) {
             putBack(claimed, errors.resolve(name));
             throw new ActionRefusedException(500, "Cannot dismiss " + name + ": " + e.getMessage());
@@ -157,8 +156,7 @@ final class ErrorFiles {
     /** Moves the note, when there is one, into {@code folder}, under a free name. */
     private void archive(Path note, Path folder) {
         try {
-            Files.createDirectories(folder);
-            Files.move(note, free(folder, note.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+            moveFree(note, folder, note.getFileName().toString());
         } catch (NoSuchFileException none) {
             // no note: nothing to keep
         } catch (IOException e) {
@@ -167,9 +165,23 @@ final class ErrorFiles {
         }
     }
 
-    /** {@code name} in {@code folder}, or with the UTC time when that is taken. */
-    private Path free(Path folder, String name) {
-        Path target = folder.resolve(name);
-        return Files.exists(target) ? folder.resolve(name + "." + STAMP.format(clock.instant())) : target;
+    /**
+     * Moves {@code source} into {@code folder} as {@code name}, or with the UTC time (and a count) when that is
+     * taken: never over a file, however many instances act together.
+     */
+    private void moveFree(Path source, Path folder, String name) throws IOException {
+        Files.createDirectories(folder);
+        String stamped = name + "." + STAMP.format(clock.instant());
+        for (int attempt = 1; ; attempt++) {
+            Path target = folder.resolve(attempt == 1 ? name : attempt == 2 ? stamped : stamped + "-" + attempt);
+            try {
+                NoReplaceMove.move(source, target);
+                return;
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 100) {
+                    throw taken;
+                }
+            }
+        }
     }
 }

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import io.deploykit.camel.core.body.BoundedInputStream;
+import io.deploykit.camel.core.error.InvalidInputException;
+
 /**
  * Files dropped onto the page, written into a configured inbox: under a hidden temporary name first (file consumers
  * skip hidden files), then renamed to their own, so no consumer ever sees half a file. Larger than the limit, or of
@@ -25,15 +28,9 @@ record InboxUploads(Inboxes inboxes, long maxBytes) {
         Path temp = folder.resolve(".upload-" + UUID.randomUUID() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
-                byte[] buffer = new byte[64 * 1024];
-                long total = 0;
-                for (int read; (read = body.read(buffer)) >= 0; ) {
-                    total += read;
-                    if (total > maxBytes) {
-                        throw tooLarge(clean);
-                    }
-                    out.write(buffer, 0, read);
-                }
+                new BoundedInputStream(body, maxBytes, clean).transferTo(out);
+            } catch (InvalidInputException over) { // counted, whatever length the request declared
+                throw tooLarge(clean);
             }
             NoReplaceMove.move(temp, folder.resolve(clean));
             return clean;

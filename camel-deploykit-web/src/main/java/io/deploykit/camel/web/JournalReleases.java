@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import io.deploykit.camel.core.journal.JournalRecord;
 import io.deploykit.camel.release.run.ReleaseBoard;
+import io.deploykit.camel.release.run.ReleaseRecords;
 
 /**
  * The releases the journal knows and this instance's board does not (run by another instance, or before a restart):
@@ -27,15 +28,16 @@ final class JournalReleases {
         Map<String, Map<String, String>> gates = new TreeMap<>();
         Map<String, Instant> first = new TreeMap<>();
         for (JournalRecord record : records) {
-            String[] key = record.deploy().split("\\|");
-            if ("release".equals(record.operation()) && key.length == 3 && key[2].matches("\\d+")
-                && !onTheBoard.contains(key[0])) {
-                cells.computeIfAbsent(key[0], id -> new ArrayList<>()).add(new ReleaseBoard.Cell(key[1],
-                        Integer.parseInt(key[2]), "step " + key[2], ReleaseBoard.State.DONE, "done at " + record.at()));
-                first.merge(key[0], record.at(), (a, b) -> a.isBefore(b) ? a : b);
-            } else if ("approval".equals(record.operation()) && key.length == 2 && !onTheBoard.contains(key[0])) {
-                gates.computeIfAbsent(key[0], id -> new TreeMap<>()).put(key[1], record.step());
-            }
+            ReleaseRecords.unit(record.operation(), record.deploy()).filter(u -> !onTheBoard.contains(u.releaseId()))
+                    .ifPresent(unit -> {
+                        cells.computeIfAbsent(unit.releaseId(), id -> new ArrayList<>()).add(new ReleaseBoard.Cell(
+                                unit.scope(), unit.step(), "step " + unit.step(), ReleaseBoard.State.DONE,
+                                "done at " + record.at()));
+                        first.merge(unit.releaseId(), record.at(), (a, b) -> a.isBefore(b) ? a : b);
+                    });
+            ReleaseRecords.gate(record.operation(), record.deploy()).filter(g -> !onTheBoard.contains(g.releaseId()))
+                    .ifPresent(gate -> gates.computeIfAbsent(gate.releaseId(), id -> new TreeMap<>())
+                            .put(gate.wave(), record.step()));
         }
         List<Map<String, Object>> releases = new ArrayList<>();
         cells.forEach((id, done) -> {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -14,7 +15,14 @@ final class PageTemplates {
     private PageTemplates() {
     }
 
+    /** The files as read once: they are the module's own and never change while it runs. */
+    private static final Map<String, String> READ = new ConcurrentHashMap<>();
+
     static String read(String name) {
+        return READ.computeIfAbsent(name, PageTemplates::load);
+    }
+
+    private static String load(String name) {
         try (InputStream in = PageTemplates.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("The page's resource " + name + " is missing from the module");

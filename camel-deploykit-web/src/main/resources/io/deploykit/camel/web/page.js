@@ -22,7 +22,7 @@
       {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
         timeZoneName: 'short'})) : '';
   const seconds = ms => ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-  const state = text => el('span', {class: `state-${String(text).toLowerCase().split(':')[0]}`}, text);
+  const state = text => el('span', {class: `state-${String(text).toLowerCase().split(':')[0].trim().replace(/\s+/g, '_')}`}, text);
   const table = (caption, headers, rows) => rows.length === 0 ? el('p', {class: 'none'}, caption ? `${caption}: none` : 'None')
       : el('table', {}, caption ? el('caption', {}, caption) : [],
           el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col'}, h)))),

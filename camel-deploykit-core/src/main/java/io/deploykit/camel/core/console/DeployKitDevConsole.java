@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.camel.Component;
 import org.apache.camel.support.console.AbstractDevConsole;
 
 import io.deploykit.camel.core.auth.ClientCredentialsAuthenticator;
@@ -40,16 +39,8 @@ public abstract class DeployKitDevConsole extends AbstractDevConsole {
         this.type = type;
     }
 
-    /** The started components of the type, by the name they have in the context. */
     private Map<String, DeployKitComponent> components() {
-        Map<String, DeployKitComponent> found = new TreeMap<>();
-        for (String name : getCamelContext().getComponentNames()) {
-            Component component = getCamelContext().hasComponent(name);
-            if (type.isInstance(component) && ((DeployKitComponent) component).getStatistics() != null) {
-                found.put(name, (DeployKitComponent) component);
-            }
-        }
-        return found;
+        return DeployKitComponent.started(getCamelContext(), type);
     }
 
     @Override

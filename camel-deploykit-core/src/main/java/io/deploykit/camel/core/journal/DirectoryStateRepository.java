@@ -15,8 +15,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
@@ -132,9 +132,11 @@ public class DirectoryStateRepository extends ServiceSupport implements StateRep
     public List<JournalRecord> latest(int limit) {
         List<JournalRecord> records = new ArrayList<>();
         try (Stream<Path> states = Files.list(directory)) {
-            for (Path state : states.filter(f -> !f.getFileName().toString().startsWith(TEMPORARY))
-                    .sorted(Comparator.comparing(DirectoryStateRepository::modified).reversed()).limit(limit).toList()) {
-                JournalRecord.parse(getState(state.getFileName().toString())).ifPresent(records::add);
+            // each file's time read once (a page lists them every second), not at every comparison of the sort
+            for (Map.Entry<Path, FileTime> state : states.filter(f -> !f.getFileName().toString().startsWith(TEMPORARY))
+                    .map(f -> Map.entry(f, modified(f)))
+                    .sorted(Map.Entry.<Path, FileTime>comparingByValue().reversed()).limit(limit).toList()) {
+                JournalRecord.parse(getState(state.getKey().getFileName().toString())).ifPresent(records::add);
             }
         } catch (IOException e) {
             throw new DeployKitException("Cannot list the states in " + directory + ": " + e.getMessage(), e);

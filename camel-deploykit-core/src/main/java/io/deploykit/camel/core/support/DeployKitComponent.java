@@ -95,6 +95,19 @@ public abstract class DeployKitComponent extends HealthCheckComponent {
         return name != null ? name : getClass().getSimpleName().replace("Component", "").toLowerCase(Locale.ROOT);
     }
 
+    /** The started components of {@code type} in the context (those with statistics), by their names there. */
+    public static Map<String, DeployKitComponent> started(org.apache.camel.CamelContext camel,
+                                                          Class<? extends DeployKitComponent> type) {
+        Map<String, DeployKitComponent> found = new java.util.TreeMap<>();
+        for (String name : camel.getComponentNames()) {
+            if (camel.hasComponent(name) instanceof DeployKitComponent component && type.isInstance(component)
+                && component.getStatistics() != null) {
+                found.put(name, component);
+            }
+        }
+        return found;
+    }
+
     /** What the component has done and is doing; null before its first start. */
     public DeployKitStatistics getStatistics() {
         return statistics;

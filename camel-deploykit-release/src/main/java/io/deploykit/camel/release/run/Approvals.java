@@ -24,7 +24,7 @@ public final class Approvals {
     private static final Logger LOG = LoggerFactory.getLogger(Approvals.class);
 
     /** The journal steps of a gate; never renamed, as journals keep them. */
-    private enum Gate {
+    enum Gate {
         waiting,
         approved,
         rejected,
@@ -115,7 +115,7 @@ public final class Approvals {
     }
 
     private DeployJournal.Entry entry(String releaseId, String wave) {
-        return journal.entry("approval", releaseId + "|" + wave);
+        return journal.entry(ReleaseRecords.GATE, ReleaseRecords.gateKey(releaseId, wave));
     }
 
     /** A gated wave rejected by someone: it does not run, nor do the waves after it. */

@@ -149,7 +149,7 @@ public final class ReleaseRunner implements AutoCloseable {
 
     /** Waits for the wave's approval; completes with why it does not run (refused, timed out), or null. */
     private CompletableFuture<String> gate(Run run, ReleaseWave wave) {
-        run.live().gate(wave.name(), "waiting");
+        run.live().gate(wave.name(), ReleaseRecords.GATE_WAITING);
         return approvals.await(run.id(), wave.name(), wave.approvalTimeout()).handle((approved, failure) -> {
             if (failure != null && staysForTheNextRun(failure)) {
                 return CompletableFuture.<String>failedFuture(failure); // not refused: unknown, for the next run
@@ -256,7 +256,7 @@ public final class ReleaseRunner implements AutoCloseable {
     }
 
     private CompletableFuture<UnitResult> execute(Run run, ReleaseUnit unit) {
-        DeployJournal.Entry entry = journal.entry("release", unit.key(run.id()));
+        DeployJournal.Entry entry = journal.entry(ReleaseRecords.UNIT, unit.key(run.id()));
         return entry.lastAsync().thenCompose(last -> {
             if (!redo && last.isPresent() && last.get().is(Step.done)) {
                 LOG.info("Release {}: step {} for {} was done on {}: skipped", run.id(), unit.step().describe(),

@@ -32,7 +32,7 @@ public record ReleaseUnit(String wave, ReleaseTarget target, String company, Rel
 
     /** The key of its record in the journal, and the deploy key its endpoint keeps its own progress under. */
     public String key(String releaseId) {
-        return releaseId + "|" + scope() + "|" + step.number();
+        return ReleaseRecords.unitKey(releaseId, scope(), step.number());
     }
 
     /** Whether the step is company-scoped, and so named by the target's company. */
