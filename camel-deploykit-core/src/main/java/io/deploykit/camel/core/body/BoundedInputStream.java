@@ -35,7 +35,7 @@ public final class BoundedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, (int) Math.min(length, limit - read + 1));
+        int n = super.read(buffer, offset, (int) ask(length));
         if (n > 0) {
             count(n);
         }
@@ -44,9 +44,15 @@ public final class BoundedInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = super.skip(Math.min(n, limit - read + 1));
+        long skipped = super.skip(ask(n));
         count(skipped);
         return skipped;
+    }
+
+    /** At most one byte past the limit (so that crossing it shows), without overflowing for a limit of Long.MAX_VALUE. */
+    private long ask(long wanted) {
+        long room = limit - read;
+        return room < wanted ? room + 1 : wanted;
     }
 
     private void count(long n) {
